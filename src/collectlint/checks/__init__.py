@@ -1,0 +1,22 @@
+"""The closed set of check kinds.  A new kind is one module plus one line in ``CHECKS``."""
+
+from __future__ import annotations
+
+from collectlint.checks.base import Check, Hit, MatchContext
+from collectlint.checks.phrase import PhraseCheck
+from collectlint.checks.proximity import ProximityCheck
+from collectlint.checks.regex import RegexCheck
+from collectlint.checks.required import RequiredCheck
+from collectlint.checks.token_pattern import TokenPatternCheck
+from collectlint.checks.validator import ValidatorCheck
+
+CHECKS: dict[str, type[Check]] = {
+    PhraseCheck.kind: PhraseCheck,
+    RegexCheck.kind: RegexCheck,
+    TokenPatternCheck.kind: TokenPatternCheck,
+    ProximityCheck.kind: ProximityCheck,
+    ValidatorCheck.kind: ValidatorCheck,
+    RequiredCheck.kind: RequiredCheck,
+}
+
+__all__ = ["CHECKS", "Check", "Hit", "MatchContext"]

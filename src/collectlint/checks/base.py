@@ -1,0 +1,85 @@
+"""What every check kind shares: the match context and the check interface."""
+
+from __future__ import annotations
+
+import abc
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from collectlint.nlp.tokens import Tokens, tokenize
+from collectlint.packs.spec import SpecReader
+from collectlint.packs.yamlloc import LDict
+from collectlint.source import Document
+
+# Sentence ends: a token window never crosses these.
+SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+
+
+@dataclass
+class MatchContext:
+    """Per-document state shared by the checks: normalised text and lazily built token windows."""
+
+    doc: Document
+    _sentences: dict[int, tuple[int, Tokens]] = field(default_factory=dict)
+    register: Callable[[], None] = lambda: None
+
+    @property
+    def text(self) -> str:
+        return self.doc.norm.text
+
+    def sentence_bounds(self, offset: int) -> tuple[int, int]:
+        text = self.text
+        start = 0
+        for m in SENTENCE_END.finditer(text, 0, offset):
+            start = m.end()
+        m2 = SENTENCE_END.search(text, offset)
+        end = m2.start() if m2 else len(text)
+        if end < offset:
+            end = offset
+        return start, end
+
+    def tokens_for(self, offset: int) -> tuple[int, Tokens]:
+        """Tokens of the sentence holding ``offset``: (sentence start, tokens relative to it)."""
+        start, end = self.sentence_bounds(offset)
+        cached = self._sentences.get(start)
+        if cached is None:
+            self.register()
+            cached = (start, tokenize(self.text[start:end]))
+            self._sentences[start] = cached
+        return cached
+
+    def token_aligned(self, start: int, end: int) -> bool:
+        base, tokens = self.tokens_for(start)
+        return tokens.aligned(start - base, end - base)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A raw match in normalised coordinates."""
+
+    start: int
+    end: int
+
+
+class Check(abc.ABC):
+    """One kind of matcher.  ``from_spec`` validates strictly; ``find`` yields raw hits."""
+
+    kind: ClassVar[str]
+    document_level: ClassVar[bool] = False
+
+    @classmethod
+    @abc.abstractmethod
+    def from_spec(cls, spec: LDict, reader: SpecReader, where: str) -> Check: ...
+
+    @abc.abstractmethod
+    def find(self, ctx: MatchContext) -> Iterator[Hit]: ...
+
+    def literals(self) -> list[str] | None:
+        """Normalised strings one of which must occur for a hit; None when any text may hit."""
+        return None
+
+    def han_phrases(self) -> list[str]:
+        """Han phrases to register with the segmenter so they stay whole tokens."""
+        return []

@@ -1,0 +1,52 @@
+"""A set of phrases matched with token-boundary semantics (shared by phrase and proximity checks).
+
+Han phrases must start and end on jieba token boundaries (rule phrases are registered with jieba so
+they stay whole), so "滚" does not match inside "滚动" and "杀" does not match inside "杀毒软件".  Latin
+phrases must not touch another letter or digit, which equals spaCy's token boundaries for words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from collectlint.checks.base import Hit, MatchContext
+from collectlint.normalize import has_han, normalize_phrase
+from collectlint.packs.spec import SpecReader
+
+
+class PhraseSet:
+    def __init__(self, phrases: list[str]) -> None:
+        self.phrases = sorted(set(phrases), key=lambda p: (-len(p), p))
+        self.pattern = re.compile("|".join(re.escape(p) for p in self.phrases))
+
+    @classmethod
+    def read(cls, items: list[tuple[str, int]], reader: SpecReader, where: str, key: str) -> PhraseSet:
+        out: list[str] = []
+        for raw, line in items:
+            phrase = normalize_phrase(raw)
+            if not phrase:
+                raise reader.fail(line, f"{where}: phrase {raw!r} in '{key}' is empty after normalisation "
+                                  "and can never match")
+            out.append(phrase)
+        return cls(out)
+
+    def han(self) -> list[str]:
+        return [p for p in self.phrases if has_han(p)]
+
+    def find(self, ctx: MatchContext, *, boundaries: bool = True) -> Iterator[Hit]:
+        text = ctx.text
+        for m in self.pattern.finditer(text):
+            start, end = m.span()
+            if boundaries and not self._on_boundary(ctx, text, start, end, m.group()):
+                continue
+            yield Hit(start, end)
+
+    @staticmethod
+    def _on_boundary(ctx: MatchContext, text: str, start: int, end: int, phrase: str) -> bool:
+        if has_han(phrase):
+            return ctx.token_aligned(start, end)
+        first, last = phrase[0], phrase[-1]
+        if first.isalnum() and start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+            return False
+        return not (last.isalnum() and end < len(text) and text[end].isascii() and text[end].isalnum())

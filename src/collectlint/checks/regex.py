@@ -1,0 +1,34 @@
+"""``type: regex``: an RE2 pattern over the normalised text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from collectlint.checks.base import Check, Hit, MatchContext
+from collectlint.packs.spec import SpecReader
+from collectlint.packs.yamlloc import LDict
+from collectlint.safe_regex import compile_rule_regex
+
+
+class RegexCheck(Check):
+    kind = "regex"
+
+    def __init__(self, compiled: Any, source: str) -> None:
+        self.compiled = compiled
+        self.source = source
+
+    @classmethod
+    def from_spec(cls, spec: LDict, reader: SpecReader, where: str) -> RegexCheck:
+        reader.keys(spec, where, allowed={"type", "pattern"}, required={"pattern"})
+        pattern = reader.string(spec, "pattern", where)
+        try:
+            compiled = compile_rule_regex(pattern)
+        except ValueError as exc:
+            raise reader.fail(spec.line_of("pattern"), f"{where}: key 'pattern': {exc}") from None
+        return cls(compiled, pattern)
+
+    def find(self, ctx: MatchContext) -> Iterator[Hit]:
+        for m in self.compiled.finditer(ctx.text):
+            if m.end() > m.start():
+                yield Hit(m.start(), m.end())

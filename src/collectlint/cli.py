@@ -1,0 +1,147 @@
+"""The command line: parse options, call the library, render, pick the exit code.  Nothing more."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Sequence
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from collectlint import __version__
+from collectlint.api import Linter, Options
+from collectlint.config import Config, discover
+from collectlint.config import load as load_config
+from collectlint.errors import CollectlintError
+from collectlint.models import CHANNELS, STAGES, ExitStatus, FileResult, Severity
+from collectlint.packs.rule import Rule
+from collectlint.report import RENDERERS
+from collectlint.ruledocs import explain_text, rule_summary
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _fail(message: str) -> None:
+    click.echo(f"collectlint: {message}", err=True)
+    sys.exit(ExitStatus.ERROR)
+
+
+def guarded(fn: F) -> F:
+    """No traceback ever reaches the user: known errors are one line, anything else is reported."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except CollectlintError as exc:
+            _fail(exc.render())
+        except (KeyboardInterrupt, BrokenPipeError):
+            sys.exit(ExitStatus.ERROR)
+        except Exception as exc:  # pragma: no cover - a bug; still one line and exit 2
+            _fail(f"internal error: {type(exc).__name__}: {exc} (please report this)")
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _split(values: Sequence[str]) -> tuple[str, ...]:
+    return tuple(s.strip() for v in values for s in v.split(",") if s.strip())
+
+
+def _config(config_path: str | None, paths: Sequence[str]) -> Config:
+    if config_path:
+        return load_config(Path(config_path))
+    start = next((Path(p) for p in paths if p != "-"), Path.cwd())
+    found = discover(start)
+    return load_config(found) if found else Config()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="collectlint")
+def cli() -> None:
+    """collectlint: compliance linter for debt-collection messages."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True)
+@click.option("--select", multiple=True, help="Only these rules (id, id prefix, name or category; comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rules (id, id prefix, name or category).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Lowest severity that makes the exit code 1.  [default: warning]")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Configuration file (default: nearest .collectlint.yaml or pyproject.toml).")
+@click.option("--channel", type=click.Choice(CHANNELS), default=None, help="Channel of every checked message.")
+@click.option("--stage", type=click.Choice(STAGES), default=None, help="Delinquency stage of every message.")
+@click.option("--message-lang", type=click.Choice(["zh", "en"]), default=None,
+              help="Language of messages (default: the document's language).")
+@click.option("--stdin-filename", default=None, help="Name to report for input read from '-'.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the report to this file instead of standard output.")
+@guarded
+def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
+          fail_on: str | None, config_path: str | None, channel: str | None, stage: str | None,
+          message_lang: str | None, stdin_filename: str | None, output: str | None) -> None:
+    """Check collection messages in PATHS (files, directories, or - for standard input)."""
+    config = _config(config_path, paths)
+    linter = Linter(config, Options(select=_split(select), ignore=_split(ignore), channel=channel, stage=stage))
+    results: list[FileResult] = []
+    for result in linter.lint_paths(paths):
+        if stdin_filename and result.path == "-":
+            result.path = stdin_filename
+        if result.error:
+            click.echo(f"collectlint: {result.error}", err=True)
+        results.append(result)
+    lang = message_lang or config.message_lang or ""
+    report = RENDERERS[fmt](results, lang)
+    if output:
+        try:
+            Path(output).write_text(report, encoding="utf-8")
+        except OSError as exc:
+            _fail(f"{output}: cannot write report: {exc.strerror or exc}")
+    elif report:
+        click.echo(report, nl=False)
+    threshold = Severity.parse(fail_on) if fail_on else (config.fail_on or Severity.WARNING)
+    if any(r.error for r in results):
+        sys.exit(ExitStatus.ERROR)
+    if any(f.severity >= threshold for r in results for f in r.findings):
+        sys.exit(ExitStatus.FINDINGS)
+    sys.exit(ExitStatus.OK)
+
+
+def _all_rules(config_path: str | None) -> tuple[Rule, ...]:
+    return Linter(_config(config_path, [])).rules
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
+@guarded
+def rules(fmt: str, config_path: str | None) -> None:
+    """List the rules in force."""
+    all_rules = _all_rules(config_path)
+    if fmt == "json":
+        click.echo(json.dumps([rule_summary(r) for r in all_rules], ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{'ID':<7} {'SEVERITY':<8} {'CATEGORY':<18} NAME")
+    for r in all_rules:
+        click.echo(f"{r.id:<7} {r.severity.label:<8} {r.category.value:<18} {r.name}")
+
+
+@cli.command()
+@click.argument("rule")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
+@guarded
+def explain(rule: str, config_path: str | None) -> None:
+    """Show a rule's documentation: what it flags, why, legal basis, example, what to write instead."""
+    for r in _all_rules(config_path):
+        if rule in (r.id, r.name):
+            click.echo(explain_text(r))
+            return
+    _fail(f"unknown rule '{rule}' (see 'collectlint rules')")
+
+
+def main() -> None:
+    cli(prog_name="collectlint")

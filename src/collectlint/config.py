@@ -1,0 +1,157 @@
+"""Discover and strictly validate ``.collectlint.yaml`` or ``[tool.collectlint]`` in pyproject.toml."""
+
+from __future__ import annotations
+
+import fnmatch
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from collectlint.errors import ConfigError
+from collectlint.models import CHANNELS, STAGES, Severity
+from collectlint.packs import yamlloc
+from collectlint.packs.spec import SpecReader
+from collectlint.packs.yamlloc import LDict, LList
+
+CONFIG_NAMES = (".collectlint.yaml", ".collectlint.yml")
+TOP_KEYS = {"select", "ignore", "fail-on", "severity", "rule-dirs", "message-lang", "files", "exclude"}
+FILE_KEYS = {"glob", "channel", "stage"}
+
+
+@dataclass(frozen=True)
+class FileSetting:
+    glob: str
+    channel: str | None
+    stage: str | None
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: Severity | None = None
+    severity: dict[str, Severity] = field(default_factory=dict)
+    rule_dirs: tuple[str, ...] = ()
+    message_lang: str | None = None
+    files: tuple[FileSetting, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+    def setting_for(self, path: str) -> tuple[str | None, str | None]:
+        """(channel, stage) from the last matching ``files`` glob, relative to the config's folder."""
+        channel = stage = None
+        rel = path
+        if self.path is not None:
+            try:
+                rel = Path(path).resolve().relative_to(self.path.parent.resolve()).as_posix()
+            except ValueError:
+                rel = Path(path).as_posix()
+        for fs in self.files:
+            if fnmatch.fnmatch(rel, fs.glob) or fnmatch.fnmatch(Path(rel).name, fs.glob):
+                channel = fs.channel or channel
+                stage = fs.stage or stage
+        return channel, stage
+
+    def excluded(self, path: Path) -> bool:
+        rel = path.as_posix()
+        return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(path.name, g) for g in self.exclude)
+
+
+def _toml(path: Path) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"invalid TOML: {exc}", path=str(path)) from None
+    return dict(data.get("tool", {}).get("collectlint", {})) if "collectlint" in data.get("tool", {}) else {}
+
+
+def _as_located(value: Any) -> Any:
+    """Wrap TOML data in the located types (line 0: TOML errors name the key, not the line)."""
+    if isinstance(value, dict):
+        d = LDict({k: _as_located(v) for k, v in value.items()})
+        d.key_lines = {}
+        return d
+    if isinstance(value, list):
+        lst = LList(_as_located(v) for v in value)
+        lst.item_lines = []
+        return lst
+    return value
+
+
+def discover(start: Path) -> Path | None:
+    here = start.resolve()
+    if here.is_file() or not here.exists():
+        here = here.parent
+    for folder in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                if _toml(pyproject):
+                    return pyproject
+            except ConfigError:
+                return pyproject
+    return None
+
+
+def load(path: Path) -> Config:
+    reader = SpecReader(str(path), ConfigError)
+    if path.name == "pyproject.toml":
+        data: Any = _as_located(_toml(path))
+    else:
+        try:
+            data = yamlloc.load(path.read_text(encoding="utf-8-sig"))
+        except OSError as exc:
+            raise ConfigError(f"cannot read config: {exc.strerror or exc}", path=str(path)) from None
+        except UnicodeDecodeError:
+            raise ConfigError("config is not valid UTF-8", path=str(path)) from None
+        except yaml.YAMLError as exc:
+            raise ConfigError(f"invalid YAML: {yamlloc.error_text(exc)}", path=str(path),
+                              line=yamlloc.error_line(exc)) from None
+        if data is None:
+            data = _as_located({})
+    m = reader.mapping(data, 1, "config")
+    w = "config"
+    reader.keys(m, w, allowed=TOP_KEYS)
+    severity: dict[str, Severity] = {}
+    if "severity" in m:
+        sev = reader.mapping(m["severity"], m.line_of("severity"), "config: severity")
+        for key in sev:
+            severity[key] = Severity.parse(reader.choice(sev, key, "config: severity", ["error", "warning", "info"]))
+    files: list[FileSetting] = []
+    if "files" in m:
+        raw = m["files"]
+        if not isinstance(raw, LList):
+            raise reader.fail(m.line_of("files"), "config: 'files' must be a list of {glob, channel, stage}")
+        for i, item in enumerate(raw):
+            fw = f"config: files item {i + 1}"
+            f = reader.mapping(item, raw.line_of(i), fw)
+            reader.keys(f, fw, allowed=FILE_KEYS, required={"glob"})
+            files.append(FileSetting(
+                reader.string(f, "glob", fw),
+                reader.choice(f, "channel", fw, CHANNELS) if "channel" in f else None,
+                reader.choice(f, "stage", fw, STAGES) if "stage" in f else None,
+            ))
+    base = path.parent
+    return Config(
+        path=path,
+        select=tuple(s for s, _ in reader.strings(m, "select", w)),
+        ignore=tuple(s for s, _ in reader.strings(m, "ignore", w)),
+        fail_on=Severity.parse(reader.choice(m, "fail-on", w, ["error", "warning", "info"]))
+        if "fail-on" in m else None,
+        severity=severity,
+        rule_dirs=tuple(str((base / s).resolve()) for s, _ in reader.strings(m, "rule-dirs", w)),
+        message_lang=reader.choice(m, "message-lang", w, ["zh", "en"]) if "message-lang" in m else None,
+        files=tuple(files),
+        exclude=tuple(s for s, _ in reader.strings(m, "exclude", w)),
+    )

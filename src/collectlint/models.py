@@ -1,0 +1,106 @@
+"""Plain typed values shared by the library, the engine and the reporters."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that ``a >= b`` means *a is at least as serious as b*."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        return cls[value.strip().upper()]
+
+
+class Category(str, enum.Enum):
+    THREAT = "threat"
+    FALSE_LEGAL = "false-legal"
+    THIRD_PARTY = "third-party"
+    SHAMING = "shaming"
+    INSULT = "insult"
+    PRIVACY = "privacy"
+    PRESSURE = "pressure"
+    MISREPRESENTATION = "misrepresentation"
+    MISSING_ELEMENT = "missing-element"
+
+
+class Applicability(str, enum.Enum):
+    """How safe it is to apply a suggestion mechanically (ruff's model)."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    DISPLAY_ONLY = "display-only"
+
+
+class ExitStatus(enum.IntEnum):
+    OK = 0
+    FINDINGS = 1
+    ERROR = 2
+
+
+CHANNELS = ("sms", "letter", "email", "call", "chat")
+STAGES = ("M0", "M1", "M2", "M3")
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    zh: str
+    en: str
+    applicability: Applicability = Applicability.DISPLAY_ONLY
+    # When set, a fix replaces the flagged span with this text (already resolved per language).
+    replacement: str | None = None
+
+    def text(self, lang: str) -> str:
+        return self.en if lang == "en" and self.en else self.zh or self.en
+
+
+@dataclass(frozen=True)
+class Span:
+    """Half-open character range [start, end) into the *original* text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule_id: str
+    name: str
+    category: Category
+    severity: Severity
+    message_zh: str
+    message_en: str
+    span: Span
+    suggestions: tuple[Suggestion, ...] = ()
+    basis: str = ""
+
+    def message(self, lang: str) -> str:
+        return self.message_en if lang == "en" else self.message_zh
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int  # 1-based
+    column: int  # 1-based, counted in characters
+
+
+@dataclass
+class FileResult:
+    """What linting one input produced: findings over its text, or an error."""
+
+    path: str
+    text: str = ""
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    notice: str | None = None
+    lang: str = "zh"

@@ -1,0 +1,151 @@
+"""Normalisation for matching, with an exact map back to the original text.
+
+Steps, in order: NFKC (full-width to half-width), lower case, Traditional folded to Simplified
+(character level, so every character keeps its own position), zero-width characters removed, and
+separators inserted between CJK characters or between single Latin letters collapsed ("坐 牢", "曝*光",
+"j.a.i.l").  The result carries, for every normalised character, the original range it came from.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+# Variants folded to one form so rules need not list both ("您" and "你" address the same reader).
+SEMANTIC_FOLD = {"您": "你", "妳": "你"}
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Fillers placed between two Han characters to dodge filters.  Newlines are kept: a line break
+# between two list items is structure, not evasion.
+_CJK_FILLER = re.compile(rf"(?<=[{_HAN}])[ \t*\-._/|·•~+#\\]+(?=[{_HAN}])")
+# Single Latin letters separated by one filler each: j.a.i.l, w a r r a n t, s*b.
+_SPACED_LETTERS = re.compile(r"(?<![a-z0-9])(?:[a-z][ .*_\-]){2,}[a-z](?![a-z0-9])")
+_LETTER_FILLER = re.compile(r"[ .*_\-]")
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s() -> object:
+    import opencc  # local import: OpenCC is only needed once a document has Han characters
+
+    return opencc.OpenCC("t2s")
+
+
+def _fold_chars(chars: Iterable[str]) -> dict[str, str]:
+    """Map each character to its normalised form ('' when it is dropped)."""
+    table: dict[str, str] = {}
+    han: list[str] = []
+    for ch in chars:
+        if ch in ZERO_WIDTH:
+            table[ch] = ""
+            continue
+        folded = unicodedata.normalize("NFKC", ch).lower()
+        if ch == "\u3000":
+            folded = " "
+        table[ch] = folded
+        if any("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in folded):
+            han.append(ch)
+    if han:
+        converter = _t2s()
+        joined = "\n".join(table[c] for c in han)
+        converted = converter.convert(joined).split("\n")  # type: ignore[attr-defined]
+        if len(converted) == len(han):
+            for ch, simp in zip(han, converted):
+                table[ch] = simp
+    for ch, folded in table.items():
+        if folded in SEMANTIC_FOLD:
+            table[ch] = SEMANTIC_FOLD[folded]
+    return table
+
+
+_CHAR_CACHE: dict[str, str] = {}
+
+
+def _char_table(text: str) -> dict[str, str]:
+    missing = set(text).difference(_CHAR_CACHE)
+    if missing:
+        _CHAR_CACHE.update(_fold_chars(missing))
+    return _CHAR_CACHE
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Normalised text plus, per normalised character, the original [start, end)."""
+
+    text: str
+    starts: tuple[int, ...] | None  # None: identity mapping (the common, cheap case)
+    ends: tuple[int, ...] | None
+    original_length: int
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised half-open range onto the original text."""
+        if self.starts is None or self.ends is None:
+            return start, end
+        if start >= len(self.starts):
+            return self.original_length, self.original_length
+        if end <= start:
+            o = self.starts[start]
+            return o, o
+        return self.starts[start], self.ends[end - 1]
+
+
+def _drop(text: str, starts: list[int], ends: list[int], pattern: re.Pattern[str],
+          inner: re.Pattern[str] | None = None) -> tuple[str, list[int], list[int]]:
+    """Remove what ``pattern`` matches (or, with ``inner``, the ``inner`` hits inside each match)."""
+    keep = [True] * len(text)
+    changed = False
+    for m in pattern.finditer(text):
+        if inner is None:
+            for i in range(m.start(), m.end()):
+                keep[i] = False
+            changed = True
+        else:
+            for im in inner.finditer(m.group()):
+                for i in range(m.start() + im.start(), m.start() + im.end()):
+                    keep[i] = False
+                changed = True
+    if not changed:
+        return text, starts, ends
+    out = "".join(c for c, k in zip(text, keep) if k)
+    return (out, [s for s, k in zip(starts, keep) if k], [e for e, k in zip(ends, keep) if k])
+
+
+def normalize(text: str) -> Normalized:
+    table = _char_table(text)
+    identity = all(len(table[c]) == 1 for c in set(text))
+    if identity:
+        folded = text.translate({ord(k): v for k, v in table.items() if k != v and k in text})
+        starts: list[int] = list(range(len(text)))
+        ends: list[int] = [i + 1 for i in range(len(text))]
+    else:
+        parts: list[str] = []
+        starts, ends = [], []
+        for i, ch in enumerate(text):
+            rep = table[ch]
+            parts.append(rep)
+            starts.extend([i] * len(rep))
+            ends.extend([i + 1] * len(rep))
+        folded = "".join(parts)
+    needs_collapse = bool(_CJK_FILLER.search(folded) or _SPACED_LETTERS.search(folded))
+    if identity and not needs_collapse:
+        return Normalized(folded, None, None, len(text))
+    if needs_collapse:
+        folded, starts, ends = _drop(folded, starts, ends, _CJK_FILLER)
+        folded, starts, ends = _drop(folded, starts, ends, _SPACED_LETTERS, _LETTER_FILLER)
+    return Normalized(folded, tuple(starts), tuple(ends), len(text))
+
+
+def normalize_phrase(phrase: str) -> str:
+    """The form a rule phrase takes so it meets documents on equal terms."""
+    return normalize(phrase).text.strip()
+
+
+def is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def has_han(text: str) -> bool:
+    return any(is_han(c) for c in text)

@@ -1,0 +1,1 @@
+"""Rule packs: schema, loader and registry."""

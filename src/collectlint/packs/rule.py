@@ -1,0 +1,186 @@
+"""The rule model and its strict construction from a YAML mapping."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from collectlint.checks import CHECKS, Check
+from collectlint.checks.phrases import PhraseSet
+from collectlint.guards import Context
+from collectlint.models import CHANNELS, STAGES, Applicability, Category, Severity, Suggestion
+from collectlint.packs.spec import SpecReader
+from collectlint.packs.yamlloc import LDict, LList
+
+RULE_KEYS = {"id", "name", "category", "severity", "message", "docs", "match", "context", "when",
+             "suggestions", "examples", "deprecated"}
+DOC_KEYS = {"what", "why", "basis", "example", "instead", "references"}
+DOC_REQUIRED = ("what", "why", "basis", "example", "instead")
+CONTEXT_KEYS = {"negation", "unless_overlap", "unless_clause", "unless_sentence", "requires_sentence",
+                "requires_document"}
+ID_RE = re.compile(r"^[A-Z]{2,5}\d{3}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$")
+
+
+@dataclass(frozen=True)
+class Docs:
+    what: str
+    why: str
+    basis: str
+    example: str
+    instead: str
+    references: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Examples:
+    fire: tuple[str, ...]
+    silent: tuple[str, ...]
+    # Optional stage/channel under which the examples run (for stage-gated rules).
+    stage: str | None = None
+    channel: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    category: Category
+    severity: Severity
+    message_zh: str
+    message_en: str
+    docs: Docs
+    check: Check
+    context: Context
+    suggestions: tuple[Suggestion, ...]
+    examples: Examples
+    stages: frozenset[str] | None = None
+    channels: frozenset[str] | None = None
+    deprecated: bool = False
+    path: str = ""
+    line: int = 0
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def applies(self, stage: str | None, channel: str | None) -> bool:
+        if self.stages is not None and stage not in self.stages:
+            return False
+        return not (self.channels is not None and channel not in self.channels)
+
+
+def _bilingual(reader: SpecReader, m: LDict, key: str, where: str) -> tuple[str, str]:
+    if key not in m:
+        raise reader.fail(m.line, f"{where}: missing required key '{key}'")
+    value = reader.mapping(m[key], m.line_of(key), f"{where}: {key}")
+    reader.keys(value, f"{where}: {key}", allowed={"zh", "en"}, required={"zh", "en"})
+    return reader.string(value, "zh", f"{where}: {key}"), reader.string(value, "en", f"{where}: {key}")
+
+
+def _phrases(reader: SpecReader, m: LDict, key: str, where: str) -> PhraseSet | None:
+    items = reader.strings(m, key, where)
+    return PhraseSet.read(items, reader, where, key) if items else None
+
+
+def _context(reader: SpecReader, rule: LDict, where: str) -> Context:
+    if "context" not in rule:
+        return Context()
+    m = reader.mapping(rule["context"], rule.line_of("context"), f"{where}: context")
+    w = f"{where}: context"
+    reader.keys(m, w, allowed=CONTEXT_KEYS)
+    return Context(
+        negation=reader.boolean(m, "negation", w, default=True),
+        unless_overlap=_phrases(reader, m, "unless_overlap", w),
+        unless_clause=_phrases(reader, m, "unless_clause", w),
+        unless_sentence=_phrases(reader, m, "unless_sentence", w),
+        requires_sentence=_phrases(reader, m, "requires_sentence", w),
+        requires_document=_phrases(reader, m, "requires_document", w),
+    )
+
+
+def _suggestions(reader: SpecReader, rule: LDict, where: str) -> tuple[Suggestion, ...]:
+    if "suggestions" not in rule:
+        return ()
+    raw = rule["suggestions"]
+    if not isinstance(raw, LList):
+        raise reader.fail(rule.line_of("suggestions"), f"{where}: 'suggestions' must be a list")
+    out = []
+    for i, item in enumerate(raw):
+        w = f"{where}: suggestion {i + 1}"
+        s = reader.mapping(item, raw.line_of(i), w)
+        reader.keys(s, w, allowed={"zh", "en", "applicability", "replacement"}, required={"zh", "en"})
+        applicability = Applicability(
+            reader.choice(s, "applicability", w, [a.value for a in Applicability], default="display-only")
+        )
+        replacement = s.get("replacement")
+        if replacement is not None and not isinstance(replacement, str):
+            raise reader.fail(s.line_of("replacement"), f"{w}: 'replacement' must be a string")
+        if applicability is not Applicability.DISPLAY_ONLY and replacement is None:
+            raise reader.fail(s.line, f"{w}: a {applicability.value} suggestion needs a 'replacement'")
+        out.append(Suggestion(reader.string(s, "zh", w), reader.string(s, "en", w), applicability, replacement))
+    return tuple(out)
+
+
+def _examples(reader: SpecReader, rule: LDict, where: str) -> Examples:
+    if "examples" not in rule:
+        raise reader.fail(rule.line, f"{where}: missing required key 'examples'")
+    m = reader.mapping(rule["examples"], rule.line_of("examples"), f"{where}: examples")
+    w = f"{where}: examples"
+    reader.keys(m, w, allowed={"fire", "silent", "stage", "channel"}, required={"fire", "silent"})
+    fire = tuple(s for s, _ in reader.strings(m, "fire", w, required=True))
+    silent = tuple(s for s, _ in reader.strings(m, "silent", w, required=True))
+    stage = reader.choice(m, "stage", w, STAGES) if "stage" in m else None
+    channel = reader.choice(m, "channel", w, CHANNELS) if "channel" in m else None
+    return Examples(fire, silent, stage, channel)
+
+
+def _when(reader: SpecReader, rule: LDict, where: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    if "when" not in rule:
+        return None, None
+    w = f"{where}: when"
+    m = reader.mapping(rule["when"], rule.line_of("when"), w)
+    reader.keys(m, w, allowed={"stages", "channels"})
+    stages = channels = None
+    if "stages" in m:
+        items = reader.strings(m, "stages", w, required=True)
+        for s, line in items:
+            if s not in STAGES:
+                raise reader.fail(line, f"{w}: unknown stage '{s}' (expected one of: {', '.join(STAGES)})")
+        stages = frozenset(s for s, _ in items)
+    if "channels" in m:
+        items = reader.strings(m, "channels", w, required=True)
+        for c, line in items:
+            if c not in CHANNELS:
+                raise reader.fail(line, f"{w}: unknown channel '{c}' (expected one of: {', '.join(CHANNELS)})")
+        channels = frozenset(c for c, _ in items)
+    return stages, channels
+
+
+def build_rule(reader: SpecReader, raw: object, line: int) -> Rule:
+    rule = reader.mapping(raw, line, "rule")
+    reader.keys(rule, "rule", allowed=RULE_KEYS,
+                required={"id", "name", "category", "severity", "message", "docs", "match", "examples"})
+    rid = reader.string(rule, "id", "rule")
+    if not ID_RE.match(rid):
+        raise reader.fail(rule.line_of("id"), f"rule: id '{rid}' must be 2-5 capital letters and 3 digits, e.g. CN101")
+    where = f"rule {rid}"
+    name = reader.string(rule, "name", where)
+    if not NAME_RE.match(name):
+        raise reader.fail(rule.line_of("name"), f"{where}: name '{name}' must be kebab-case naming what it flags")
+    category = Category(reader.choice(rule, "category", where, [c.value for c in Category]))
+    severity = Severity.parse(reader.choice(rule, "severity", where, ["error", "warning", "info"]))
+    message_zh, message_en = _bilingual(reader, rule, "message", where)
+    docs_map = reader.mapping(rule["docs"], rule.line_of("docs"), f"{where}: docs")
+    reader.keys(docs_map, f"{where}: docs", allowed=DOC_KEYS, required=DOC_REQUIRED)
+    docs = Docs(*(reader.string(docs_map, k, f"{where}: docs") for k in DOC_REQUIRED),
+                references=tuple(s for s, _ in reader.strings(docs_map, "references", f"{where}: docs")))
+    match = reader.mapping(rule["match"], rule.line_of("match"), f"{where}: match")
+    kind = reader.choice(match, "type", f"{where}: match", sorted(CHECKS))
+    check = CHECKS[kind].from_spec(match, reader, f"{where}: match")
+    stages, channels = _when(reader, rule, where)
+    return Rule(
+        id=rid, name=name, category=category, severity=severity, message_zh=message_zh,
+        message_en=message_en, docs=docs, check=check, context=_context(reader, rule, where),
+        suggestions=_suggestions(reader, rule, where), examples=_examples(reader, rule, where),
+        stages=stages, channels=channels,
+        deprecated=reader.boolean(rule, "deprecated", where, default=False),
+        path=reader.path, line=rule.line,
+    )

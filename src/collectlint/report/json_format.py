@@ -1,0 +1,52 @@
+"""Machine output.  The schema is versioned; see docs/json-schema.json and the README."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from collectlint import __version__
+from collectlint.models import FileResult
+from collectlint.report.locate import locate, summary
+
+SCHEMA_VERSION = "1.0"
+
+
+def document(results: Sequence[FileResult], lang: str) -> dict[str, Any]:
+    findings: list[dict[str, Any]] = []
+    for result in results:
+        msg_lang = lang or result.lang
+        for loc in locate(result):
+            f = loc.finding
+            findings.append({
+                "path": result.path,
+                "line": loc.line,
+                "column": loc.column,
+                "end_line": loc.end_line,
+                "end_column": loc.end_column,
+                "rule": f.rule_id,
+                "name": f.name,
+                "category": f.category.value,
+                "severity": f.severity.label,
+                "message": f.message(msg_lang),
+                "messages": {"zh": f.message_zh, "en": f.message_en},
+                "basis": f.basis,
+                "match": loc.match,
+                "suggestions": [
+                    {"text": s.text(msg_lang), "zh": s.zh, "en": s.en, "applicability": s.applicability.value}
+                    for s in f.suggestions
+                ],
+            })
+    errors = [{"path": r.path, "message": r.error} for r in results if r.error]
+    return {
+        "version": SCHEMA_VERSION,
+        "tool": {"name": "collectlint", "version": __version__},
+        "findings": findings,
+        "errors": errors,
+        "summary": summary(list(results)),
+    }
+
+
+def render(results: Sequence[FileResult], lang: str) -> str:
+    return json.dumps(document(results, lang), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,46 @@
+"""Line:column of findings, computed only when rendering (offsets stay characters into the text)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from collectlint.mask import mask_text
+from collectlint.models import FileResult, Finding
+from collectlint.source import Document
+
+
+@dataclass(frozen=True)
+class Located:
+    finding: Finding
+    line: int
+    column: int
+    end_line: int
+    end_column: int  # exclusive, 1-based
+    match: str  # masked matched text
+
+
+def locate(result: FileResult) -> list[Located]:
+    doc = Document(result.text, result.path)
+    out = []
+    for f in result.findings:
+        start = doc.position(f.span.start)
+        end = doc.position(f.span.end)
+        out.append(Located(f, start.line, start.column, end.line, end.column,
+                           mask_text(result.text[f.span.start : f.span.end])))
+    return out
+
+
+def summary(results: list[FileResult] | tuple[FileResult, ...]) -> dict[str, object]:
+    counts = {"error": 0, "warning": 0, "info": 0}
+    by_category: dict[str, int] = {}
+    for r in results:
+        for f in r.findings:
+            counts[f.severity.label] += 1
+            by_category[f.category.value] = by_category.get(f.category.value, 0) + 1
+    return {
+        "files": len(results),
+        "files_with_errors": sum(1 for r in results if r.error),
+        "findings": sum(len(r.findings) for r in results),
+        "by_severity": counts,
+        "by_category": dict(sorted(by_category.items())),
+    }

@@ -1,0 +1,60 @@
+"""A document under check: original text, normalised text, offset map and line index."""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from dataclasses import dataclass, field
+
+from collectlint.models import Position
+from collectlint.normalize import Normalized, has_han, normalize
+
+
+@dataclass
+class Document:
+    text: str
+    path: str = "<text>"
+    channel: str | None = None
+    stage: str | None = None
+    # Character ranges of the original text that are not prose (placeholders, code); never matched.
+    masked: list[tuple[int, int]] = field(default_factory=list)
+    _norm: Normalized | None = None
+    _line_starts: list[int] | None = None
+
+    @property
+    def norm(self) -> Normalized:
+        if self._norm is None:
+            self._norm = normalize(self.text)
+        return self._norm
+
+    @property
+    def lang(self) -> str:
+        return "zh" if has_han(self.text) else "en"
+
+    def line_starts(self) -> list[int]:
+        if self._line_starts is None:
+            starts = [0]
+            for i, ch in enumerate(self.text):
+                if ch == "\n":
+                    starts.append(i + 1)
+            self._line_starts = starts
+        return self._line_starts
+
+    def position(self, offset: int) -> Position:
+        starts = self.line_starts()
+        line = bisect.bisect_right(starts, offset) - 1
+        return Position(line + 1, offset - starts[line] + 1)
+
+    def line_text(self, line: int) -> str:
+        starts = self.line_starts()
+        begin = starts[line - 1]
+        end = starts[line] - 1 if line < len(starts) else len(self.text)
+        return self.text[begin:end].rstrip("\r")
+
+    def is_masked(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.masked)
+
+
+def display_width(text: str) -> int:
+    """Terminal columns: East Asian wide and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

@@ -57,6 +57,7 @@ class RuleSet:
         if len(text) > PREFILTER_LIMIT:
             return list(self.rules)
         grams = {text[i : i + 2] for i in range(len(text))}
+        grams.update(text)
         chosen = set(self._always)
         for key, idx in self._index.items():
             if key in grams:

@@ -53,7 +53,7 @@ def _fold_chars(chars: Iterable[str]) -> dict[str, str]:
         joined = "\n".join(table[c] for c in han)
         converted = converter.convert(joined).split("\n")  # type: ignore[attr-defined]
         if len(converted) == len(han):
-            for ch, simp in zip(han, converted):
+            for ch, simp in zip(han, converted, strict=True):
                 table[ch] = simp
     for ch, folded in table.items():
         if folded in SEMANTIC_FOLD:
@@ -109,8 +109,8 @@ def _drop(text: str, starts: list[int], ends: list[int], pattern: re.Pattern[str
                 changed = True
     if not changed:
         return text, starts, ends
-    out = "".join(c for c, k in zip(text, keep) if k)
-    return (out, [s for s, k in zip(starts, keep) if k], [e for e, k in zip(ends, keep) if k])
+    out = "".join(c for c, k in zip(text, keep, strict=True) if k)
+    return (out, [s for s, k in zip(starts, keep, strict=True) if k], [e for e, k in zip(ends, keep, strict=True) if k])
 
 
 def normalize(text: str) -> Normalized:

@@ -36,11 +36,25 @@ class PhraseSet:
 
     def find(self, ctx: MatchContext, *, boundaries: bool = True) -> Iterator[Hit]:
         text = ctx.text
-        for m in self.pattern.finditer(text):
+        pos = 0
+        while True:
+            m = self.pattern.search(text, pos)
+            if m is None:
+                return
             start, end = m.span()
-            if boundaries and not self._on_boundary(ctx, text, start, end, m.group()):
+            if not boundaries or self._on_boundary(ctx, text, start, end, m.group()):
+                yield Hit(start, end)
+                pos = end
                 continue
-            yield Hit(start, end)
+            # The longest phrase at this start is not a whole token; a shorter one may be, and a
+            # phrase may also start inside this match ("列入失信被执行人": 失信被执行人).
+            shorter = next((p for p in self.phrases if len(p) < end - start and text.startswith(p, start)
+                            and self._on_boundary(ctx, text, start, start + len(p), p)), None)
+            if shorter is not None:
+                yield Hit(start, start + len(shorter))
+                pos = start + len(shorter)
+            else:
+                pos = start + 1
 
     @staticmethod
     def _on_boundary(ctx: MatchContext, text: str, start: int, end: int, phrase: str) -> bool:

@@ -170,8 +170,13 @@ def build_rule(reader: SpecReader, raw: object, line: int) -> Rule:
     message_zh, message_en = _bilingual(reader, rule, "message", where)
     docs_map = reader.mapping(rule["docs"], rule.line_of("docs"), f"{where}: docs")
     reader.keys(docs_map, f"{where}: docs", allowed=DOC_KEYS, required=DOC_REQUIRED)
-    docs = Docs(*(reader.string(docs_map, k, f"{where}: docs") for k in DOC_REQUIRED),
-                references=tuple(s for s, _ in reader.strings(docs_map, "references", f"{where}: docs")))
+    dw = f"{where}: docs"
+    docs = Docs(
+        what=reader.string(docs_map, "what", dw), why=reader.string(docs_map, "why", dw),
+        basis=reader.string(docs_map, "basis", dw), example=reader.string(docs_map, "example", dw),
+        instead=reader.string(docs_map, "instead", dw),
+        references=tuple(s for s, _ in reader.strings(docs_map, "references", dw)),
+    )
     match = reader.mapping(rule["match"], rule.line_of("match"), f"{where}: match")
     kind = reader.choice(match, "type", f"{where}: match", sorted(CHECKS))
     check = CHECKS[kind].from_spec(match, reader, f"{where}: match")

@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from collectlint.errors import PackError
+from collectlint.errors import CollectlintError, PackError
 from collectlint.packs.yamlloc import LDict, LList
 
 
 class SpecReader:
-    def __init__(self, path: str, error_type: type[PackError] = PackError) -> None:
+    def __init__(self, path: str, error_type: type[CollectlintError] = PackError) -> None:
         self.path = path
         self.error_type = error_type
 
-    def fail(self, line: int | None, message: str) -> PackError:
+    def fail(self, line: int | None, message: str) -> CollectlintError:
         return self.error_type(message, path=self.path, line=line)
 
     def mapping(self, value: Any, line: int, where: str) -> LDict:

@@ -62,7 +62,7 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _constr
 
 def load(text: str) -> Any:
     """Parse one YAML document safely; raises ``yaml.YAMLError`` with a mark on bad input."""
-    return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+    return yaml.load(text, Loader=_Loader)
 
 
 def error_line(exc: yaml.YAMLError) -> int | None:

@@ -1,0 +1,180 @@
+"""The CLI wiring: exit codes, output formats, one-line errors, configuration discovery."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from collectlint.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+BAD = "张先生：\n再不还钱就让你坐牢，我们会上门，还要发到你朋友圈曝光\n"
+
+
+def run(*args: str, input: str | bytes | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), input=input)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_shipped_examples(tmp_path: Path) -> None:
+    code, out, _ = run("check", str(ROOT / "examples" / "bad_letter.md"))
+    assert code == 1
+    assert "[CN201]" in out and "[CN401]" in out
+    code, out, _ = run("check", str(ROOT / "examples" / "good_reminder.md"))
+    assert (code, out) == (0, "")
+
+
+def test_text_output_has_location_source_line_and_aligned_caret(tmp_path: Path) -> None:
+    f = tmp_path / "letter.md"
+    f.write_text(BAD, encoding="utf-8")
+    code, out, _ = run("check", "--select", "CN201", str(f))
+    assert code == 1
+    lines = out.splitlines()
+    col = BAD.splitlines()[1].index("坐牢") + 1
+    expected = f"{f}:2:{col}: error [CN201] 以拘留、坐牢、通缉等刑事后果相威胁，普通欠款属民事纠纷 (threat-of-arrest-or-jail)"
+    assert lines[0] == expected
+    source, caret = lines[1], lines[2]
+    assert source.endswith(BAD.splitlines()[1])
+    # Every CJK character before the match is two columns wide; the caret sits under 坐牢 (4 columns).
+    prefix = source.split("| ", 1)[0] + "| "
+    assert caret == " " * (len(prefix) - 2) + "| " + " " * (2 * (col - 1)) + "^^^^"
+    assert lines[3].startswith("      = 建议: ")
+
+
+def test_json_output_matches_documented_schema(tmp_path: Path) -> None:
+    f = tmp_path / "letter.md"
+    f.write_text(BAD, encoding="utf-8")
+    code, out, _ = run("check", "--format", "json", str(f), str(tmp_path / "missing.md"))
+    assert code == 2  # an input error wins, but findings are still reported
+    data = json.loads(out)
+    schema = json.loads((ROOT / "docs" / "json-schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    jail = next(x for x in data["findings"] if x["rule"] == "CN201")
+    assert (jail["line"], jail["column"]) == (2, BAD.splitlines()[1].index("坐牢") + 1)
+    assert jail["end_column"] == jail["column"] + 2
+    assert jail["category"] == "false-legal" and jail["match"] == "坐牢"
+    assert data["errors"][0]["path"].endswith("missing.md")
+
+
+def test_fail_on_threshold(tmp_path: Path) -> None:
+    f = tmp_path / "m.txt"
+    f.write_text("【XX银行】尾号1234，应还100元，3月5日前还款，客服95555。再拖下去我们直接上门。", encoding="utf-8")
+    assert run("check", str(f))[0] == 1  # CN104 is a warning; default --fail-on warning
+    assert run("check", "--fail-on", "error", str(f))[0] == 0
+
+
+def test_missing_path_is_exit_2_with_one_line(tmp_path: Path) -> None:
+    code, _, err = run("check", str(tmp_path / "nope.md"))
+    assert code == 2
+    assert err.strip().count("\n") == 0 and "nope.md" in err and "no such file" in err
+
+
+def test_malformed_config_names_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / ".collectlint.yaml").write_text("select: [CN201]\ncolour: red\n", encoding="utf-8")
+    f = tmp_path / "a.md"
+    f.write_text("你好", encoding="utf-8")
+    code, _, err = run("check", str(f))
+    assert code == 2
+    assert f"{tmp_path / '.collectlint.yaml'}:2: config: unknown key 'colour'" in err
+    assert "Traceback" not in err
+
+
+def test_malformed_pack_in_extra_rule_dir(tmp_path: Path) -> None:
+    rules = tmp_path / "myrules"
+    rules.mkdir()
+    (rules / "bad.yaml").write_text("pack: x\nrules:\n  - id: XX001\n    nme: oops\n", encoding="utf-8")
+    (tmp_path / ".collectlint.yaml").write_text("rule-dirs: [myrules]\n", encoding="utf-8")
+    f = tmp_path / "a.md"
+    f.write_text("你好", encoding="utf-8")
+    code, _, err = run("check", str(f))
+    assert code == 2
+    assert f"{rules / 'bad.yaml'}:4: rule: unknown key 'nme'" in err
+
+
+def test_config_in_pyproject_and_per_glob_stage(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.collectlint]\nselect = ["CN705"]\n[[tool.collectlint.files]]\nglob = "m1/*"\nstage = "M1"\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "m1").mkdir()
+    (tmp_path / "m3").mkdir()
+    text = "如仍未还款，我们将通过诉讼主张权利。"
+    (tmp_path / "m1" / "a.md").write_text(text, encoding="utf-8")
+    (tmp_path / "m3" / "a.md").write_text(text, encoding="utf-8")
+    code, out, _ = run("check", "--format", "json", str(tmp_path))
+    data = json.loads(out)
+    assert code == 1
+    assert [Path(x["path"]).parent.name for x in data["findings"]] == ["m1"]
+
+
+def test_unknown_pyproject_key_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.collectlint]\nselekt = ["x"]\n', encoding="utf-8")
+    f = tmp_path / "a.md"
+    f.write_text("你好", encoding="utf-8")
+    code, _, err = run("check", str(f))
+    assert code == 2 and "unknown key 'selekt'" in err and "pyproject.toml" in err
+
+
+def test_selector_matching_nothing_is_an_error(tmp_path: Path) -> None:
+    code, _, err = run("check", "--select", "no-such-rule", str(ROOT / "examples" / "good_reminder.md"))
+    assert code == 2 and "matches no rule" in err
+
+
+def test_stdin_with_filename() -> None:
+    code, out, _ = run("check", "--stdin-filename", "sms.txt", "--select", "CN201", "-", input="让你坐牢".encode())
+    assert code == 1 and out.startswith("sms.txt:1:3: error [CN201]")
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "utf-8-sig", "utf-8"])
+def test_encodings(tmp_path: Path, encoding: str) -> None:
+    f = tmp_path / "a.txt"
+    f.write_bytes("再不还钱就让你坐牢".encode(encoding))
+    code, out, _ = run("check", "--select", "CN201", str(f))
+    assert code == 1 and f"{f}:1:8:" in out
+
+
+def test_undecodable_file_is_reported_and_others_still_checked(tmp_path: Path) -> None:
+    bad = tmp_path / "a.txt"
+    bad.write_bytes(b"\xff\xfe\x00\x00binary")
+    good = tmp_path / "b.txt"
+    good.write_text("让你坐牢", encoding="utf-8")
+    code, out, err = run("check", "--select", "CN201", str(bad), str(good))
+    assert code == 2
+    assert "a.txt" in err and "[CN201]" in out
+
+
+def test_directory_recursion_uses_default_globs(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "x.md").write_text("让你坐牢", encoding="utf-8")
+    (tmp_path / "sub" / "x.py").write_text("让你坐牢", encoding="utf-8")
+    code, out, _ = run("check", "--select", "CN201", str(tmp_path))
+    assert code == 1 and "x.md" in out and "x.py" not in out
+
+
+def test_full_numbers_never_printed(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("您的身份证号11010519491231002X，卡号6222021234567890128，手机13812345678", encoding="utf-8")
+    for fmt in ("text", "json"):
+        _, out, _ = run("check", "--format", fmt, str(f))
+        for number in ("11010519491231002X", "6222021234567890128", "13812345678"):
+            assert number not in out, (fmt, number)
+        assert "002X" in out or "002x" in out.lower()
+
+
+def test_rules_and_explain() -> None:
+    code, out, _ = run("rules")
+    assert code == 0 and "CN201" in out and "threat-of-arrest-or-jail" in out
+    code, out, _ = run("rules", "--format", "json")
+    assert code == 0 and any(r["id"] == "CN201" for r in json.loads(out))
+    code, out, _ = run("explain", "CN201")
+    for heading in ("## What it flags", "## Why it matters", "## Legal basis", "## Example", "## Use instead",
+                    "## Fix safety"):
+        assert heading in out
+    assert run("explain", "threat-of-arrest-or-jail")[0] == 0
+    code, _, err = run("explain", "NOPE01")
+    assert code == 2 and "unknown rule" in err

@@ -1,0 +1,93 @@
+"""The engine end to end through the library API: the acceptance cases of the core issue."""
+
+from __future__ import annotations
+
+from collectlint.api import Linter
+from collectlint.models import Category
+from collectlint.source import Document
+
+BAD = "再不还钱就让你坐牢，我们会上门，还要发到你朋友圈曝光"
+POLITE = ("【XX银行】尊敬的张先生，您尾号1234的信用卡本期应还金额1,200.00元，最后还款日为2024年3月5日。"
+          "如有疑问请致电客服热线95555。")
+
+
+def _conduct(linter: Linter, text: str, **kw: str) -> list:  # type: ignore[type-arg]
+    return [f for f in linter.lint_text(text, **kw) if f.category is not Category.MISSING_ELEMENT]
+
+
+def test_bad_letter_reports_false_legal_and_shaming_at_right_places(linter: Linter) -> None:
+    findings = _conduct(linter, BAD)
+    cats = {f.category for f in findings}
+    assert Category.FALSE_LEGAL in cats and Category.SHAMING in cats
+    doc = Document(BAD)
+    jail = next(f for f in findings if f.rule_id == "CN201")
+    assert BAD[jail.span.start : jail.span.end] == "坐牢"
+    assert doc.position(jail.span.start).column == BAD.index("坐牢") + 1
+    exposure = next(f for f in findings if f.rule_id == "CN401")
+    assert BAD[exposure.span.start : exposure.span.end] == "曝光"
+
+
+def test_polite_reminder_is_clean(linter: Linter) -> None:
+    assert linter.lint_text(POLITE) == []
+
+
+def test_home_visit_phrase_survives_segmentation(linter: Linter) -> None:
+    # jieba alone splits 我们会上门 as 我们/会上/门; registered rule phrases keep 上门 whole.
+    assert "CN104" in {f.rule_id for f in linter.lint_text("我们会上门")}
+
+
+def test_traditional_and_evasive_variants_are_caught(linter: Linter) -> None:
+    cases = {
+        "再不還錢就讓你坐 牢": "CN201",
+        "把你曝＊光": "CN401",
+        "還要發到你朋友圈曝光": "CN402",
+        "你這個廢物": "CN501",
+        "ＴＭＤ你還不還錢": "CN503",
+        "再不还就爆你通訊錄": "CN301",
+        "让你坐-牢": "CN201",
+    }
+    for text, rule in cases.items():
+        found = {f.rule_id for f in _conduct(linter, text)}
+        assert rule in found, f"{rule} missed in {text!r}: {found}"
+
+
+def test_spans_map_back_to_the_original_evasion(linter: Linter) -> None:
+    text = "让你坐 牢"
+    f = next(f for f in linter.lint_text(text) if f.rule_id == "CN201")
+    assert text[f.span.start : f.span.end] == "坐 牢"
+
+
+def test_known_false_alarms_stay_silent(linter: Linter) -> None:
+    for text in ("滚动还款", "杀毒软件", "我们不会联系您的家人"):
+        assert _conduct(linter, text) == [], text
+
+
+def test_negation_does_not_cross_a_consequence_marker(linter: Linter) -> None:
+    assert "CN201" in {f.rule_id for f in linter.lint_text("如果你不会还钱就让你坐牢")}
+
+
+def test_placeholders_are_never_matched_by_conduct_rules(linter: Linter) -> None:
+    text = "【XX银行】{{ 坐牢 }}您本期应还{{ 金额 }}元，还款日{{ 还款日 }}，尾号{{ 卡号尾号 }}，客服{{ 客服电话 }}。"
+    assert linter.lint_text(text) == []
+
+
+def test_stage_gating(linter: Linter) -> None:
+    text = "如仍未还款，我们将通过诉讼主张权利。"
+    assert "CN705" in {f.rule_id for f in linter.lint_text(text, stage="M1")}
+    assert "CN705" not in {f.rule_id for f in linter.lint_text(text, stage="M3")}
+    assert "CN705" not in {f.rule_id for f in linter.lint_text(text)}
+
+
+def test_select_and_ignore_by_category_name_and_id() -> None:
+    only_shaming = Linter(options=__import__("collectlint.api", fromlist=["Options"]).Options(select=("shaming",)))
+    assert {r.category for r in only_shaming.rules} == {Category.SHAMING}
+    from collectlint.api import Options
+
+    no_jail = Linter(options=Options(ignore=("threat-of-arrest-or-jail", "CN9")))
+    ids = {r.id for r in no_jail.rules}
+    assert "CN201" not in ids and not any(i.startswith("CN9") for i in ids)
+
+
+def test_unmasked_numbers_are_flagged_and_masked_ones_pass(linter: Linter) -> None:
+    assert "CN601" in {f.rule_id for f in linter.lint_text("身份证11010519491231002X")}
+    assert "CN601" not in {f.rule_id for f in linter.lint_text("身份证110***********002X")}

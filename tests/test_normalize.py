@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import pytest
+
+from collectlint.normalize import normalize
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("坐 牢", "坐牢"),
+        ("坐*牢", "坐牢"),
+        ("曝-光", "曝光"),
+        ("曝＊光", "曝光"),
+        ("ＳＢ", "sb"),
+        ("通訊錄", "通讯录"),
+        ("恐嚇", "恐吓"),
+        ("我们\u200b会上门", "我们会上门"),
+        ("j.a.i.l", "jail"),
+        ("您好", "你好"),
+    ],
+)
+def test_normalises_evasions(raw: str, expected: str) -> None:
+    assert normalize(raw).text == expected
+
+
+def test_offset_map_points_into_original() -> None:
+    raw = "再不还钱就让你坐 \u200b牢"
+    n = normalize(raw)
+    i = n.text.index("坐牢")
+    start, end = n.to_original(i, i + 2)
+    assert raw[start:end] == "坐 \u200b牢"
+
+
+def test_expanding_characters_keep_their_source() -> None:
+    raw = "㈱公司"  # NFKC expands one character into three
+    n = normalize(raw)
+    assert n.text == "(株)公司"
+    assert n.to_original(0, 3) == (0, 1)
+    assert n.to_original(3, 5) == (1, 3)
+
+
+def test_commas_between_han_are_not_collapsed() -> None:
+    assert normalize("您好，请还款").text == "你好,请还款"
+
+
+def test_plain_text_uses_identity_map() -> None:
+    n = normalize("plain ascii text")
+    assert n.starts is None
+    assert n.to_original(2, 5) == (2, 5)

@@ -1,0 +1,93 @@
+"""Rule packs are decoded strictly: every error names file, line and key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from collectlint.errors import PackError
+from collectlint.packs.loader import load_pack
+
+GOOD_RULE = """\
+pack: test
+rules:
+  - id: TS001
+    name: test-phrase
+    category: threat
+    severity: error
+    message: {zh: 测试, en: test}
+    docs: {what: a, why: b, basis: c, example: d, instead: e}
+    match:
+      type: phrase
+      phrases: [坐牢]
+    examples: {fire: [坐牢], silent: [你好]}
+"""
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    p = tmp_path / "pack.yaml"
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_good_pack_loads(tmp_path: Path) -> None:
+    rules = load_pack(_write(tmp_path, GOOD_RULE))
+    assert [r.id for r in rules] == ["TS001"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "fragment"),
+    [
+        ("    severity: error\n", "    severity: error\n    colour: red\n", 7, "unknown key 'colour'"),
+        ("      phrases: [坐牢]\n", "      phrases: [坐牢]\n      bogus: 1\n", 12, "unknown key 'bogus'"),
+        ("      type: phrase\n      phrases: [坐牢]\n", "      type: regex\n      pattern: '(a'\n", 11, "invalid regular"),
+        ("      type: phrase\n      phrases: [坐牢]\n", "      type: regex\n      pattern: '坐(?=牢)'\n", 11,
+         "invalid regular"),
+        ("      type: phrase\n      phrases: [坐牢]\n", "      type: regex\n      pattern: '傳票'\n", 11,
+         "can never match"),
+        ("      type: phrase\n      phrases: [坐牢]\n", "      type: regex\n      pattern: 'JAIL'\n", 11,
+         "can never match"),
+        ("      phrases: [坐牢]\n", "      phrases: [\"\\u200b\"]\n", 11, "can never match"),
+        ("    category: threat\n", "    category: scary\n", 5, "expected one of"),
+        ("    name: test-phrase\n", "    name: TestPhrase\n", 4, "kebab-case"),
+        ("  - id: TS001\n", "  - id: bad\n", 3, "capital letters"),
+        ("    examples: {fire: [坐牢], silent: [你好]}\n", "", 3, "missing required key 'examples'"),
+        ("      type: phrase\n", "      type: magic\n", 10, "expected one of"),
+    ],
+)
+def test_bad_pack_errors_name_file_line_and_key(tmp_path: Path, old: str, new: str, line: int,
+                                                fragment: str) -> None:
+    assert old in GOOD_RULE
+    path = _write(tmp_path, GOOD_RULE.replace(old, new))
+    with pytest.raises(PackError) as info:
+        load_pack(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}:{line}: "), message
+    assert fragment in message
+    assert "\n" not in message
+
+
+def test_invalid_yaml_names_the_line(tmp_path: Path) -> None:
+    path = _write(tmp_path, GOOD_RULE.replace("    severity: error\n", "    severity: [error\n"))
+    with pytest.raises(PackError) as info:
+        load_pack(path)
+    assert str(info.value).startswith(f"{path}:")
+    assert "invalid YAML" in str(info.value)
+
+
+def test_catastrophic_regex_runs_in_linear_time(tmp_path: Path) -> None:
+    import time
+
+    from collectlint.api import Linter, Options
+
+    rule_dir = tmp_path / "rules"
+    rule_dir.mkdir()
+    text = GOOD_RULE.replace("      type: phrase\n      phrases: [坐牢]\n", "      type: regex\n      pattern: '(a+)+$'\n")
+    text = text.replace("{fire: [坐牢], silent: [你好]}", "{fire: [aaaa], silent: [你好]}")
+    (rule_dir / "p.yaml").write_text(text, encoding="utf-8")
+    linter = Linter(options=Options(extra_rule_dirs=(str(rule_dir),), select=("TS001",)))
+    t0 = time.perf_counter()
+    findings = linter.lint_text("a" * 30000 + "!")
+    assert findings == []
+    assert time.perf_counter() - t0 < 5  # backtracking engines take astronomically long here

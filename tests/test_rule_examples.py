@@ -1,0 +1,46 @@
+"""Every rule's examples are tests: each `fire` example must produce that rule, each `silent` must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from collectlint.api import Linter
+from collectlint.packs.loader import load_rules
+from collectlint.packs.rule import Rule
+
+RULES = load_rules()
+
+
+def _cases(kind: str) -> list[tuple[Rule, str]]:
+    return [(r, ex) for r in RULES for ex in getattr(r.examples, kind)]
+
+
+@pytest.mark.parametrize(("rule", "text"), _cases("fire"), ids=lambda v: v.id if isinstance(v, Rule) else v)
+def test_fire_examples_fire(linter: Linter, rule: Rule, text: str) -> None:
+    findings = linter.lint_text(text, stage=rule.examples.stage, channel=rule.examples.channel)
+    assert rule.id in {f.rule_id for f in findings}, f"{rule.id} did not fire on {text!r}"
+
+
+@pytest.mark.parametrize(("rule", "text"), _cases("silent"), ids=lambda v: v.id if isinstance(v, Rule) else v)
+def test_silent_examples_stay_silent(linter: Linter, rule: Rule, text: str) -> None:
+    findings = linter.lint_text(text, stage=rule.examples.stage, channel=rule.examples.channel)
+    assert rule.id not in {f.rule_id for f in findings}, f"{rule.id} fired on silent example {text!r}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_rule_is_complete(rule: Rule) -> None:
+    """The meta-test: docs under every heading, legal basis, examples both ways, a suggestion."""
+    for heading in ("what", "why", "basis", "example", "instead"):
+        assert getattr(rule.docs, heading).strip(), f"{rule.id}: docs.{heading} is empty"
+    assert len(rule.examples.fire) >= 3, f"{rule.id}: fewer than 3 must-fire examples"
+    assert len(rule.examples.silent) >= 3, f"{rule.id}: fewer than 3 must-stay-silent examples"
+    assert rule.suggestions, f"{rule.id}: no suggestion"
+    assert rule.message_zh and rule.message_en
+
+
+def test_every_conduct_category_has_three_rules() -> None:
+    from collectlint.models import Category
+
+    for category in Category:
+        count = sum(1 for r in RULES if r.category is category)
+        assert count >= 3, f"category {category.value} has only {count} rules"

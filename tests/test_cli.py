@@ -36,7 +36,8 @@ def test_text_output_has_location_source_line_and_aligned_caret(tmp_path: Path) 
     assert code == 1
     lines = out.splitlines()
     col = BAD.splitlines()[1].index("坐牢") + 1
-    expected = f"{f}:2:{col}: error [CN201] 以拘留、坐牢、通缉等刑事后果相威胁，普通欠款属民事纠纷 (threat-of-arrest-or-jail)"
+    message = "以拘留、坐牢、通缉等刑事后果相威胁，普通欠款属民事纠纷"
+    expected = f"{f}:2:{col}: error [CN201] {message} (threat-of-arrest-or-jail)"
     assert lines[0] == expected
     source, caret = lines[1], lines[2]
     assert source.endswith(BAD.splitlines()[1])

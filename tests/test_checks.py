@@ -1,0 +1,79 @@
+"""Check kinds not exercised by the shipped packs' examples: token patterns and proximity."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from collectlint.api import Linter, Options
+from collectlint.errors import PackError
+
+HEAD = """\
+pack: test
+rules:
+  - id: TS{n:03d}
+    name: test-rule-{n}
+    category: threat
+    severity: error
+    message: {{zh: 测试, en: test}}
+    docs: {{what: a, why: b, basis: c, example: d, instead: e}}
+    examples: {{fire: [x], silent: [y]}}
+    match:
+"""
+
+
+def linter_for(tmp_path: Path, match: str, n: int = 1) -> Linter:
+    d = tmp_path / "rules"
+    d.mkdir(exist_ok=True)
+    (d / f"p{n}.yaml").write_text(HEAD.format(n=n) + match, encoding="utf-8")
+    return Linter(options=Options(extra_rule_dirs=(str(d),), select=(f"TS{n:03d}",)))
+
+
+def spans(linter: Linter, text: str) -> list[str]:
+    return [text[f.span.start : f.span.end] for f in linter.lint_text(text)]
+
+
+def test_token_patterns_english(tmp_path: Path) -> None:
+    linter = linter_for(tmp_path, """\
+      type: tokens
+      patterns:
+        - [{LOWER: "we"}, {LOWER: {IN: ["will", "shall"]}}, {LOWER: "garnish"}]
+        - [{LOWER: "arrest"}, {LOWER: "warrant"}]
+""")
+    assert spans(linter, "Tomorrow We will garnish your wages.") == ["We will garnish"]
+    assert spans(linter, "An ARREST WARRANT was issued.") == ["ARREST WARRANT"]
+    assert spans(linter, "We will not garnish anything.") == []
+    assert spans(linter, "A warrant of arrest.") == []
+
+
+def test_token_patterns_chinese(tmp_path: Path) -> None:
+    linter = linter_for(tmp_path, """\
+      type: tokens
+      patterns:
+        - [{TEXT: "马上"}, {OP: "?", IS_PUNCT: false}, {TEXT: "抓"}]
+""")
+    assert spans(linter, "警察马上来抓你") == ["马上来抓"]
+    assert spans(linter, "我们马上回复") == []
+
+
+def test_proximity_within_tokens(tmp_path: Path) -> None:
+    linter = linter_for(tmp_path, """\
+      type: proximity
+      a: [家人]
+      b: [欠款, 欠钱]
+      within: 3
+""")
+    assert spans(linter, "告诉你家人你欠钱") == ["家人你欠钱"]
+    assert spans(linter, "家人都很好，我们今天想和你确认一下这笔欠款") == []  # same sentence, too far apart
+    assert spans(linter, "家人。欠款") == []  # adjacent, but in different sentences
+
+
+def test_bad_token_pattern_is_a_load_error(tmp_path: Path) -> None:
+    with pytest.raises(PackError) as info:
+        linter_for(tmp_path, """\
+      type: tokens
+      patterns:
+        - [{POS: "VERB"}]
+""", n=2)
+    assert "unknown key 'POS'" in str(info.value) and "p2.yaml:" in str(info.value)

@@ -17,7 +17,7 @@ rules:
     category: threat
     severity: error
     message: {{zh: 测试, en: test}}
-    docs: {{what: a, why: b, basis: c, example: d, instead: e}}
+    docs: {{what: a, why: b, basis: c, source_status: R, example: d, instead: e}}
     examples: {{fire: [x], silent: [y]}}
     match:
 """

@@ -38,6 +38,15 @@ def test_rule_is_complete(rule: Rule) -> None:
     assert rule.message_zh and rule.message_en
 
 
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_rules_on_unverified_sources_are_not_errors(rule: Rule) -> None:
+    """Rules whose strongest source was only read second-hand (S) or is from memory (M) ship as warnings."""
+    from collectlint.models import Severity
+
+    if rule.docs.source_status != "R":
+        assert rule.severity < Severity.ERROR, f"{rule.id} rests on [{rule.docs.source_status}] sources"
+
+
 def test_every_conduct_category_has_three_rules() -> None:
     from collectlint.models import Category
 

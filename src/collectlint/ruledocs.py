@@ -8,6 +8,13 @@ from collectlint.models import Applicability
 from collectlint.packs.rule import Rule
 
 
+STATUS_TEXT = {
+    "R": "R (the primary text was read)",
+    "S": "S (only a secondary summary was read; the rule ships as a warning)",
+    "M": "M (from background knowledge, not verified; the rule ships as a warning)",
+}
+
+
 def fix_safety(rule: Rule) -> str:
     kinds = {s.applicability for s in rule.suggestions}
     if Applicability.SAFE in kinds:
@@ -25,7 +32,7 @@ def explain_text(rule: Rule) -> str:
         "",
         "## What it flags", d.what, "",
         "## Why it matters", d.why, "",
-        "## Legal basis", d.basis, "",
+        "## Legal basis", d.basis, f"Source status: {STATUS_TEXT[d.source_status]}", "",
         "## Example", d.example, "",
         "## Use instead", d.instead,
     ]

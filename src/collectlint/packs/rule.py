@@ -14,7 +14,9 @@ from collectlint.packs.yamlloc import LDict, LList
 
 RULE_KEYS = {"id", "name", "category", "severity", "message", "docs", "match", "context", "when",
              "suggestions", "examples", "deprecated"}
-DOC_KEYS = {"what", "why", "basis", "example", "instead", "references"}
+DOC_KEYS = {"what", "why", "basis", "source_status", "example", "instead", "references"}
+# Status of the strongest source behind the basis (see shared reference): R read, S secondary, M memory.
+SOURCE_STATUS = ("R", "S", "M")
 DOC_REQUIRED = ("what", "why", "basis", "example", "instead")
 CONTEXT_KEYS = {"negation", "unless_overlap", "unless_clause", "unless_sentence", "requires_sentence",
                 "requires_document"}
@@ -29,6 +31,7 @@ class Docs:
     basis: str
     example: str
     instead: str
+    source_status: str = "R"
     references: tuple[str, ...] = ()
 
 
@@ -169,12 +172,13 @@ def build_rule(reader: SpecReader, raw: object, line: int) -> Rule:
     severity = Severity.parse(reader.choice(rule, "severity", where, ["error", "warning", "info"]))
     message_zh, message_en = _bilingual(reader, rule, "message", where)
     docs_map = reader.mapping(rule["docs"], rule.line_of("docs"), f"{where}: docs")
-    reader.keys(docs_map, f"{where}: docs", allowed=DOC_KEYS, required=DOC_REQUIRED)
+    reader.keys(docs_map, f"{where}: docs", allowed=DOC_KEYS, required=(*DOC_REQUIRED, "source_status"))
     dw = f"{where}: docs"
     docs = Docs(
         what=reader.string(docs_map, "what", dw), why=reader.string(docs_map, "why", dw),
         basis=reader.string(docs_map, "basis", dw), example=reader.string(docs_map, "example", dw),
         instead=reader.string(docs_map, "instead", dw),
+        source_status=reader.choice(docs_map, "source_status", dw, SOURCE_STATUS),
         references=tuple(s for s, _ in reader.strings(docs_map, "references", dw)),
     )
     match = reader.mapping(rule["match"], rule.line_of("match"), f"{where}: match")

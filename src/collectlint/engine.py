@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from collectlint.checks import MatchContext
 from collectlint.models import Finding, Severity, Span
 from collectlint.packs.rule import Rule
+from collectlint.pinyin import LATIN
 from collectlint.source import Document
 
 # Above this size the bigram prefilter costs more than it saves; every rule runs.
@@ -28,12 +29,14 @@ class RuleSet:
     rules: tuple[Rule, ...]
     severity_overrides: Mapping[str, Severity] = field(default_factory=dict)
     _always: list[int] = field(init=False)
+    _spellable: list[int] = field(init=False)
     _index: dict[str, list[int]] = field(init=False)
     _registered: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
         self._always = []
         self._index = {}
+        self._spellable = [i for i, r in enumerate(self.rules) if r.check.han_phrases()]
         for i, rule in enumerate(self.rules):
             lits = rule.check.literals()
             if lits is None or any(not lit for lit in lits):
@@ -59,6 +62,8 @@ class RuleSet:
         grams = {text[i : i + 2] for i in range(len(text))}
         grams.update(text)
         chosen = set(self._always)
+        if LATIN.search(text):
+            chosen.update(self._spellable)  # pinyin spellings of Han phrases may occur
         for key, idx in self._index.items():
             if key in grams:
                 chosen.update(idx)
@@ -74,12 +79,17 @@ class RuleSet:
         for rule in self.candidates(text):
             if rule.deprecated or not rule.applies(doc.stage, doc.channel):
                 continue
-            for hit in rule.check.find(ctx):
+            kept_end = -1
+            # Longest first at each start; a hit overlapping one already kept for this rule is the same finding.
+            for hit in sorted(rule.check.find(ctx), key=lambda h: (h.start, -h.end)):
+                if hit.start < kept_end:
+                    continue
                 if not rule.check.document_level and not rule.context.keeps(text, hit.start, hit.end):
                     continue
                 start, end = doc.norm.to_original(hit.start, hit.end)
                 if not rule.check.document_level and doc.is_masked(start, end):
                     continue
+                kept_end = hit.end
                 key = (rule.id, start, end)
                 if key not in findings:
                     findings[key] = _finding(rule, self.severity_of(rule), start, end)

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\ufe0e\ufe0f")
 # Variants folded to one form so rules need not list both ("您" and "你" address the same reader).
 SEMANTIC_FOLD = {"您": "你", "妳": "你"}
 
@@ -23,7 +23,7 @@ _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # between two list items is structure, not evasion.
 _CJK_FILLER = re.compile(rf"(?<=[{_HAN}])[ \t*\-._/|·•~+#\\]+(?=[{_HAN}])")
 # Single Latin letters separated by one filler each: j.a.i.l, w a r r a n t, s*b.
-_SPACED_LETTERS = re.compile(r"(?<![a-z0-9])(?:[a-z][ .*_\-]){2,}[a-z](?![a-z0-9])")
+_SPACED_LETTERS = re.compile(r"(?<![a-z0-9])(?:(?:[a-z][ .*_\-]){2,}[a-z]|[a-z][.*_\-][a-z])(?![a-z0-9])")
 _LETTER_FILLER = re.compile(r"[ .*_\-]")
 
 
@@ -43,6 +43,11 @@ def _fold_chars(chars: Iterable[str]) -> dict[str, str]:
             table[ch] = ""
             continue
         folded = unicodedata.normalize("NFKC", ch).lower()
+        if len(folded) == 1 and "\u00c0" <= folded <= "\u024f":
+            # Latin letters with tone marks or accents lose them: pinyin "mén" matches "men".
+            base = unicodedata.normalize("NFKD", folded)[0]
+            if base.isascii():
+                folded = base
         if ch == "\u3000":
             folded = " "
         table[ch] = folded

@@ -7,7 +7,6 @@ from typing import Any
 from collectlint.models import Applicability
 from collectlint.packs.rule import Rule
 
-
 STATUS_TEXT = {
     "R": "R (the primary text was read)",
     "S": "S (only a secondary summary was read; the rule ships as a warning)",

@@ -13,12 +13,21 @@ from collections.abc import Iterator
 from collectlint.checks.base import Hit, MatchContext
 from collectlint.normalize import has_han, normalize_phrase
 from collectlint.packs.spec import SpecReader
+from collectlint.pinyin import COLLECTION_CUE, LATIN, needs_cue, variants
 
 
 class PhraseSet:
     def __init__(self, phrases: list[str]) -> None:
         self.phrases = sorted(set(phrases), key=lambda p: (-len(p), p))
         self.pattern = re.compile("|".join(re.escape(p) for p in self.phrases))
+        self._variant_set: PhraseSet | None = None
+
+    def variant_set(self) -> PhraseSet | None:
+        """Pinyin and mixed-script spellings of the Han phrases, built on first need."""
+        if self._variant_set is None:
+            spelled = [v for p in self.phrases for v in variants(p)]
+            self._variant_set = PhraseSet(spelled) if spelled else self
+        return None if self._variant_set is self else self._variant_set
 
     @classmethod
     def read(cls, items: list[tuple[str, int]], reader: SpecReader, where: str, key: str) -> PhraseSet:
@@ -35,6 +44,20 @@ class PhraseSet:
         return [p for p in self.phrases if has_han(p)]
 
     def find(self, ctx: MatchContext, *, boundaries: bool = True) -> Iterator[Hit]:
+        cue: bool | None = None
+        for hit in self._find(ctx, boundaries):
+            if needs_cue(ctx.text[hit.start : hit.end]):
+                if cue is None:
+                    cue = COLLECTION_CUE.search(ctx.text) is not None
+                if not cue:
+                    continue
+            yield hit
+        if LATIN.search(ctx.text):
+            spelled = self.variant_set()
+            if spelled is not None and COLLECTION_CUE.search(ctx.text):
+                yield from spelled._find(ctx, boundaries)
+
+    def _find(self, ctx: MatchContext, boundaries: bool) -> Iterator[Hit]:
         text = ctx.text
         pos = 0
         while True:

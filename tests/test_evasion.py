@@ -1,0 +1,48 @@
+"""Evasions: pinyin, initials, homophones, mixed script, emoji, Traditional forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from collectlint.api import Linter
+
+CAUGHT = [
+    ("欠钱不还就让你zuolao", "CN201", "zuolao"),
+    ("欠款不还就让你zuo牢", "CN201", "zuo牢"),
+    ("还钱！不然上mén找你", "CN104", "上mén"),
+    ("法yuan传票已寄出，请尽快还款", "CN203", "法yuan传票"),
+    ("不还钱就曝guang你", "CN401", "曝guang"),
+    ("欠款不还，爆你txl", "CN301", "txl"),
+    ("再不还钱就发pyq", "CN402", "pyq"),
+    ("再不还钱就暴光你", "CN401", "暴光"),
+    ("再不还钱就让你做牢", "CN201", "做牢"),
+    ("给你通迅录所有人发短信", "CN301", "通迅录"),
+    ("律师涵已发出", "CN203", "律师涵"),
+    ("法院传飘已寄出", "CN203", "传飘"),
+    ("再不還錢就爆你通訊錄", "CN301", "爆你通訊錄"),
+    ("法院傳票已寄出", "CN203", "法院傳票"),
+    ("欠款再不还🔪", "CN105", "🔪"),
+    ("再不还钱🚓", "CN205", "🚓"),
+    ("欠钱不还，你个Ｓ＊Ｂ", "CN503", "Ｓ＊Ｂ"),
+]
+
+
+@pytest.mark.parametrize(("text", "rule", "span"), CAUGHT)
+def test_evasion_is_caught_at_the_original_span(linter: Linter, text: str, rule: str, span: str) -> None:
+    hits = [text[f.span.start : f.span.end] for f in linter.lint_text(text) if f.rule_id == rule]
+    assert span in hits, hits
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "请下载APP查看详情 zuolao",  # pinyin without any collection cue
+        "公司txl已更新",  # initials without a collection cue
+        "本期应还金额250元",  # digits that are an amount
+        "交通安全宣传周🚓",  # emoji without a collection cue
+        "Shangmen Road 12号",  # a place name in pinyin, no collection cue
+    ],
+)
+def test_ambiguous_forms_need_a_collection_cue(linter: Linter, text: str) -> None:
+    conduct = [f for f in linter.lint_text(text) if f.category.value != "missing-element"]
+    assert conduct == [], [(f.rule_id, text[f.span.start : f.span.end]) for f in conduct]

@@ -143,5 +143,28 @@ def explain(rule: str, config_path: str | None) -> None:
     _fail(f"unknown rule '{rule}' (see 'collectlint rules')")
 
 
+@cli.command("eval")
+@click.argument("corpus", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
+@click.option("--fail-under", type=click.FloatRange(0, 1), default=None,
+              help="Exit 1 when any category's precision or recall is below this.")
+@guarded
+def eval_command(corpus: str, fmt: str, config_path: str | None, fail_under: float | None) -> None:
+    """Precision, recall and F1 per category over a labelled JSONL corpus (file or directory)."""
+    from collectlint.evaluate import evaluate, load_corpus, render_text
+
+    items = load_corpus(Path(corpus))
+    report = evaluate(Linter(_config(config_path, [])), items)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_text(report), nl=False)
+    if fail_under is not None and any(
+        s.precision < fail_under or s.recall < fail_under for s in report.scores.values()
+    ):
+        sys.exit(ExitStatus.FINDINGS)
+
+
 def main() -> None:
     cli(prog_name="collectlint")

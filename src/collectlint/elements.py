@@ -54,7 +54,7 @@ ELEMENTS: dict[str, Element] = {
             "due-date", "还款日期", "due date", "{{ 还款日 }}",
             ["duedate", "date", "deadline", "paybydate", "还款日", "到期日", "最后还款日", "截止日期",
              "还款日期", "到期日期", "逾期天数"],
-            [r"\d{4}年\d{1,2}月\d{1,2}[日号]", r"\d{1,2}月\d{1,2}[日号]", r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}",
+            [r"(?<!截至)(?<!截至\s)(?<![\d年])(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]", r"(?<!截至)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}",
              r"[本下]月\d{1,2}[日号]", r"逾期\d+天", rf"\b(?:by|before|on|due)\s+{_MONTHS}\s+\d{{1,2}}\b",
              r"\b\d{1,2}/\d{1,2}/\d{2,4}\b"],
         ),
@@ -79,7 +79,11 @@ ELEMENTS: dict[str, Element] = {
             ["creditor", "company", "companyname", "bank", "机构名", "机构名称", "公司名称", "债权人", "银行名称",
              "签名"],
             [r"^\s*【[^【】\n]{2,30}】", r"【[^【】\n]{2,30}】\s*$",
-             r"[\u4e00-\u9fff]{2,20}(?:银行|有限公司|公司|集团|消费金融|小额贷款|信用卡中心|金融)",
+             # A bank or consumer-finance firm named anywhere; an outsourced collector names its principal.
+             r"[\u4e00-\u9fff]{2,12}(?:银行|消费金融|小额贷款|信用卡中心)", r"受[^，。,\n]{2,30}委托",
+             r"(?:这里是|我们是|本通知由)[^，。,\n]{2,30}(?:公司|集团|中心)",
+             # A signature: the last line is an organisation's name.
+             r"(?m:^)[^\n，。,]{2,40}(?:公司|集团|中心|银行)\s*\Z",
              r"\b(?:bank|inc\.?|llc|ltd\.?|corp\.?|company)\b"],
         ),
     ]

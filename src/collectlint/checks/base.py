@@ -51,8 +51,11 @@ class MatchContext:
         return cached
 
     def token_aligned(self, start: int, end: int) -> bool:
+        from collectlint.nlp.zh import registered
+
         base, tokens = self.tokens_for(start)
-        return tokens.aligned(start - base, end - base)
+        s0, s1 = self.sentence_bounds(start)
+        return tokens.aligned(start - base, end - base, self.text[s0:s1], registered())
 
 
 @dataclass(frozen=True)

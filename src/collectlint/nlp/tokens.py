@@ -20,9 +20,21 @@ class Tokens:
         self.ends = {e for _, e in self.spans}
         self._start_list = [s for s, _ in self.spans]
 
-    def aligned(self, start: int, end: int) -> bool:
-        """True when [start, end) begins and ends on token boundaries."""
-        return start in self.starts and end in self.ends
+    def aligned(self, start: int, end: int, text: str = "", inner_ok: frozenset[str] | set[str] = frozenset()) -> bool:
+        """True when [start, end) begins and ends on token boundaries.
+
+        A position inside a token that is itself a registered rule phrase also counts as a boundary:
+        registering 老赖名单 for one rule must not hide 老赖 from another.
+        """
+        return self._boundary(start, text, inner_ok, self.starts) and self._boundary(end, text, inner_ok, self.ends)
+
+    def _boundary(self, pos: int, text: str, inner_ok: frozenset[str] | set[str], edges: set[int]) -> bool:
+        if pos in edges:
+            return True
+        if not inner_ok:
+            return False
+        s, e = self.spans[self.index_at(pos)]
+        return s < pos < e and text[s:e] in inner_ok
 
     def index_at(self, offset: int) -> int:
         """Index of the token containing ``offset`` (or the one before it)."""

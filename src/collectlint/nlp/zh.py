@@ -81,6 +81,11 @@ def register_phrases(phrases: Iterable[str]) -> None:
             _REGISTERED.add(phrase)
 
 
+def registered() -> set[str]:
+    """Rule phrases registered with jieba so far."""
+    return _REGISTERED
+
+
 @functools.lru_cache(maxsize=1)
 def pipeline() -> Any:
     """spaCy's Chinese pipeline with the jieba segmenter chosen explicitly (the default is per character)."""

@@ -1,0 +1,170 @@
+"""`collectlint eval`: precision, recall and F1 per category over a labelled JSONL corpus."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from collectlint.api import Linter
+from collectlint.errors import InputError
+from collectlint.mask import mask_text
+from collectlint.models import CHANNELS, STAGES, Category, Finding
+
+ITEM_KEYS = {"id", "text", "channel", "stage", "expected", "spans", "provenance"}
+CATEGORIES = [c.value for c in Category]
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    text: str
+    channel: str | None
+    stage: str | None
+    expected: frozenset[str]
+    provenance: str
+    path: str
+    line: int
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(frozen=True)
+class Outcome:
+    item: Item
+    category: str
+    rules: tuple[str, ...] = ()
+
+
+@dataclass
+class Report:
+    messages: int = 0
+    compliant: int = 0
+    scores: dict[str, Score] = field(default_factory=lambda: {c: Score() for c in CATEGORIES})
+    misses: list[Outcome] = field(default_factory=list)
+    false_alarms: list[Outcome] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        def outcome(o: Outcome) -> dict[str, Any]:
+            return {"id": o.item.id, "category": o.category, "rules": list(o.rules),
+                    "text": mask_text(o.item.text), "where": f"{o.item.path}:{o.item.line}"}
+
+        return {
+            "messages": self.messages,
+            "compliant": self.compliant,
+            "categories": {
+                c: {"precision": round(s.precision, 4), "recall": round(s.recall, 4), "f1": round(s.f1, 4),
+                    "tp": s.tp, "fp": s.fp, "fn": s.fn}
+                for c, s in self.scores.items()
+            },
+            "misses": [outcome(o) for o in self.misses],
+            "false_alarms": [outcome(o) for o in self.false_alarms],
+        }
+
+
+def _fail(path: Path, line: int, message: str) -> InputError:
+    return InputError(message, path=str(path), line=line)
+
+
+def _corpus_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(path.rglob("*.jsonl"))
+    if path.is_file():
+        return [path]
+    raise InputError("no such corpus file or directory", path=str(path))
+
+
+def load_corpus(path: Path) -> list[Item]:
+    items: list[Item] = []
+    seen: set[str] = set()
+    for file in _corpus_files(path):
+        try:
+            lines = file.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"cannot read corpus: {exc}", path=str(file)) from None
+        for n, raw in enumerate(lines, 1):
+            if not raw.strip():
+                continue
+            try:
+                data = json.loads(raw)
+            except json.JSONDecodeError as exc:
+                raise _fail(file, n, f"invalid JSON: {exc.msg}") from None
+            if not isinstance(data, dict):
+                raise _fail(file, n, "each line must be a JSON object")
+            unknown = set(data) - ITEM_KEYS
+            if unknown:
+                raise _fail(file, n, f"unknown key '{sorted(unknown)[0]}' (allowed: {', '.join(sorted(ITEM_KEYS))})")
+            for key in ("id", "text"):
+                if not isinstance(data.get(key), str) or not data[key]:
+                    raise _fail(file, n, f"'{key}' must be a non-empty string")
+            expected = data.get("expected", [])
+            if not isinstance(expected, list) or any(e not in CATEGORIES for e in expected):
+                raise _fail(file, n, f"'expected' must be a list of categories ({', '.join(CATEGORIES)})")
+            channel, stage = data.get("channel"), data.get("stage")
+            if channel is not None and channel not in CHANNELS:
+                raise _fail(file, n, f"unknown channel '{channel}'")
+            if stage is not None and stage not in STAGES:
+                raise _fail(file, n, f"unknown stage '{stage}'")
+            if data["id"] in seen:
+                raise _fail(file, n, f"duplicate id '{data['id']}'")
+            seen.add(data["id"])
+            items.append(Item(data["id"], data["text"], channel, stage, frozenset(expected),
+                              str(data.get("provenance", "")), str(file), n))
+    if not items:
+        raise InputError("corpus has no messages", path=str(path))
+    return items
+
+
+def evaluate(linter: Linter, items: Iterable[Item]) -> Report:
+    report = Report()
+    for item in items:
+        findings: Sequence[Finding] = linter.lint_text(item.text, item.id, channel=item.channel, stage=item.stage)
+        predicted: dict[str, list[str]] = {}
+        for f in findings:
+            predicted.setdefault(f.category.value, []).append(f.rule_id)
+        report.messages += 1
+        report.compliant += not item.expected
+        for category in CATEGORIES:
+            score = report.scores[category]
+            want, got = category in item.expected, category in predicted
+            if want and got:
+                score.tp += 1
+            elif got:
+                score.fp += 1
+                report.false_alarms.append(Outcome(item, category, tuple(sorted(set(predicted[category])))))
+            elif want:
+                score.fn += 1
+                report.misses.append(Outcome(item, category))
+    return report
+
+
+def render_text(report: Report) -> str:
+    out = [f"{report.messages} messages ({report.compliant} compliant)", "",
+           f"{'category':<18} {'precision':>9} {'recall':>7} {'f1':>6} {'tp':>5} {'fp':>4} {'fn':>4}"]
+    for category, s in report.scores.items():
+        out.append(f"{category:<18} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f} {s.tp:>5} {s.fp:>4} {s.fn:>4}")
+    out += ["", f"Misses ({len(report.misses)}):"]
+    out += [f"  {o.item.id} [{o.category}] {mask_text(o.item.text)}" for o in report.misses]
+    out += ["", f"False alarms ({len(report.false_alarms)}):"]
+    out += [f"  {o.item.id} [{o.category}: {', '.join(o.rules)}] {mask_text(o.item.text)}" for o in report.false_alarms]
+    return "\n".join(out) + "\n"

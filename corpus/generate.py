@@ -168,6 +168,7 @@ EXTRA_LABELS = {
     # A banner at the workplace also tells colleagues; knowing a child's school is also a sensitive detail.
     "明天去你公司门口拉横幅。": ["threat", "third-party"],
     "我们知道你家在哪，也知道你孩子在哪上学。": ["threat", "privacy"],
+    "你孩子在{school}三年级二班，对吧。": ["privacy", "threat"],
 }
 VIOLATIONS["shaming"].append("把你列入老赖名单公示。")
 

@@ -19,7 +19,7 @@ from collectlint.errors import CollectlintError
 from collectlint.models import CHANNELS, STAGES, ExitStatus, FileResult, Severity
 from collectlint.packs.rule import Rule
 from collectlint.report import RENDERERS
-from collectlint.ruledocs import explain_text, rule_summary
+from collectlint.ruledocs import explain_text, rule_summary, rules_markdown
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -116,12 +116,15 @@ def _all_rules(config_path: str | None) -> tuple[Rule, ...]:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "md"]), default="table", show_default=True)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
 @guarded
 def rules(fmt: str, config_path: str | None) -> None:
-    """List the rules in force."""
+    """List the rules in force (md: the rule reference kept in docs/rules.md)."""
     all_rules = _all_rules(config_path)
+    if fmt == "md":
+        click.echo(rules_markdown(all_rules), nl=False)
+        return
     if fmt == "json":
         click.echo(json.dumps([rule_summary(r) for r in all_rules], ensure_ascii=False, indent=2))
         return

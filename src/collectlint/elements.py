@@ -47,7 +47,7 @@ ELEMENTS: dict[str, Element] = {
             "amount", "金额", "amount", "{{ 金额 }}",
             ["amount", "total", "balance", "amountdue", "金额", "欠款金额", "应还金额", "还款金额",
              "逾期金额", "欠款", "本金", "账单金额", "最低还款额"],
-            [rf"[¥$]\s?{_NUM}", rf"(?:人民币|rmb|cny|usd)\s?{_NUM}", rf"{_NUM}\s?(?:万元|元|块钱|美元|dollars?\b)",
+            [rf"[¥$]\s?{_NUM}", rf"(?:人民币|rmb|cny|usd)\s?{_NUM}", rf"{_NUM}\s?(?:万元|元|块钱|块|美元|dollars?\b)",
              r"人民币[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+[元圆]"],
         ),
         _element(
@@ -62,7 +62,9 @@ ELEMENTS: dict[str, Element] = {
             "reference", "参考编号", "reference number", "{{ 合同号 }}",
             ["reference", "ref", "invoice", "invoiceno", "invoicenumber", "accountno", "发票号", "合同号",
              "合同编号", "订单号", "账号尾号", "卡号尾号", "尾号", "借款编号", "案件编号"],
-            [r"\binv[-_]?\d", r"(?:合同|借款合同|贷款|订单|发票|账单|案件|借据)(?:编号|号码|号)[:\s]*[a-z0-9][a-z0-9-]*",
+            [r"\binv[-_]?\d",
+             r"(?:合同|借款合同|贷款|订单|发票|账单|案件|借据|借款|账户|保单)(?:编号|号码|号)[:\s]*[a-z0-9][a-z0-9-]*",
+             r"(?:编号|单号|借据号|合同号)[:\s]*[a-z]{0,4}\d[a-z0-9-]{2,}",
              r"(?:尾号|末四位|后四位)[为是:\s]*\d{4}", r"\b(?:reference|ref|invoice|account)\s*(?:no\.?|number|#)?"
              r"[:\s#]*[a-z0-9-]*\d", r"ending in \d{4}"],
         ),
@@ -72,7 +74,9 @@ ELEMENTS: dict[str, Element] = {
              "热线", "客服热线", "联系方式", "邮箱", "网址"],
             [r"(?<!\d)95\d{3,4}(?!\d)", r"(?<!\d)[48]00[- ]?\d{3}[- ]?\d{4}(?!\d)", r"(?<!\d)1[3-9]\d{9}(?!\d)",
              r"(?<!\d)0\d{2,3}-\d{7,8}(?!\d)", r"[\w.+-]+@[\w-]+\.[\w.-]+", r"https?://\S+", r"\bwww\.\S+",
-             r"\(\d{3}\)\s?\d{3}-\d{4}", r"\b\d{3}-\d{3}-\d{4}\b"],
+             r"\(\d{3}\)\s?\d{3}-\d{4}", r"\b\d{3}-\d{3}-\d{4}\b",
+             # Short service numbers (10086, 96833, 10107888) after a contact word.
+             r"(?:详询|咨询|致电|拨打|电话|热线|客服|联系|打)[^\d\n]{0,6}\d{5,12}"],
         ),
         _element(
             "creditor", "债权机构", "creditor", "【机构名称】",
@@ -82,6 +86,7 @@ ELEMENTS: dict[str, Element] = {
              # A bank or consumer-finance firm named anywhere; an outsourced collector names its principal.
              r"[\u4e00-\u9fff]{2,12}(?:银行|消费金融|小额贷款|信用卡中心)", r"受[^，。,\n]{2,30}委托",
              r"(?:这里是|我们是|本通知由)[^，。,\n]{2,30}(?:公司|集团|中心)",
+             r"(?:这里是|我们是)(?!官方)[^，。,\n]{2,20}?(?:官方)?客服",
              # A signature: the last line is an organisation's name.
              r"(?m:^)[^\n，。,]{2,40}(?:公司|集团|中心|银行)\s*\Z",
              r"\b(?:bank|inc\.?|llc|ltd\.?|corp\.?|company)\b"],

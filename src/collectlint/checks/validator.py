@@ -59,6 +59,12 @@ VALIDATORS: dict[str, tuple[re.Pattern[str], Callable[[str], bool]]] = {
 }
 
 
+# A number introduced as an ID number is reported even when its check character is wrong: it is
+# still somebody's (mistyped) identifier, or reads as one.
+_ID_LABEL = re.compile(r"(?:身份证|身份證|证件|居民身份)(?:号码|号|号为|号是)?[:：\s]*$")
+LABELS: dict[str, re.Pattern[str]] = {"cn-resident-id": _ID_LABEL}
+
+
 class ValidatorCheck(Check):
     kind = "validator"
 
@@ -73,6 +79,7 @@ class ValidatorCheck(Check):
         return cls(name)
 
     def find(self, ctx: MatchContext) -> Iterator[Hit]:
+        label = LABELS.get(self.name)
         for m in self.pattern.finditer(ctx.text):
-            if self.validate(m.group()):
+            if self.validate(m.group()) or (label is not None and label.search(ctx.text, max(0, m.start() - 12), m.start())):
                 yield Hit(m.start(), m.end())

@@ -1,0 +1,86 @@
+"""The labelled corpus: its shape, the evaluator, and the figures that must not fall."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from collectlint.api import Linter
+from collectlint.cli import cli
+from collectlint.errors import InputError
+from collectlint.evaluate import evaluate, load_corpus
+from collectlint.models import Severity
+
+ROOT = Path(__file__).resolve().parent.parent
+FLOOR = 0.95
+
+
+@pytest.fixture(scope="module")
+def report(linter: Linter):  # type: ignore[no-untyped-def]
+    return evaluate(linter, load_corpus(ROOT / "corpus"))
+
+
+def test_corpus_shape() -> None:
+    items = load_corpus(ROOT / "corpus")
+    assert len(items) >= 600
+    compliant = sum(1 for i in items if not i.expected)
+    assert compliant / len(items) >= 0.40
+    for category in ("threat", "false-legal", "third-party", "shaming", "insult", "privacy", "pressure",
+                     "misrepresentation", "missing-element"):
+        assert sum(1 for i in items if category in i.expected) >= 20, category
+
+
+def test_precision_and_recall_do_not_fall(report) -> None:  # type: ignore[no-untyped-def]
+    for category, score in report.scores.items():
+        assert score.precision >= FLOOR, (category, score, [o.item.id for o in report.false_alarms])
+        assert score.recall >= FLOOR, (category, score, [o.item.id for o in report.misses])
+
+
+def test_real_world_reminders_have_no_error_finding(linter: Linter) -> None:
+    reminders = [
+        "【招商银行】尊敬的张先生，您尾号1234的信用卡本期账单2,356.40元，到期还款日11月25日，请按时还款。客服95555。",
+        "【南方电网】您户号尾号5521的电费账户欠费328.60元，请于11月15日前缴清，以免影响用电。咨询95598。",
+        "尊敬的陈总：\n贵司10月份的货款（发票号码FP20241008）共计人民币86,400.00元，按合同约定应于11月30日前支付。"
+        "如已安排付款，请忽略本邮件。\n财务部 电话021-62345678\n上海恒信包装材料有限公司",
+        "【平安银行】您尾号3390的信用卡已逾期，欠款1,200元，请于11月26日前还款。本行绝不会以坐牢、拘留等方式催收。客服95511。",
+    ]
+    for text in reminders:
+        errors = [f for f in linter.lint_text(text) if f.severity is Severity.ERROR]
+        assert errors == [], (text, [f.rule_id for f in errors])
+
+
+def test_eval_cli_text_and_json() -> None:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["eval", str(ROOT / "corpus" / "holdout")])
+    assert result.exit_code == 0 and "precision" in result.stdout and "False alarms" in result.stdout
+    result = runner.invoke(cli, ["eval", "--format", "json", str(ROOT / "corpus" / "holdout")])
+    data = json.loads(result.stdout)
+    assert set(data["categories"]) >= {"threat", "missing-element"}
+    assert data["messages"] == len(load_corpus(ROOT / "corpus" / "holdout"))
+
+
+def test_eval_fail_under(tmp_path: Path) -> None:
+    f = tmp_path / "c.jsonl"
+    f.write_text(json.dumps({"id": "a", "text": "你好", "expected": ["threat"]}, ensure_ascii=False) + "\n",
+                 encoding="utf-8")
+    assert CliRunner().invoke(cli, ["eval", "--fail-under", "0.9", str(f)]).exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "fragment"),
+    [
+        ("not json", "invalid JSON"),
+        ('{"id": "a", "text": "x", "expected": ["scary"]}', "'expected'"),
+        ('{"id": "a", "text": "x", "colour": 1}', "unknown key 'colour'"),
+        ('{"id": "a", "text": "x", "stage": "M9"}', "unknown stage"),
+    ],
+)
+def test_bad_corpus_line_names_file_and_line(tmp_path: Path, line: str, fragment: str) -> None:
+    f = tmp_path / "c.jsonl"
+    f.write_text('{"id": "ok", "text": "你好"}\n' + line + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_corpus(f)
+    assert str(info.value).startswith(f"{f}:2: ") and fragment in str(info.value)

@@ -286,7 +286,8 @@ def build() -> list[dict[str, object]]:
     # Missing elements: drop one element-carrying segment.
     for round_ in range(6):
         for name, channel, stage, segments in FRAMES:
-            elements = [e for _, e in segments if e]
+            # A call script need not carry a reference or due date (SHOULD, not MUST, for calls).
+            elements = [e for _, e in segments if e and (channel != "call" or e in ("amount", "contact", "creditor"))]
             drop = elements[round_ % len(elements)]
             message = _render(segments, _fill(rng), drop=drop)
             add(message, channel, stage, ["missing-element"], f"synthetic missing={drop}; frame={name}")

@@ -5,21 +5,29 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from collectlint.checks.suppression import SuppressionCheck
 from collectlint.config import Config
-from collectlint.decode import decode_bytes, read_text
+from collectlint.decode import decode_bytes, read_bytes, read_text
+from collectlint.elements import CHANNEL_ELEMENTS
 from collectlint.engine import RuleSet, select_rules
 from collectlint.errors import CollectlintError, ConfigError
-from collectlint.models import FileResult, Finding, Severity
+from collectlint.formats import BINARY, READERS, Message, Suppression, reader_for
+from collectlint.formats.script import is_script
+from collectlint.models import FileResult, Finding, Severity, Span
+from collectlint.normalize import has_han
 from collectlint.packs.loader import load_rules
 from collectlint.packs.rule import Rule
 from collectlint.placeholders import find_placeholders
 from collectlint.source import Document
+from collectlint.suppress import apply as apply_suppressions
 
-# Files picked up when a directory is given.  An explicitly named file is always read.
-DEFAULT_INCLUDE = (".md", ".markdown", ".txt", ".text")
+# Files that are never templates even when a hook or a glob hands them over.
+NOT_TEMPLATES = {"package.json", "package-lock.json", "composer.json", "composer.lock", "tsconfig.json",
+                 "pnpm-lock.yaml", "yarn.lock", ".pre-commit-config.yaml", ".pre-commit-hooks.yaml",
+                 ".collectlint.yaml", ".collectlint.yml", "mkdocs.yml", "docker-compose.yml"}
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}
 
 
@@ -30,6 +38,7 @@ class Options:
     channel: str | None = None
     stage: str | None = None
     extra_rule_dirs: tuple[str, ...] = ()
+    stdin_filename: str | None = None
 
 
 class Linter:
@@ -48,42 +57,91 @@ class Linter:
                                   path=str(self.config.path) if self.config.path else None)
         self.rules: tuple[Rule, ...] = select_rules(all_rules, select, ignore)
         self.ruleset = RuleSet(self.rules, self.config.severity)
+        self.meta_rules = {r.check.problem: r for r in self.rules if isinstance(r.check, SuppressionCheck)}
 
     def document(self, text: str, path: str = "<text>", channel: str | None = None,
                  stage: str | None = None) -> Document:
+        """Channel and stage precedence: command line, then the file itself (front matter, catalogue
+        keys), then the configuration's ``files`` globs."""
         cfg_channel, cfg_stage = self.config.setting_for(path) if path not in ("<text>", "-") else (None, None)
-        doc = Document(
-            text=text, path=path,
-            channel=self.options.channel or channel or cfg_channel,
-            stage=self.options.stage or stage or cfg_stage,
-        )
+        chosen = self.options.channel or channel or cfg_channel
+        if chosen is None and is_script(text):
+            chosen = "call"  # speaker-labelled lines: a call script
+        doc = Document(text=text, path=path, channel=chosen, stage=self.options.stage or stage or cfg_stage)
         doc.masked = [(p.start, p.end) for p in find_placeholders(text)]
+        doc.aliases = self.config.placeholder_aliases
+        overrides = self.config.required_elements
+        key = chosen or "default"
+        if key in overrides:
+            doc.required_elements = overrides[key]
+        elif "default" in overrides:
+            doc.required_elements = overrides["default"]
+        else:
+            doc.required_elements = CHANNEL_ELEMENTS.get(chosen, CHANNEL_ELEMENTS[None])
         return doc
 
-    def lint_document(self, doc: Document) -> list[Finding]:
-        return self.ruleset.lint(doc)
+    def lint_messages(self, path: str, text: str, messages: list[Message]) -> list[Finding]:
+        """Lint each message and map its findings back to offsets in ``text``; then apply suppressions."""
+        findings: list[Finding] = []
+        suppressions: list[Suppression] = []
+        for message in messages:
+            doc = self.document(message.text, path, message.channel, message.stage)
+            doc.masked += message.masked
+            doc.leaf = message.key is not None
+            for f in self.ruleset.lint(doc):
+                start, end = message.to_file(f.span.start, f.span.end)
+                findings.append(replace(f, span=Span(start, end), key=message.key))
+            suppressions += message.suppressions
+        findings.sort(key=lambda f: (f.span.start, f.span.end, f.rule_id))
+        return apply_suppressions(text, findings, suppressions, self.meta_rules)
 
     def lint_text(self, text: str, path: str = "<text>", channel: str | None = None,
-                  stage: str | None = None) -> list[Finding]:
-        return self.lint_document(self.document(text, path, channel, stage))
+                  stage: str | None = None, fmt: str = "txt") -> list[Finding]:
+        """Lint ``text`` as a file of format ``fmt`` (txt, md, html, yaml, json)."""
+        messages = READERS["." + fmt](text, path)
+        for m in messages:
+            m.channel = channel or m.channel
+            m.stage = stage or m.stage
+        return self.lint_messages(path, text, messages)
 
     def lint_file(self, path: Path) -> FileResult:
         display = str(path)
+        fmt = reader_for(display)
+        if path.name in NOT_TEMPLATES:
+            return FileResult(display, notice="not a message template, skipped")
+        if fmt is None:
+            return FileResult(display, notice=f"unknown file type '{path.suffix or path.name}', skipped")
         try:
-            decoded = read_text(path)
+            if fmt in BINARY:
+                from collectlint.formats import docx
+
+                text = docx.docx_text(read_bytes(path), display)
+                messages = docx.read(text, display)
+            else:
+                text = read_text(path).text
+                messages = READERS[fmt](text, display)
+            findings = self.lint_messages(display, text, messages)
         except CollectlintError as exc:
             return FileResult(display, error=exc.render())
-        doc = self.document(decoded.text, display)
-        return FileResult(display, text=decoded.text, findings=self.lint_document(doc), lang=doc.lang)
+        return FileResult(display, text=text, findings=findings, lang="zh" if has_han(text) else "en")
 
     def lint_stdin(self, name: str = "-") -> FileResult:
+        display = self.options.stdin_filename or name
+        fmt = reader_for(display) if self.options.stdin_filename else ".txt"
         try:
             data = sys.stdin.buffer.read()
-            decoded = decode_bytes(data, name)
+            if fmt in BINARY:
+                from collectlint.formats import docx
+
+                text = docx.docx_text(data, display)
+                messages = docx.read(text, display)
+            else:
+                text = decode_bytes(data, display).text
+                messages = READERS[fmt or ".txt"](text, display)
+            findings = self.lint_messages(display, text, messages)
         except CollectlintError as exc:
-            return FileResult(name, error=exc.render())
-        doc = self.document(decoded.text, name)
-        return FileResult(name, text=decoded.text, findings=self.lint_document(doc), lang=doc.lang)
+            return FileResult(display, error=exc.render())
+        return FileResult(display, text=text, findings=findings, lang="zh" if has_han(text) else "en")
 
     def lint_paths(self, paths: Iterable[str]) -> Iterator[FileResult]:
         for item in paths:
@@ -105,7 +163,7 @@ class Linter:
             dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
             for name in sorted(files):
                 p = Path(root) / name
-                if p.suffix.lower() in DEFAULT_INCLUDE and not self.config.excluded(p):
+                if reader_for(name) and name not in NOT_TEMPLATES and not self.config.excluded(p):
                     found.append(p)
         return found
 

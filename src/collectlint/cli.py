@@ -86,13 +86,14 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
           message_lang: str | None, stdin_filename: str | None, output: str | None) -> None:
     """Check collection messages in PATHS (files, directories, or - for standard input)."""
     config = _config(config_path, paths)
-    linter = Linter(config, Options(select=_split(select), ignore=_split(ignore), channel=channel, stage=stage))
+    linter = Linter(config, Options(select=_split(select), ignore=_split(ignore), channel=channel, stage=stage,
+                                    stdin_filename=stdin_filename))
     results: list[FileResult] = []
     for result in linter.lint_paths(paths):
-        if stdin_filename and result.path == "-":
-            result.path = stdin_filename
         if result.error:
             click.echo(f"collectlint: {result.error}", err=True)
+        elif result.notice:
+            click.echo(f"collectlint: {result.path}: {result.notice}", err=True)
         results.append(result)
     lang = message_lang or config.message_lang or ""
     report = RENDERERS[fmt](results, lang)

@@ -17,7 +17,8 @@ from collectlint.packs.spec import SpecReader
 from collectlint.packs.yamlloc import LDict, LList
 
 CONFIG_NAMES = (".collectlint.yaml", ".collectlint.yml")
-TOP_KEYS = {"select", "ignore", "fail-on", "severity", "rule-dirs", "message-lang", "files", "exclude"}
+TOP_KEYS = {"select", "ignore", "fail-on", "severity", "rule-dirs", "message-lang", "files", "exclude",
+            "required-elements", "placeholder-aliases"}
 FILE_KEYS = {"glob", "channel", "stage"}
 
 
@@ -39,6 +40,10 @@ class Config:
     message_lang: str | None = None
     files: tuple[FileSetting, ...] = ()
     exclude: tuple[str, ...] = ()
+    # channel (or "default") -> elements every message of that channel must contain
+    required_elements: dict[str, frozenset[str]] = field(default_factory=dict)
+    # element -> extra placeholder names that satisfy it
+    placeholder_aliases: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def setting_for(self, path: str) -> tuple[str | None, str | None]:
         """(channel, stage) from the last matching ``files`` glob, relative to the config's folder."""
@@ -142,8 +147,35 @@ def load(path: Path) -> Config:
                 reader.choice(f, "channel", fw, CHANNELS) if "channel" in f else None,
                 reader.choice(f, "stage", fw, STAGES) if "stage" in f else None,
             ))
+    required: dict[str, frozenset[str]] = {}
+    if "required-elements" in m:
+        from collectlint.elements import ELEMENTS
+
+        rw = "config: required-elements"
+        req = reader.mapping(m["required-elements"], m.line_of("required-elements"), rw)
+        for channel in req:
+            if channel not in (*CHANNELS, "default"):
+                raise reader.fail(req.line_of(channel), f"{rw}: unknown channel '{channel}'")
+            items = reader.strings(req, channel, rw)
+            for element, line in items:
+                if element not in ELEMENTS:
+                    raise reader.fail(line, f"{rw}: unknown element '{element}' (expected one of: "
+                                      + ", ".join(sorted(ELEMENTS)) + ")")
+            required[channel] = frozenset(e for e, _ in items)
+    aliases: dict[str, frozenset[str]] = {}
+    if "placeholder-aliases" in m:
+        from collectlint.elements import ELEMENTS, alias_keys
+
+        aw = "config: placeholder-aliases"
+        amap = reader.mapping(m["placeholder-aliases"], m.line_of("placeholder-aliases"), aw)
+        for element in amap:
+            if element not in ELEMENTS:
+                raise reader.fail(amap.line_of(element), f"{aw}: unknown element '{element}'")
+            aliases[element] = alias_keys([s for s, _ in reader.strings(amap, element, aw)])
     base = path.parent
     return Config(
+        required_elements=required,
+        placeholder_aliases=aliases,
         path=path,
         select=tuple(s for s, _ in reader.strings(m, "select", w)),
         ignore=tuple(s for s, _ in reader.strings(m, "ignore", w)),

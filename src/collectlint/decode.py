@@ -39,13 +39,13 @@ def decode_bytes(data: bytes, path: str) -> Decoded:
             ) from None
 
 
-def read_text(path: Path) -> Decoded:
+def read_bytes(path: Path) -> bytes:
     display = str(path)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise InputError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB, not checked", path=display)
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", path=display) from None
     except IsADirectoryError:
@@ -54,4 +54,7 @@ def read_text(path: Path) -> Decoded:
         raise InputError("permission denied", path=display) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=display) from None
-    return decode_bytes(data, display)
+
+
+def read_text(path: Path) -> Decoded:
+    return decode_bytes(read_bytes(path), str(path))

@@ -16,6 +16,27 @@ _NUM = r"\d[\d,]*(?:\.\d+)?"
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 
 
+# Name fragments that tie a placeholder to an element when its full name is not in the alias table:
+# {{ card_last4 }} and {{ contract_no }} are references, {{ contact_email }} a contact.  ASCII fragments
+# match whole name parts (split at _ - . and case changes); Chinese fragments match anywhere.
+FRAGMENTS: dict[str, tuple[str, ...]] = {
+    "amount": ("amount", "amt", "balance", "total", "sum", "金额", "欠款", "应还", "本金", "欠费"),
+    "due-date": ("due", "deadline", "duedate", "paydate", "还款日", "到期", "截止", "期限", "逾期天数"),
+    "reference": ("no", "num", "number", "ref", "reference", "invoice", "contract", "last4", "lastfour", "account",
+                  "编号", "号码", "尾号", "合同号", "发票号", "订单号", "单号"),
+    "contact": ("hotline", "phone", "tel", "mobile", "email", "mail", "url", "website", "contact", "电话", "热线",
+                "邮箱", "网址", "客服", "联系方式"),
+    "creditor": ("bank", "company", "creditor", "lender", "supplier", "org", "organisation", "organization",
+                 "机构", "公司", "银行", "签名", "债权人"),
+    "caller-id": ("staff", "agent", "employee", "工号", "坐席"),
+}
+
+
+def _parts(name: str) -> list[str]:
+    spaced = re.sub(r"([a-z])([A-Z])", r"\1 \2", name)
+    return [p.lower() for p in re.split(r"[\s_\-.]+", spaced) if p]
+
+
 @dataclass(frozen=True)
 class Element:
     name: str
@@ -25,14 +46,44 @@ class Element:
     aliases: frozenset[str]
     pattern: re.Pattern[str]
 
-    def present(self, normalised: str, placeholders: list[Placeholder]) -> bool:
-        if any(_alias_key(p.name) in self.aliases for p in placeholders):
+    def names_placeholder(self, name: str, extra_aliases: frozenset[str] = frozenset()) -> bool:
+        key = _alias_key(name)
+        if key in self.aliases or key in extra_aliases:
+            return True
+        parts = _parts(name)
+        for fragment in FRAGMENTS.get(self.name, ()):
+            if fragment.isascii():
+                if fragment in parts or (len(fragment) > 3 and any(p.startswith(fragment) for p in parts)):
+                    return True
+            elif fragment in name:
+                return True
+        return False
+
+    def present(self, normalised: str, placeholders: list[Placeholder],
+                extra_aliases: frozenset[str] = frozenset()) -> bool:
+        if any(self.names_placeholder(p.name, extra_aliases) for p in placeholders):
             return True
         return self.pattern.search(normalised) is not None
 
 
 def _alias_key(name: str) -> str:
     return re.sub(r"[\s_\-.]", "", name).lower()
+
+
+def alias_keys(names: list[str] | tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_alias_key(n) for n in names)
+
+
+# Rough lengths of what a placeholder expands to, for the SMS segment count.
+EXPANDED_LENGTH = {"amount": 9, "due-date": 10, "reference": 8, "contact": 11, "creditor": 6, "caller-id": 4}
+DEFAULT_EXPANDED_LENGTH = 4
+
+
+def expanded_length(name: str) -> int:
+    for element_name, length in EXPANDED_LENGTH.items():
+        if ELEMENTS[element_name].names_placeholder(name):
+            return length
+    return DEFAULT_EXPANDED_LENGTH
 
 
 def _element(name: str, zh: str, en: str, placeholder: str, aliases: list[str], patterns: list[str]) -> Element:
@@ -79,6 +130,12 @@ ELEMENTS: dict[str, Element] = {
              r"(?:详询|咨询|致电|拨打|电话|热线|客服|联系|打)[^\d\n]{0,6}\d{5,12}"],
         ),
         _element(
+            "caller-id", "坐席身份", "caller identity", "工号{{ 工号 }}",
+            ["agentid", "staffid", "工号", "坐席工号", "员工编号", "agentname", "姓名"],
+            [r"工号(?:是|为)?\s*[:：]?\s*[a-z]*\d+", r"我是[^，。,\n]{1,20}(?:专员|客服|经理|催收员|工作人员|顾问)",
+             r"\b(?:this is|my name is)\s+[a-z]+"],
+        ),
+        _element(
             "creditor", "债权机构", "creditor", "【机构名称】",
             ["creditor", "company", "companyname", "bank", "机构名", "机构名称", "公司名称", "债权人", "银行名称",
              "签名"],
@@ -93,3 +150,27 @@ ELEMENTS: dict[str, Element] = {
         ),
     ]
 }
+
+
+# Elements each channel must carry by default (mainland-China profile; see the reference table of
+# required elements per channel).  SHOULD-level items stay out of the defaults; configure
+# ``required-elements`` to change them.
+CHANNEL_ELEMENTS: dict[str | None, frozenset[str]] = {
+    None: frozenset({"amount", "due-date", "reference", "contact", "creditor"}),
+    "sms": frozenset({"amount", "due-date", "reference", "contact", "creditor"}),
+    "letter": frozenset({"amount", "due-date", "reference", "contact", "creditor"}),
+    "email": frozenset({"amount", "due-date", "reference", "contact", "creditor"}),
+    "chat": frozenset({"amount", "due-date", "reference", "contact", "creditor"}),
+    "call": frozenset({"amount", "contact", "creditor", "caller-id"}),
+}
+
+_PLACEHOLDER_FREE = re.compile(r"\{\{.*?\}\}|\$\{.*?\}|%\(.*?\)[sdf]|\{[^{}]*\}|【[^】]*】|\[[^\]]*\]")
+
+
+def looks_like_message(text: str) -> bool:
+    """A catalogue string long enough to be a message rather than a label, name or URL."""
+    bare = _PLACEHOLDER_FREE.sub("", text).strip()
+    if re.fullmatch(r"\S+://\S+|[\w.+-]+@[\w.-]+", bare):
+        return False
+    han = sum(1 for c in bare if "\u4e00" <= c <= "\u9fff")
+    return han >= 8 or len(bare.split()) >= 6

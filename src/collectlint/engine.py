@@ -39,6 +39,8 @@ class RuleSet:
         self._spellable = [i for i, r in enumerate(self.rules) if r.check.han_phrases()]
         for i, rule in enumerate(self.rules):
             lits = rule.check.literals()
+            if lits == []:
+                continue  # never matches text (reported by another pass)
             if lits is None or any(not lit for lit in lits):
                 self._always.append(i)
                 continue

@@ -11,10 +11,12 @@ from typing import Any
 from collectlint.api import Linter
 from collectlint.errors import InputError
 from collectlint.mask import mask_text
-from collectlint.models import CHANNELS, STAGES, Category, Finding
+from collectlint.models import CHANNELS, CONDUCT, STAGES, Category, Finding
 
 ITEM_KEYS = {"id", "text", "channel", "stage", "expected", "spans", "provenance"}
-CATEGORIES = [c.value for c in Category]
+# Scored categories: conduct and required elements.  Channel limits (SMS length) and suppression
+# hygiene are not compliance labels, so corpora do not carry them.
+CATEGORIES = [c.value for c in Category if c in CONDUCT or c is Category.MISSING_ELEMENT]
 
 
 @dataclass(frozen=True)

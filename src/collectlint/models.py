@@ -32,6 +32,12 @@ class Category(str, enum.Enum):
     PRESSURE = "pressure"
     MISREPRESENTATION = "misrepresentation"
     MISSING_ELEMENT = "missing-element"
+    CHANNEL_LIMIT = "channel-limit"
+    SUPPRESSION = "suppression"
+
+
+CONDUCT = frozenset(c for c in Category if c not in (Category.MISSING_ELEMENT, Category.CHANNEL_LIMIT,
+                                                     Category.SUPPRESSION))
 
 
 class Applicability(str, enum.Enum):
@@ -83,6 +89,7 @@ class Finding:
     span: Span
     suggestions: tuple[Suggestion, ...] = ()
     basis: str = ""
+    key: str | None = None  # catalogue key path of the message, when the file holds many
 
     def message(self, lang: str) -> str:
         return self.message_en if lang == "en" else self.message_zh

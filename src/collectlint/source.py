@@ -18,6 +18,12 @@ class Document:
     stage: str | None = None
     # Character ranges of the original text that are not prose (placeholders, code); never matched.
     masked: list[tuple[int, int]] = field(default_factory=list)
+    # Elements this document must contain (None: every element rule applies).
+    required_elements: frozenset[str] | None = None
+    # A catalogue leaf: element rules only apply when it reads like a whole message.
+    leaf: bool = False
+    # Extra placeholder names per element, from configuration.
+    aliases: dict[str, frozenset[str]] = field(default_factory=dict)
     _norm: Normalized | None = None
     _line_starts: list[int] | None = None
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collectlint.checks.base import Check, Hit, MatchContext
+from collectlint.checks.length import LengthCheck
 from collectlint.checks.phrase import PhraseCheck
 from collectlint.checks.proximity import ProximityCheck
 from collectlint.checks.regex import RegexCheck
 from collectlint.checks.required import RequiredCheck
+from collectlint.checks.suppression import SuppressionCheck
 from collectlint.checks.token_pattern import TokenPatternCheck
 from collectlint.checks.validator import ValidatorCheck
 
@@ -17,6 +19,8 @@ CHECKS: dict[str, type[Check]] = {
     ProximityCheck.kind: ProximityCheck,
     ValidatorCheck.kind: ValidatorCheck,
     RequiredCheck.kind: RequiredCheck,
+    LengthCheck.kind: LengthCheck,
+    SuppressionCheck.kind: SuppressionCheck,
 }
 
 __all__ = ["CHECKS", "Check", "Hit", "MatchContext"]

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from collectlint.checks.base import Check, Hit, MatchContext
-from collectlint.elements import ELEMENTS
+from collectlint.elements import ELEMENTS, looks_like_message
+from collectlint.formats.script import opening_end
 from collectlint.packs.spec import SpecReader
 from collectlint.packs.yamlloc import LDict
 from collectlint.placeholders import find_placeholders
@@ -18,16 +19,27 @@ class RequiredCheck(Check):
     kind = "required"
     document_level = True
 
-    def __init__(self, element: str) -> None:
+    def __init__(self, element: str, scope: str) -> None:
         self.element = ELEMENTS[element]
+        self.scope = scope
 
     @classmethod
     def from_spec(cls, spec: LDict, reader: SpecReader, where: str) -> RequiredCheck:
-        reader.keys(spec, where, allowed={"type", "element"}, required={"element"})
-        return cls(reader.choice(spec, "element", where, sorted(ELEMENTS)))
+        reader.keys(spec, where, allowed={"type", "element", "scope"}, required={"element"})
+        return cls(reader.choice(spec, "element", where, sorted(ELEMENTS)),
+                   reader.choice(spec, "scope", where, ["document", "opening"], default="document"))
 
     def find(self, ctx: MatchContext) -> Iterator[Hit]:
+        doc = ctx.doc
         if not ctx.text.strip():
             return
-        if not self.element.present(ctx.text, find_placeholders(ctx.doc.text)):
+        if doc.required_elements is not None and self.element.name not in doc.required_elements:
+            return
+        if doc.leaf and not looks_like_message(doc.text):
+            return
+        text, original = ctx.text, doc.text
+        if self.scope == "opening":
+            text, original = text[: opening_end(text)], original[: opening_end(original)]
+        extra = doc.aliases.get(self.element.name, frozenset())
+        if not self.element.present(text, find_placeholders(original), extra):
             yield Hit(0, 0)

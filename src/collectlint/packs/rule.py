@@ -42,6 +42,7 @@ class Examples:
     # Optional stage/channel under which the examples run (for stage-gated rules).
     stage: str | None = None
     channel: str | None = None
+    format: str = "txt"  # the file format the examples are read as
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class Rule:
     examples: Examples
     stages: frozenset[str] | None = None
     channels: frozenset[str] | None = None
+    not_channels: frozenset[str] = frozenset()
     deprecated: bool = False
     path: str = ""
     line: int = 0
@@ -66,6 +68,8 @@ class Rule:
 
     def applies(self, stage: str | None, channel: str | None) -> bool:
         if self.stages is not None and stage not in self.stages:
+            return False
+        if channel in self.not_channels:
             return False
         return not (self.channels is not None and channel not in self.channels)
 
@@ -127,21 +131,30 @@ def _examples(reader: SpecReader, rule: LDict, where: str) -> Examples:
         raise reader.fail(rule.line, f"{where}: missing required key 'examples'")
     m = reader.mapping(rule["examples"], rule.line_of("examples"), f"{where}: examples")
     w = f"{where}: examples"
-    reader.keys(m, w, allowed={"fire", "silent", "stage", "channel"}, required={"fire", "silent"})
+    reader.keys(m, w, allowed={"fire", "silent", "stage", "channel", "format"}, required={"fire", "silent"})
     fire = tuple(s for s, _ in reader.strings(m, "fire", w, required=True))
     silent = tuple(s for s, _ in reader.strings(m, "silent", w, required=True))
     stage = reader.choice(m, "stage", w, STAGES) if "stage" in m else None
     channel = reader.choice(m, "channel", w, CHANNELS) if "channel" in m else None
-    return Examples(fire, silent, stage, channel)
+    fmt = reader.choice(m, "format", w, ["txt", "md", "html", "yaml", "json"], default="txt")
+    return Examples(fire, silent, stage, channel, fmt)
 
 
-def _when(reader: SpecReader, rule: LDict, where: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+def _when(reader: SpecReader, rule: LDict,
+          where: str) -> tuple[frozenset[str] | None, frozenset[str] | None, frozenset[str]]:
     if "when" not in rule:
-        return None, None
+        return None, None, frozenset()
     w = f"{where}: when"
     m = reader.mapping(rule["when"], rule.line_of("when"), w)
-    reader.keys(m, w, allowed={"stages", "channels"})
+    reader.keys(m, w, allowed={"stages", "channels", "not_channels"})
     stages = channels = None
+    excluded: frozenset[str] = frozenset()
+    if "not_channels" in m:
+        items = reader.strings(m, "not_channels", w, required=True)
+        for c, line in items:
+            if c not in CHANNELS:
+                raise reader.fail(line, f"{w}: unknown channel '{c}' (expected one of: {', '.join(CHANNELS)})")
+        excluded = frozenset(c for c, _ in items)
     if "stages" in m:
         items = reader.strings(m, "stages", w, required=True)
         for s, line in items:
@@ -154,7 +167,7 @@ def _when(reader: SpecReader, rule: LDict, where: str) -> tuple[frozenset[str] |
             if c not in CHANNELS:
                 raise reader.fail(line, f"{w}: unknown channel '{c}' (expected one of: {', '.join(CHANNELS)})")
         channels = frozenset(c for c, _ in items)
-    return stages, channels
+    return stages, channels, excluded
 
 
 def build_rule(reader: SpecReader, raw: object, line: int) -> Rule:
@@ -184,12 +197,12 @@ def build_rule(reader: SpecReader, raw: object, line: int) -> Rule:
     match = reader.mapping(rule["match"], rule.line_of("match"), f"{where}: match")
     kind = reader.choice(match, "type", f"{where}: match", sorted(CHECKS))
     check = CHECKS[kind].from_spec(match, reader, f"{where}: match")
-    stages, channels = _when(reader, rule, where)
+    stages, channels, not_channels = _when(reader, rule, where)
     return Rule(
         id=rid, name=name, category=category, severity=severity, message_zh=message_zh,
         message_en=message_en, docs=docs, check=check, context=_context(reader, rule, where),
         suggestions=_suggestions(reader, rule, where), examples=_examples(reader, rule, where),
-        stages=stages, channels=channels,
+        stages=stages, channels=channels, not_channels=not_channels,
         deprecated=reader.boolean(rule, "deprecated", where, default=False),
         path=reader.path, line=rule.line,
     )

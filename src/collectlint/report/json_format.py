@@ -25,6 +25,7 @@ def document(results: Sequence[FileResult], lang: str) -> dict[str, Any]:
                 "column": loc.column,
                 "end_line": loc.end_line,
                 "end_column": loc.end_column,
+                "key": f.key,
                 "rule": f.rule_id,
                 "name": f.name,
                 "category": f.category.value,

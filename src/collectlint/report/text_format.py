@@ -20,8 +20,9 @@ def render(results: Sequence[FileResult], lang: str) -> str:
         msg_lang = lang or result.lang
         for loc in locate(result):
             f = loc.finding
+            where = f" in {f.key}" if f.key else ""
             lines.append(f"{result.path}:{loc.line}:{loc.column}: {f.severity.label} [{f.rule_id}] "
-                         f"{f.message(msg_lang)} ({f.name})")
+                         f"{f.message(msg_lang)} ({f.name}){where}")
             source = doc.line_text(loc.line)
             gutter = f"{loc.line:>5} | "
             lines.append(gutter + mask_text(source))

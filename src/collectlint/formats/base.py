@@ -1,0 +1,68 @@
+"""What every reader produces."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from collectlint.errors import InputError
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """``rules`` are silenced on file line ``target_line``; the comment itself sits on ``line``."""
+
+    rules: tuple[str, ...]
+    reason: str
+    line: int
+    target_line: int | None  # None: the whole message (front matter)
+
+
+@dataclass
+class Message:
+    """One message of a file.
+
+    ``text`` is what the rules see.  ``offsets[i]`` is the file offset of ``text[i]``; ``None`` means
+    the identity map (the text is a same-length view of the file text).
+    """
+
+    text: str
+    offsets: list[int] | None = None
+    key: str | None = None
+    channel: str | None = None
+    stage: str | None = None
+    lang: str | None = None
+    masked: list[tuple[int, int]] = field(default_factory=list)  # message coordinates, never matched
+    suppressions: list[Suppression] = field(default_factory=list)
+
+    def to_file(self, start: int, end: int) -> tuple[int, int]:
+        if self.offsets is None:
+            return start, end
+        if not self.offsets:
+            return 0, 0
+        if start >= len(self.offsets):
+            last = self.offsets[-1] + 1
+            return last, last
+        if end <= start:
+            return self.offsets[start], self.offsets[start]
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def blank(text: str, start: int, end: int) -> str:
+    """Replace text[start:end] by spaces, keeping newlines so lines and offsets stay put."""
+    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+
+
+SUPPRESS_ID = re.compile(r"^[A-Za-z]{2,5}\d{3}$|^[a-z][a-z0-9-]+$")
+
+
+def parse_suppression(body: str, line: int, target: int | None, where: str) -> Suppression:
+    """``ID[,ID] reason words`` -> Suppression (the reason may be empty: reported later)."""
+    parts = body.strip().split(None, 1)
+    if not parts:
+        raise InputError("suppression comment names no rule", path=where, line=line)
+    rules = tuple(r for r in parts[0].split(",") if r)
+    for r in rules:
+        if not SUPPRESS_ID.match(r):
+            raise InputError(f"suppression names '{r}', which is not a rule id or name", path=where, line=line)
+    return Suppression(rules, parts[1].strip() if len(parts) > 1 else "", line, target)

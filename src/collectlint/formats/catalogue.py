@@ -1,0 +1,193 @@
+"""YAML and JSON catalogues: every string leaf is one message, reported at its own line:column, with
+its key path (``sms.m1.reminder``).  Channel and stage come from keys on the path (``sms``, ``m1``) or
+from sibling ``channel``/``stage`` keys.  ``# collectlint: disable=ID reason`` suppresses in YAML.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+
+import yaml
+
+from collectlint.errors import InputError
+from collectlint.formats.base import Message, Suppression, parse_suppression
+from collectlint.formats.script import script_masks
+from collectlint.models import CHANNELS, STAGES
+
+META_KEYS = {"id", "name", "key", "channel", "stage", "lang", "locale", "tags", "note", "notes", "description",
+             "version", "type", "category", "template_id", "code"}
+CHANNEL_ALIASES = {c: c for c in CHANNELS} | {"短信": "sms", "邮件": "email", "信函": "letter", "letters": "letter",
+                                               "电话": "call", "calls": "call", "scripts": "call", "script": "call",
+                                               "emails": "email", "im": "chat", "wechat": "chat"}
+STAGE_KEY = re.compile(r"^m([0-3])$", re.I)
+DISABLE = re.compile(r"#\s*collectlint:\s*disable=(\S+)(.*)$")
+MAX_DEPTH = 64
+MAX_LEAVES = 200_000
+STR_TAG = "tag:yaml.org,2002:str"
+
+
+def _suppressions(text: str, path: str) -> list[Suppression]:
+    out = []
+    lines = text.split("\n")
+    for n, line in enumerate(lines, 1):
+        m = DISABLE.search(line)
+        if not m:
+            continue
+        target = n
+        if not line[: m.start()].strip():  # a comment line of its own: applies to the next content line
+            target = next((k for k in range(n + 1, len(lines) + 1)
+                           if lines[k - 1].strip() and not lines[k - 1].lstrip().startswith("#")), n)
+        out.append(parse_suppression(m.group(1) + m.group(2), n, target, path))
+    return out
+
+
+def _double_quoted_offsets(source: str, start: int, end: int, value: str) -> list[int] | None:
+    out: list[int] = []
+    i = start + 1
+    simple = {"n": "\n", "t": "\t", "\\": "\\", '"': '"', "/": "/", "0": "\0", "r": "\r", " ": " "}
+    while i < end - 1:
+        c = source[i]
+        if c == "\n":
+            return None  # folded multi-line quoted scalar: approximate
+        if c == "\\":
+            nxt = source[i + 1]
+            if nxt in simple:
+                out.append(i)
+                i += 2
+            elif nxt in "xuU":
+                width = {"x": 2, "u": 4, "U": 8}[nxt]
+                out.append(i)
+                i += 2 + width
+            else:
+                return None
+        else:
+            out.append(i)
+            i += 1
+    return out if len(out) == len(value) else None
+
+
+def _block_offsets(source: str, node: yaml.ScalarNode, value: str) -> list[int] | None:
+    header_end = source.find("\n", node.start_mark.index)
+    if header_end == -1:
+        return None
+    pos = header_end + 1
+    out: list[int] = []
+    for line in value.split("\n"):
+        if not line:
+            # an empty value line: a blank source line
+            nl = source.find("\n", pos)
+            if len(out) < len(value):
+                out.append(nl if nl != -1 else pos)
+            pos = nl + 1 if nl != -1 else len(source)
+            continue
+        found = source.find(line, pos, node.end_mark.index + len(line) + 1)
+        if found == -1:
+            return None
+        out.extend(range(found, found + len(line)))
+        nl = source.find("\n", found + len(line))
+        if len(out) < len(value):
+            out.append(nl if nl != -1 else found + len(line))  # the line break (or folded space)
+        pos = nl + 1 if nl != -1 else len(source)
+    return out[: len(value)] if len(out) >= len(value) else None
+
+
+def scalar_offsets(source: str, node: yaml.ScalarNode, value: str) -> list[int]:
+    start, end = node.start_mark.index, node.end_mark.index
+    style = node.style
+    offsets: list[int] | None = None
+    if style is None and source[start:end] == value:
+        offsets = list(range(start, end))
+    elif style in ("'", '"') and source[start + 1 : end - 1] == value:
+        offsets = list(range(start + 1, end - 1))
+    elif style == '"':
+        offsets = _double_quoted_offsets(source, start, end, value)
+    elif style in ("|", ">"):
+        offsets = _block_offsets(source, node, value)
+    return offsets if offsets is not None else [start] * len(value)
+
+
+def _walk(node: yaml.Node, path: list[str], depth: int, seen: set[int], ctx: dict[str, str | None],
+          where: str) -> Iterator[tuple[yaml.ScalarNode, list[str], dict[str, str | None]]]:
+    if depth > MAX_DEPTH:
+        raise InputError(f"catalogue nests deeper than {MAX_DEPTH} levels", path=where,
+                         line=node.start_mark.line + 1)
+    if id(node) in seen:  # an alias: its strings were already reported where the anchor is
+        return
+    seen.add(id(node))
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == STR_TAG and (not path or path[-1].lower() not in META_KEYS):
+            yield node, path, ctx
+        return
+    if isinstance(node, yaml.SequenceNode):
+        for i, child in enumerate(node.value):
+            yield from _walk(child, [*path, str(i)], depth + 1, seen, ctx, where)
+        return
+    if isinstance(node, yaml.MappingNode):
+        local = dict(ctx)
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and isinstance(value_node, yaml.ScalarNode):
+                k = str(key_node.value).lower()
+                if k == "channel" and str(value_node.value).lower() in CHANNEL_ALIASES:
+                    local["channel"] = CHANNEL_ALIASES[str(value_node.value).lower()]
+                elif k == "stage" and str(value_node.value).upper() in STAGES:
+                    local["stage"] = str(value_node.value).upper()
+        for key_node, value_node in node.value:
+            key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
+            child = dict(local)
+            low = key.lower()
+            if low in CHANNEL_ALIASES:
+                child["channel"] = CHANNEL_ALIASES[low]
+            if STAGE_KEY.match(low):
+                child["stage"] = low.upper()
+            yield from _walk(value_node, [*path, key], depth + 1, seen, child, where)
+
+
+def _messages(text: str, path: str, root: yaml.Node | None, suppressions: list[Suppression]) -> list[Message]:
+    if root is None:
+        return []
+    out: list[Message] = []
+    try:
+        for node, key_path, ctx in _walk(root, [], 0, set(), {"channel": None, "stage": None}, path):
+            value = str(node.value)
+            if not value.strip():
+                continue
+            if len(out) >= MAX_LEAVES:
+                raise InputError(f"catalogue has more than {MAX_LEAVES} strings", path=path)
+            line = node.start_mark.line + 1
+            end_line = node.end_mark.line + 1
+            mine = [s for s in suppressions if s.target_line is not None and line <= s.target_line <= end_line]
+            out.append(Message(value, scalar_offsets(text, node, value), key=".".join(key_path) or None,
+                               channel=ctx["channel"], stage=ctx["stage"], masked=script_masks(value),
+                               suppressions=mine))
+    except RecursionError:
+        raise InputError("catalogue nests too deeply", path=path) from None
+    return out
+
+
+def read_yaml(text: str, path: str) -> list[Message]:
+    suppressions = _suppressions(text, path)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise InputError(f"invalid YAML: {problem}", path=path, line=None if mark is None else mark.line + 1) from None
+    except RecursionError:
+        raise InputError("catalogue nests too deeply", path=path) from None
+    return _messages(text, path, root, suppressions)
+
+
+def read_json(text: str, path: str) -> list[Message]:
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON: {exc.msg}", path=path, line=exc.lineno) from None
+    except RecursionError:
+        raise InputError("JSON nests too deeply", path=path) from None
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, RecursionError):
+        raise InputError("JSON is valid but its string positions could not be mapped", path=path) from None
+    return _messages(text, path, root, [])

@@ -90,7 +90,8 @@ class Linter:
             doc.leaf = message.key is not None
             for f in self.ruleset.lint(doc):
                 start, end = message.to_file(f.span.start, f.span.end)
-                findings.append(replace(f, span=Span(start, end), key=message.key))
+                exact = message.offsets is None or (end - start == f.span.end - f.span.start)
+                findings.append(replace(f, span=Span(start, end), key=message.key, exact_span=exact))
             suppressions += message.suppressions
         findings.sort(key=lambda f: (f.span.start, f.span.end, f.rule_id))
         return apply_suppressions(text, findings, suppressions, self.meta_rules)
@@ -103,6 +104,13 @@ class Linter:
             m.channel = channel or m.channel
             m.stage = stage or m.stage
         return self.lint_messages(path, text, messages)
+
+    def lint_text_as(self, text: str, path: str) -> list[Finding]:
+        """Lint ``text`` as the contents of ``path`` (format by its ending), as lint_file would."""
+        fmt = reader_for(path)
+        if fmt is None or fmt in BINARY:
+            fmt = ".txt"
+        return self.lint_messages(path, text, READERS[fmt](text, path))
 
     def lint_file(self, path: Path) -> FileResult:
         display = str(path)

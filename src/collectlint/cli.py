@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -13,12 +14,16 @@ import click
 
 from collectlint import __version__
 from collectlint.api import Linter, Options
+from collectlint.baseline import filter_new
+from collectlint.baseline import load as load_baseline
+from collectlint.baseline import write as write_baseline
 from collectlint.config import Config, discover
 from collectlint.config import load as load_config
 from collectlint.errors import CollectlintError
+from collectlint.fix import MAX_PASSES, apply_edits, edits_for, encode, fixable_text, unified_diff, write_atomically
 from collectlint.models import CHANNELS, STAGES, ExitStatus, FileResult, Severity
 from collectlint.packs.rule import Rule
-from collectlint.report import RENDERERS
+from collectlint.report import FORMATS, render
 from collectlint.ruledocs import explain_text, rule_summary, rules_markdown
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -66,7 +71,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--select", multiple=True, help="Only these rules (id, id prefix, name or category; comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rules (id, id prefix, name or category).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
@@ -77,39 +82,107 @@ def cli() -> None:
 @click.option("--stage", type=click.Choice(STAGES), default=None, help="Delinquency stage of every message.")
 @click.option("--message-lang", type=click.Choice(["zh", "en"]), default=None,
               help="Language of messages (default: the document's language).")
-@click.option("--stdin-filename", default=None, help="Name to report for input read from '-'.")
+@click.option("--stdin-filename", default=None, help="Name (and so format) of input read from '-'.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the report to this file instead of standard output.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes marked unsafe.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them.")
+@click.option("--baseline", type=click.Path(dir_okay=False), default=None,
+              help="Report only findings not in this baseline file; the file is created when missing.")
+@click.option("--update-baseline", is_flag=True, help="With --baseline, rewrite it with the current findings.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (input errors still exit 2).")
 @guarded
 def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
           fail_on: str | None, config_path: str | None, channel: str | None, stage: str | None,
-          message_lang: str | None, stdin_filename: str | None, output: str | None) -> None:
+          message_lang: str | None, stdin_filename: str | None, output: str | None, fix: bool,
+          unsafe_fixes: bool, diff: bool, baseline: str | None, update_baseline: bool, statistics: bool,
+          exit_zero: bool) -> None:
     """Check collection messages in PATHS (files, directories, or - for standard input)."""
     config = _config(config_path, paths)
     linter = Linter(config, Options(select=_split(select), ignore=_split(ignore), channel=channel, stage=stage,
                                     stdin_filename=stdin_filename))
     results: list[FileResult] = []
+    would_change = False
     for result in linter.lint_paths(paths):
+        if (fix or diff) and not result.error and result.findings and result.path != "-":
+            result, changed = _fix(linter, result, unsafe_fixes, diff)
+            would_change = would_change or changed
         if result.error:
             click.echo(f"collectlint: {result.error}", err=True)
         elif result.notice:
             click.echo(f"collectlint: {result.path}: {result.notice}", err=True)
         results.append(result)
+    if baseline:
+        base = Path(baseline)
+        if update_baseline or not base.exists():
+            count = write_baseline(base, results)
+            click.echo(f"collectlint: wrote {count} finding(s) to baseline {base}", err=True)
+            for r in results:
+                r.findings = []
+        else:
+            dropped = filter_new(results, load_baseline(base))
+            if dropped:
+                click.echo(f"collectlint: {dropped} finding(s) already in the baseline not shown", err=True)
     lang = message_lang or config.message_lang or ""
-    report = RENDERERS[fmt](results, lang)
+    report = _statistics(results) if statistics else render(fmt, results, lang, linter.rules)
     if output:
         try:
             Path(output).write_text(report, encoding="utf-8")
         except OSError as exc:
             _fail(f"{output}: cannot write report: {exc.strerror or exc}")
-    elif report:
+    elif report and not diff:
         click.echo(report, nl=False)
     threshold = Severity.parse(fail_on) if fail_on else (config.fail_on or Severity.WARNING)
     if any(r.error for r in results):
         sys.exit(ExitStatus.ERROR)
+    if exit_zero:
+        sys.exit(ExitStatus.OK)
+    if diff and would_change:
+        sys.exit(ExitStatus.FINDINGS)
     if any(f.severity >= threshold for r in results for f in r.findings):
         sys.exit(ExitStatus.FINDINGS)
     sys.exit(ExitStatus.OK)
+
+
+def _fix(linter: Linter, result: FileResult, unsafe: bool, diff_only: bool) -> tuple[FileResult, bool]:
+    """Fix one file until it converges; print a diff or write it.  Returns the re-linted result."""
+    path = Path(result.path)
+    try:
+        text, encoding, raw = fixable_text(path)
+    except CollectlintError as exc:
+        click.echo(f"collectlint: {exc.render()}", err=True)
+        return result, False
+    current, fixed_result = text, result
+    for _ in range(MAX_PASSES):
+        edits = edits_for(current, fixed_result.findings, unsafe)
+        if not edits:
+            break
+        current = apply_edits(current, edits)
+        messages_result = linter.lint_text_as(current, str(path))
+        fixed_result = replace(result, text=current, findings=messages_result)
+    if current == text:
+        return result, False
+    if diff_only:
+        click.echo(unified_diff(result.path, text, current), nl=False)
+        return result, True
+    try:
+        write_atomically(path, encode(current, encoding), raw)
+    except CollectlintError as exc:
+        return replace(result, error=exc.render()), False
+    except OSError as exc:
+        return replace(result, error=f"{path}: cannot write fix: {exc.strerror or exc}"), False
+    return fixed_result, True
+
+
+def _statistics(results: list[FileResult]) -> str:
+    counts: dict[tuple[str, str], int] = {}
+    for r in results:
+        for f in r.findings:
+            counts[(f.rule_id, f.name)] = counts.get((f.rule_id, f.name), 0) + 1
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return "".join(f"{n:>6}  {rid:<6} {name}\n" for (rid, name), n in rows)
 
 
 def _all_rules(config_path: str | None) -> tuple[Rule, ...]:

@@ -90,6 +90,7 @@ class Finding:
     suggestions: tuple[Suggestion, ...] = ()
     basis: str = ""
     key: str | None = None  # catalogue key path of the message, when the file holds many
+    exact_span: bool = True  # False when the span could only be placed approximately (fixes skip it)
 
     def message(self, lang: str) -> str:
         return self.message_en if lang == "en" else self.message_zh

@@ -1,15 +1,21 @@
-"""Output formats.  One module per format; ``RENDERERS`` maps the ``--format`` name to it."""
+"""Output formats.  One module per format; ``render`` picks the module by the ``--format`` name."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from collectlint.models import FileResult
-from collectlint.report import json_format, text_format
+from collectlint.packs.rule import Rule
+from collectlint.report import github_format, html_format, json_format, junit_format, sarif_format, text_format
 
-Renderer = Callable[[Sequence[FileResult], str], str]
+FORMATS = ("text", "json", "sarif", "github", "junit", "html")
 
-RENDERERS: dict[str, Renderer] = {
-    "text": text_format.render,
-    "json": json_format.render,
-}
+
+def render(fmt: str, results: Sequence[FileResult], lang: str, rules: Sequence[Rule] = ()) -> str:
+    if fmt == "sarif":
+        return sarif_format.render(results, lang, rules)
+    renderer = {
+        "text": text_format.render, "json": json_format.render, "github": github_format.render,
+        "junit": junit_format.render, "html": html_format.render,
+    }[fmt]
+    return renderer(results, lang)

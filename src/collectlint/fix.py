@@ -1,0 +1,112 @@
+"""Apply fixes: only suggestions marked safe, unless unsafe ones are asked for.
+
+A fix replaces a finding's span with the suggestion's ``replacement``; ``{mask}`` in a replacement
+stands for the matched text with its digits masked.  Fixing repeats until the file converges (no
+fixable finding left, at most ``MAX_PASSES`` passes).  Writes are atomic (a temporary file in the
+same folder, then a rename), keep the encoding, BOM, line endings and permissions, and are refused
+when the file changed on disk after it was read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import os
+import stat
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from collectlint.decode import decode_bytes, read_bytes
+from collectlint.errors import InputError
+from collectlint.mask import mask_text
+from collectlint.models import Applicability, Finding
+
+MAX_PASSES = 5
+
+
+@dataclass(frozen=True)
+class Edit:
+    start: int
+    end: int
+    text: str
+
+
+def edits_for(text: str, findings: list[Finding], unsafe: bool) -> list[Edit]:
+    allowed = {Applicability.SAFE} | ({Applicability.UNSAFE} if unsafe else set())
+    edits: list[Edit] = []
+    for f in findings:
+        if not f.exact_span or f.span.end <= f.span.start:
+            continue
+        suggestion = next((s for s in f.suggestions if s.applicability in allowed and s.replacement is not None), None)
+        if suggestion is None or suggestion.replacement is None:
+            continue
+        matched = text[f.span.start : f.span.end]
+        edits.append(Edit(f.span.start, f.span.end, suggestion.replacement.replace("{mask}", mask_text(matched))))
+    chosen: list[Edit] = []
+    last_end = -1
+    for e in sorted(edits, key=lambda e: (e.start, -e.end)):
+        if e.start >= last_end and e.text != text[e.start : e.end]:
+            chosen.append(e)
+            last_end = e.end
+    return chosen
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    for e in sorted(edits, key=lambda e: e.start, reverse=True):
+        text = text[: e.start] + e.text + text[e.end :]
+    return text
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    """The diff of a fix, masked like every other output (the removed lines hold the full numbers)."""
+    return mask_text("".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                        fromfile=f"a/{path}", tofile=f"b/{path}")))
+
+
+def encode(text: str, encoding: str) -> bytes:
+    if encoding == "utf-8-sig":
+        return b"\xef\xbb\xbf" + text.encode("utf-8")
+    return text.encode(encoding)
+
+
+def write_atomically(path: Path, data: bytes, original: bytes) -> None:
+    """Replace ``path`` with ``data`` unless it no longer holds ``original``."""
+    if read_bytes(path) != original:
+        raise InputError("changed on disk since it was read; not fixed", path=str(path))
+    mode = stat.S_IMODE(path.stat().st_mode)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".collectlint-tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+@dataclass
+class FixOutcome:
+    path: str
+    before: str
+    after: str
+    applied: int
+    encoding: str
+    original: bytes
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+
+def fixable_text(path: Path) -> tuple[str, str, bytes]:
+    """(text, encoding, raw bytes) of a file that fixes may rewrite."""
+    if path.suffix.lower() == ".docx":
+        raise InputError("fixes are not applied to .docx files", path=str(path))
+    raw = read_bytes(path)
+    decoded = decode_bytes(raw, str(path))
+    return decoded.text, decoded.encoding, raw

@@ -1,0 +1,97 @@
+"""SARIF 2.1.0 for code-scanning UIs; rule metadata carries the help text and the legal basis."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from collectlint import __version__
+from collectlint.models import FileResult, Severity
+from collectlint.packs.rule import Rule
+from collectlint.report.fingerprint import fingerprints
+from collectlint.report.locate import locate
+from collectlint.ruledocs import explain_text
+
+LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def _uri(path: str) -> str:
+    p = Path(path)
+    return p.as_posix() if not p.is_absolute() else p.as_uri()
+
+
+def _rule(rule: Rule) -> dict[str, Any]:
+    d = rule.docs
+    return {
+        "id": rule.id,
+        "name": rule.name,
+        "shortDescription": {"text": rule.message_en},
+        "fullDescription": {"text": f"{d.what} {d.why}"},
+        "help": {"text": explain_text(rule), "markdown": explain_text(rule)},
+        "defaultConfiguration": {"level": LEVEL[rule.severity]},
+        "properties": {
+            "category": rule.category.value,
+            "legalBasis": d.basis,
+            "sourceStatus": d.source_status,
+            "messageZh": rule.message_zh,
+            "tags": ["compliance", rule.category.value],
+        },
+    }
+
+
+def document(results: Sequence[FileResult], lang: str, rules: Sequence[Rule]) -> dict[str, Any]:
+    used = sorted({f.rule_id for r in results for f in r.findings})
+    by_id = {r.id: r for r in rules}
+    rule_list = [by_id[i] for i in used if i in by_id]
+    index = {r.id: n for n, r in enumerate(rule_list)}
+    sarif_results: list[dict[str, Any]] = []
+    for result in results:
+        prints = dict((id(f), fp) for f, fp in fingerprints(result))
+        for loc in locate(result):
+            f = loc.finding
+            entry: dict[str, Any] = {
+                "ruleId": f.rule_id,
+                "level": LEVEL[f.severity],
+                "message": {"text": f.message(lang or result.lang) + (f" ({f.key})" if f.key else "")},
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": _uri(result.path)},
+                        "region": {
+                            "startLine": loc.line, "startColumn": loc.column,
+                            "endLine": loc.end_line, "endColumn": max(loc.end_column, loc.column),
+                            "snippet": {"text": loc.match},
+                        },
+                    }
+                }],
+                "partialFingerprints": {"collectlint/v1": prints[id(f)]},
+                "properties": {"category": f.category.value, "legalBasis": f.basis,
+                               "suggestions": [s.text(lang or result.lang) for s in f.suggestions]},
+            }
+            if f.rule_id in index:
+                entry["ruleIndex"] = index[f.rule_id]
+            sarif_results.append(entry)
+    notifications = [
+        {"level": "error", "message": {"text": r.error},
+         "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(r.path)}}}]}
+        for r in results if r.error
+    ]
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "collectlint", "version": __version__, "semanticVersion": __version__,
+                                "informationUri": "https://pypi.org/project/collectlint/",
+                                "rules": [_rule(r) for r in rule_list]}},
+            "invocations": [{"executionSuccessful": not notifications,
+                             "toolExecutionNotifications": notifications}],
+            "columnKind": "unicodeCodePoints",
+            "results": sarif_results,
+        }],
+    }
+
+
+def render(results: Sequence[FileResult], lang: str, rules: Sequence[Rule] = ()) -> str:
+    return json.dumps(document(results, lang, rules), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,159 @@
+"""CI and editor integrations: SARIF, GitHub annotations, JUnit, fixes, baselines, statistics."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+from click.testing import CliRunner
+
+from collectlint.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "tests" / "templates"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_sarif_validates_against_the_official_schema() -> None:
+    code, out, _ = run("check", "--format", "sarif", str(TEMPLATES))
+    assert code == 1
+    sarif = json.loads(out)
+    schema = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator(schema).validate(sarif)
+    run_ = sarif["runs"][0]
+    rules = {r["id"]: r for r in run_["tool"]["driver"]["rules"]}
+    assert "CN201" in rules and "Legal basis" in rules["CN201"]["help"]["text"]
+    assert rules["CN201"]["properties"]["legalBasis"]
+    jail = [r for r in run_["results"] if r["ruleId"] == "CN201"]
+    assert jail and all(rules[r["ruleId"]] == run_["tool"]["driver"]["rules"][r["ruleIndex"]] for r in jail)
+    region = jail[0]["locations"][0]["physicalLocation"]["region"]
+    assert region["startLine"] >= 1 and region["endColumn"] > region["startColumn"]
+
+
+def test_github_annotations() -> None:
+    code, out, _ = run("check", "--format", "github", str(TEMPLATES / "sms" / "catalogue.yaml"))
+    assert code == 1
+    line = next(x for x in out.splitlines() if "CN201" in x)
+    assert line.startswith("::error file=")
+    for part in ("line=20,", "col=", "endLine=20,", "endColumn=", "title=CN201 threat-of-arrest-or-jail::"):
+        assert part in line
+    assert "%0A" in line  # multi-line message escaped
+
+
+def test_junit_parses() -> None:
+    code, out, _ = run("check", "--format", "junit", str(TEMPLATES))
+    root = ET.fromstring(out)
+    suite = root.find("testsuite")
+    assert suite is not None and int(suite.get("tests", "0")) == 10
+    assert int(suite.get("failures", "0")) == len(root.findall(".//failure")) > 0
+
+
+def test_output_file(tmp_path: Path) -> None:
+    out = tmp_path / "report.sarif"
+    code, stdout, _ = run("check", "--format", "sarif", "-o", str(out), str(ROOT / "examples" / "bad_letter.md"))
+    assert code == 1 and stdout == "" and json.loads(out.read_text(encoding="utf-8"))["version"] == "2.1.0"
+
+
+def test_fix_keeps_encoding_line_endings_and_mode(tmp_path: Path) -> None:
+    f = tmp_path / "notice.txt"
+    original = "张先生：\r\n您的身份证号11010519491231002X已登记。\r\n你就是个老赖。\r\n"
+    f.write_bytes(original.encode("gbk"))
+    os.chmod(f, 0o640)
+    code, out, _ = run("check", "--fix", str(f))
+    after = f.read_bytes().decode("gbk")
+    assert after == original.replace("11010519491231002X", "**************002X")  # only the safe fix
+    assert stat.S_IMODE(f.stat().st_mode) == 0o640
+    assert "CN601" not in out and "CN502" in out  # converged: re-linted; the unsafe fix was not applied
+    code, out, _ = run("check", "--fix", "--unsafe-fixes", str(f))
+    assert f.read_bytes().decode("gbk") == original.replace("11010519491231002X", "**************002X").replace(
+        "老赖", "逾期客户")
+    assert not list(tmp_path.glob("*.collectlint-tmp"))
+
+
+def test_fix_keeps_bom(tmp_path: Path) -> None:
+    f = tmp_path / "n.md"
+    f.write_bytes(b"\xef\xbb\xbf" + "卡号6222021234567890128\n".encode())
+    run("check", "--fix", str(f))
+    assert f.read_bytes() == b"\xef\xbb\xbf" + "卡号***************0128\n".encode()
+
+
+def test_fix_in_a_yaml_catalogue(tmp_path: Path) -> None:
+    f = tmp_path / "c.yaml"
+    f.write_text('sms:\n  m1: "身份证11010519491231002X，请还款"  # note\n', encoding="utf-8")
+    run("check", "--fix", str(f))
+    assert f.read_text(encoding="utf-8") == 'sms:\n  m1: "身份证**************002X，请还款"  # note\n'
+
+
+def test_diff_prints_and_does_not_write(tmp_path: Path) -> None:
+    f = tmp_path / "n.txt"
+    f.write_text("你就是个老赖。\n", encoding="utf-8")
+    code, out, _ = run("check", "--diff", "--unsafe-fixes", str(f))
+    assert code == 1 and "+你就是个逾期客户。" in out and "-你就是个老赖。" in out
+    assert f.read_text(encoding="utf-8") == "你就是个老赖。\n"
+
+
+def test_fix_refuses_when_the_file_changed_on_disk(tmp_path: Path) -> None:
+    from collectlint.errors import InputError
+    from collectlint.fix import write_atomically
+
+    f = tmp_path / "n.txt"
+    f.write_text("new content", encoding="utf-8")
+    try:
+        write_atomically(f, b"fixed", b"old content")
+    except InputError as exc:
+        assert "changed on disk" in str(exc)
+    else:
+        raise AssertionError("write went ahead over a changed file")
+    assert f.read_text(encoding="utf-8") == "new content"
+
+
+def test_fixing_twice_equals_fixing_once(tmp_path: Path) -> None:
+    f = tmp_path / "n.txt"
+    f.write_text("身份证11010519491231002X，卡号4111 1111 1111 1111，你这个老赖\n", encoding="utf-8")
+    run("check", "--fix", "--unsafe-fixes", str(f))
+    once = f.read_bytes()
+    run("check", "--fix", "--unsafe-fixes", str(f))
+    assert f.read_bytes() == once
+
+
+def test_baseline_reports_only_new_findings_and_survives_line_shifts(tmp_path: Path) -> None:
+    f = tmp_path / "letter.md"
+    f.write_text("【XX银行】尾号1234欠款100元，3月5日前还款，客服95555。让你坐牢。\n", encoding="utf-8")
+    base = tmp_path / "baseline.json"
+    code, _, err = run("check", "--baseline", str(base), str(f))
+    assert code == 0 and "wrote 1 finding" in err
+    assert "坐牢" not in base.read_text(encoding="utf-8")
+    f.write_text("新增的第一行。\n\n【XX银行】尾号1234欠款100元，3月5日前还款，客服95555。让你坐牢。\n", encoding="utf-8")
+    assert run("check", "--baseline", str(base), str(f))[0] == 0
+    f.write_text(f.read_text(encoding="utf-8") + "还要发到你朋友圈曝光。\n", encoding="utf-8")
+    code, out, _ = run("check", "--baseline", str(base), str(f))
+    assert code == 1 and "CN401" in out and "CN201" not in out
+
+
+def test_statistics_and_exit_zero() -> None:
+    code, out, _ = run("check", "--statistics", str(TEMPLATES))
+    assert code == 1
+    first = out.splitlines()[0].split()
+    assert first[0].isdigit() and first[1].startswith(("CN", "CL"))
+    assert run("check", "--exit-zero", str(TEMPLATES))[0] == 0
+
+
+def test_hooks_and_commands_are_documented() -> None:
+    import yaml
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    for hook in hooks:
+        assert f"id: {hook['id']}" in readme, hook["id"]
+        assert hook["entry"].startswith("collectlint ")
+    for option in ("--fix", "--unsafe-fixes", "--diff", "--baseline", "--statistics", "--exit-zero", "--output"):
+        assert option in readme, option

@@ -51,6 +51,7 @@ def test_github_annotations() -> None:
 
 def test_junit_parses() -> None:
     code, out, _ = run("check", "--format", "junit", str(TEMPLATES))
+    assert code == 1
     root = ET.fromstring(out)
     suite = root.find("testsuite")
     assert suite is not None and int(suite.get("tests", "0")) == 10
@@ -74,6 +75,7 @@ def test_fix_keeps_encoding_line_endings_and_mode(tmp_path: Path) -> None:
     assert stat.S_IMODE(f.stat().st_mode) == 0o640
     assert "CN601" not in out and "CN502" in out  # converged: re-linted; the unsafe fix was not applied
     code, out, _ = run("check", "--fix", "--unsafe-fixes", str(f))
+    assert code == 1 and "CN502" not in out  # missing elements remain (warnings)
     assert f.read_bytes().decode("gbk") == original.replace("11010519491231002X", "**************002X").replace(
         "老赖", "逾期客户")
     assert not list(tmp_path.glob("*.collectlint-tmp"))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from collectlint.checks.suppression import SuppressionCheck
 from collectlint.config import Config
-from collectlint.decode import decode_bytes, read_bytes, read_text
+from collectlint.decode import decode_bytes, read_bytes
 from collectlint.elements import CHANNEL_ELEMENTS
 from collectlint.engine import RuleSet, select_rules
 from collectlint.errors import CollectlintError, ConfigError
@@ -120,14 +120,7 @@ class Linter:
         if fmt is None:
             return FileResult(display, notice=f"unknown file type '{path.suffix or path.name}', skipped")
         try:
-            if fmt in BINARY:
-                from collectlint.formats import docx
-
-                text = docx.docx_text(read_bytes(path), display)
-                messages = docx.read(text, display)
-            else:
-                text = read_text(path).text
-                messages = READERS[fmt](text, display)
+            text, messages = read_messages(read_bytes(path), display, fmt)
             findings = self.lint_messages(display, text, messages)
         except CollectlintError as exc:
             return FileResult(display, error=exc.render())
@@ -137,15 +130,7 @@ class Linter:
         display = self.options.stdin_filename or name
         fmt = reader_for(display) if self.options.stdin_filename else ".txt"
         try:
-            data = sys.stdin.buffer.read()
-            if fmt in BINARY:
-                from collectlint.formats import docx
-
-                text = docx.docx_text(data, display)
-                messages = docx.read(text, display)
-            else:
-                text = decode_bytes(data, display).text
-                messages = READERS[fmt or ".txt"](text, display)
+            text, messages = read_messages(sys.stdin.buffer.read(), display, fmt or ".txt")
             findings = self.lint_messages(display, text, messages)
         except CollectlintError as exc:
             return FileResult(display, error=exc.render())
@@ -174,6 +159,17 @@ class Linter:
                 if reader_for(name) and name not in NOT_TEMPLATES and not self.config.excluded(p):
                     found.append(p)
         return found
+
+
+def read_messages(data: bytes, display: str, fmt: str) -> tuple[str, list[Message]]:
+    """The text of a file and its messages, by format (``.docx`` from its package, others decoded)."""
+    if fmt in BINARY:
+        from collectlint.formats import docx
+
+        text = docx.docx_text(data, display)
+        return text, docx.read(text, display)
+    text = decode_bytes(data, display).text
+    return text, READERS[fmt](text, display)
 
 
 def worst(findings: Iterable[Finding]) -> Severity | None:

@@ -142,31 +142,15 @@ def _examples(reader: SpecReader, rule: LDict, where: str) -> Examples:
 
 def _when(reader: SpecReader, rule: LDict,
           where: str) -> tuple[frozenset[str] | None, frozenset[str] | None, frozenset[str]]:
+    """(stages, channels, excluded channels) a rule is limited to."""
     if "when" not in rule:
         return None, None, frozenset()
     w = f"{where}: when"
     m = reader.mapping(rule["when"], rule.line_of("when"), w)
     reader.keys(m, w, allowed={"stages", "channels", "not_channels"})
-    stages = channels = None
-    excluded: frozenset[str] = frozenset()
-    if "not_channels" in m:
-        items = reader.strings(m, "not_channels", w, required=True)
-        for c, line in items:
-            if c not in CHANNELS:
-                raise reader.fail(line, f"{w}: unknown channel '{c}' (expected one of: {', '.join(CHANNELS)})")
-        excluded = frozenset(c for c, _ in items)
-    if "stages" in m:
-        items = reader.strings(m, "stages", w, required=True)
-        for s, line in items:
-            if s not in STAGES:
-                raise reader.fail(line, f"{w}: unknown stage '{s}' (expected one of: {', '.join(STAGES)})")
-        stages = frozenset(s for s, _ in items)
-    if "channels" in m:
-        items = reader.strings(m, "channels", w, required=True)
-        for c, line in items:
-            if c not in CHANNELS:
-                raise reader.fail(line, f"{w}: unknown channel '{c}' (expected one of: {', '.join(CHANNELS)})")
-        channels = frozenset(c for c, _ in items)
+    stages = reader.choices(m, "stages", w, STAGES) if "stages" in m else None
+    channels = reader.choices(m, "channels", w, CHANNELS) if "channels" in m else None
+    excluded = reader.choices(m, "not_channels", w, CHANNELS) if "not_channels" in m else frozenset()
     return stages, channels, excluded
 
 

@@ -55,6 +55,15 @@ class SpecReader:
                             + ", ".join(options))
         return value
 
+    def choices(self, m: LDict, key: str, where: str, options: Iterable[str]) -> frozenset[str]:
+        """A non-empty list whose items all come from ``options``."""
+        allowed = list(options)
+        items = self.strings(m, key, where, required=True)
+        for value, line in items:
+            if value not in allowed:
+                raise self.fail(line, f"{where}: '{value}' in '{key}' is not one of: {', '.join(allowed)}")
+        return frozenset(v for v, _ in items)
+
     def integer(self, m: LDict, key: str, where: str, *, default: int, low: int, high: int) -> int:
         if key not in m:
             return default

@@ -141,7 +141,7 @@ def test_encodings(tmp_path: Path, encoding: str) -> None:
 
 def test_undecodable_file_is_reported_and_others_still_checked(tmp_path: Path) -> None:
     bad = tmp_path / "a.txt"
-    bad.write_bytes(b"\xff\xfe\x00\x00binary")
+    bad.write_bytes(b"\xff\xff\xfe not text")
     good = tmp_path / "b.txt"
     good.write_text("让你坐牢", encoding="utf-8")
     code, out, err = run("check", "--select", "CN201", str(bad), str(good))

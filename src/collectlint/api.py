@@ -9,11 +9,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from collectlint.checks.suppression import SuppressionCheck
+from collectlint.chunks import LARGE, chunks
 from collectlint.config import Config
 from collectlint.decode import decode_bytes, read_bytes
 from collectlint.elements import CHANNEL_ELEMENTS
 from collectlint.engine import RuleSet, select_rules
-from collectlint.errors import CollectlintError, ConfigError
+from collectlint.errors import CollectlintError, ConfigError, SkippedInput
 from collectlint.formats import BINARY, READERS, Message, Suppression, reader_for
 from collectlint.formats.script import is_script
 from collectlint.models import FileResult, Finding, Severity, Span
@@ -84,14 +85,22 @@ class Linter:
         """Lint each message and map its findings back to offsets in ``text``; then apply suppressions."""
         findings: list[Finding] = []
         suppressions: list[Suppression] = []
+        seen: set[tuple[str, int, int]] = set()
         for message in messages:
-            doc = self.document(message.text, path, message.channel, message.stage)
-            doc.masked += message.masked
-            doc.leaf = message.key is not None
-            for f in self.ruleset.lint(doc):
-                start, end = message.to_file(f.span.start, f.span.end)
-                exact = message.offsets is None or (end - start == f.span.end - f.span.start)
-                findings.append(replace(f, span=Span(start, end), key=message.key, exact_span=exact))
+            large = len(message.text) > LARGE
+            for c0, c1 in chunks(message.text) if large else [(0, len(message.text))]:
+                part = message.text[c0:c1]
+                doc = self.document(part, path, message.channel, message.stage)
+                doc.masked += [(s - c0, e - c0) for s, e in message.masked if s < c1 and e > c0]
+                doc.leaf = message.key is not None
+                doc.check_required = not large
+                for f in self.ruleset.lint(doc):
+                    start, end = message.to_file(f.span.start + c0, f.span.end + c0)
+                    if (f.rule_id, start, end) in seen:
+                        continue  # seen twice where chunks overlap
+                    seen.add((f.rule_id, start, end))
+                    exact = message.offsets is None or (end - start == f.span.end - f.span.start)
+                    findings.append(replace(f, span=Span(start, end), key=message.key, exact_span=exact))
             suppressions += message.suppressions
         findings.sort(key=lambda f: (f.span.start, f.span.end, f.rule_id))
         return apply_suppressions(text, findings, suppressions, self.meta_rules)
@@ -122,9 +131,16 @@ class Linter:
         try:
             text, messages = read_messages(read_bytes(path), display, fmt)
             findings = self.lint_messages(display, text, messages)
+        except SkippedInput as exc:
+            return FileResult(display, notice=exc.detail)
         except CollectlintError as exc:
             return FileResult(display, error=exc.render())
-        return FileResult(display, text=text, findings=findings, lang="zh" if has_han(text) else "en")
+        notice = None
+        if not text.strip():
+            notice = "empty file"
+        elif any(len(m.text) > LARGE for m in messages):
+            notice = "very large: checked in chunks; required elements and SMS length not checked"
+        return FileResult(display, text=text, findings=findings, lang="zh" if has_han(text) else "en", notice=notice)
 
     def lint_stdin(self, name: str = "-") -> FileResult:
         display = self.options.stdin_filename or name
@@ -132,6 +148,8 @@ class Linter:
         try:
             text, messages = read_messages(sys.stdin.buffer.read(), display, fmt or ".txt")
             findings = self.lint_messages(display, text, messages)
+        except SkippedInput as exc:
+            return FileResult(display, notice=exc.detail)
         except CollectlintError as exc:
             return FileResult(display, error=exc.render())
         return FileResult(display, text=text, findings=findings, lang="zh" if has_han(text) else "en")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from collectlint.errors import InputError
+from collectlint.errors import InputError, SkippedInput
 
 MAX_BYTES = 64 * 1024 * 1024
 
@@ -22,7 +22,7 @@ def looks_binary(data: bytes) -> bool:
 
 def decode_bytes(data: bytes, path: str) -> Decoded:
     if looks_binary(data):
-        raise InputError("binary file (contains NUL bytes), not checked", path=path)
+        raise SkippedInput("binary file (contains NUL bytes), skipped", path=path)
     if data.startswith(b"\xef\xbb\xbf"):
         try:
             return Decoded(data[3:].decode("utf-8"), "utf-8-sig")

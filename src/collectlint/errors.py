@@ -30,3 +30,7 @@ class ConfigError(CollectlintError):
 
 class InputError(CollectlintError):
     """An input file could not be read or decoded."""
+
+
+class SkippedInput(CollectlintError):
+    """An input that is not checked on purpose (binary data): a notice, not an error."""

@@ -22,6 +22,8 @@ class Document:
     required_elements: frozenset[str] | None = None
     # A catalogue leaf: element rules only apply when it reads like a whole message.
     leaf: bool = False
+    # False for chunks of a very large file: element rules need the whole message.
+    check_required: bool = True
     # Extra placeholder names per element, from configuration.
     aliases: dict[str, frozenset[str]] = field(default_factory=dict)
     _norm: Normalized | None = None

@@ -37,6 +37,8 @@ class LengthCheck(Check):
 
     def find(self, ctx: MatchContext) -> Iterator[Hit]:
         text = ctx.doc.text
+        if not ctx.doc.check_required:
+            return
         original = text.strip()
         lead = len(text) - len(text.lstrip())
         limit = self.gsm_limit if all(c in GSM7 for c in original) else self.unicode_limit

@@ -31,7 +31,7 @@ class RequiredCheck(Check):
 
     def find(self, ctx: MatchContext) -> Iterator[Hit]:
         doc = ctx.doc
-        if not ctx.text.strip():
+        if not ctx.text.strip() or not doc.check_required:
             return
         if doc.required_elements is not None and self.element.name not in doc.required_elements:
             return

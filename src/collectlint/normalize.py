@@ -99,47 +99,68 @@ class Normalized:
 
 def _drop(text: str, starts: list[int], ends: list[int], pattern: re.Pattern[str],
           inner: re.Pattern[str] | None = None) -> tuple[str, list[int], list[int]]:
-    """Remove what ``pattern`` matches (or, with ``inner``, the ``inner`` hits inside each match)."""
-    keep = [True] * len(text)
-    changed = False
+    """Remove what ``pattern`` matches (or, with ``inner``, the ``inner`` hits inside each match).
+
+    Works on whole slices between the removed ranges, so the cost is per removal, not per character.
+    """
+    cuts: list[tuple[int, int]] = []
     for m in pattern.finditer(text):
         if inner is None:
-            for i in range(m.start(), m.end()):
-                keep[i] = False
-            changed = True
+            cuts.append(m.span())
         else:
-            for im in inner.finditer(m.group()):
-                for i in range(m.start() + im.start(), m.start() + im.end()):
-                    keep[i] = False
-                changed = True
-    if not changed:
+            base = m.start()
+            cuts.extend((base + im.start(), base + im.end()) for im in inner.finditer(m.group()))
+    if not cuts:
         return text, starts, ends
-    out = "".join(c for c, k in zip(text, keep, strict=True) if k)
-    return (out, [s for s, k in zip(starts, keep, strict=True) if k], [e for e, k in zip(ends, keep, strict=True) if k])
+    parts: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    pos = 0
+    for a, b in cuts:
+        parts.append(text[pos:a])
+        new_starts += starts[pos:a]
+        new_ends += ends[pos:a]
+        pos = b
+    parts.append(text[pos:])
+    new_starts += starts[pos:]
+    new_ends += ends[pos:]
+    return "".join(parts), new_starts, new_ends
 
 
 def normalize(text: str) -> Normalized:
     table = _char_table(text)
-    identity = all(len(table[c]) == 1 for c in set(text))
+    present = set(text)
+    identity = all(len(table[c]) == 1 for c in present)
     if identity:
-        folded = text.translate({ord(k): v for k, v in table.items() if k != v and k in text})
+        folded = text.translate({ord(c): table[c] for c in present if table[c] != c})
+        if not (_CJK_FILLER.search(folded) or _SPACED_LETTERS.search(folded)):
+            return Normalized(folded, None, None, len(text))
         starts: list[int] = list(range(len(text)))
-        ends: list[int] = [i + 1 for i in range(len(text))]
+        ends: list[int] = list(range(1, len(text) + 1))
     else:
+        # Few characters change length (zero-width ones vanish, ㈱ becomes three): build the map from
+        # slices between them instead of character by character.
+        special = "".join(sorted(c for c in present if len(table[c]) != 1))
+        same = {ord(c): table[c] for c in present if len(table[c]) == 1 and table[c] != c}
         parts: list[str] = []
         starts, ends = [], []
-        for i, ch in enumerate(text):
-            rep = table[ch]
+        pos = 0
+        for m in re.finditer("[" + re.escape(special) + "]", text):
+            i = m.start()
+            parts.append(text[pos:i].translate(same))
+            starts += range(pos, i)
+            ends += range(pos + 1, i + 1)
+            rep = table[text[i]]
             parts.append(rep)
-            starts.extend([i] * len(rep))
-            ends.extend([i + 1] * len(rep))
+            starts += [i] * len(rep)
+            ends += [i + 1] * len(rep)
+            pos = i + 1
+        parts.append(text[pos:].translate(same))
+        starts += range(pos, len(text))
+        ends += range(pos + 1, len(text) + 1)
         folded = "".join(parts)
-    needs_collapse = bool(_CJK_FILLER.search(folded) or _SPACED_LETTERS.search(folded))
-    if identity and not needs_collapse:
-        return Normalized(folded, None, None, len(text))
-    if needs_collapse:
-        folded, starts, ends = _drop(folded, starts, ends, _CJK_FILLER)
-        folded, starts, ends = _drop(folded, starts, ends, _SPACED_LETTERS, _LETTER_FILLER)
+    folded, starts, ends = _drop(folded, starts, ends, _CJK_FILLER)
+    folded, starts, ends = _drop(folded, starts, ends, _SPACED_LETTERS, _LETTER_FILLER)
     return Normalized(folded, tuple(starts), tuple(ends), len(text))
 
 

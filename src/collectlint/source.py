@@ -28,6 +28,7 @@ class Document:
     aliases: dict[str, frozenset[str]] = field(default_factory=dict)
     _norm: Normalized | None = None
     _line_starts: list[int] | None = None
+    _masked_sorted: list[tuple[int, int]] | None = None
 
     @property
     def norm(self) -> Normalized:
@@ -60,7 +61,18 @@ class Document:
         return self.text[begin:end].rstrip("\r")
 
     def is_masked(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.masked)
+        """Whether [start, end) overlaps a masked range (placeholders are few and short: bisect)."""
+        if not self.masked:
+            return False
+        if self._masked_sorted is None or len(self._masked_sorted) != len(self.masked):
+            self._masked_sorted = sorted(self.masked)
+        ranges = self._masked_sorted
+        i = bisect.bisect_left(ranges, (end, end))
+        # ranges before i start before ``end``; look back over the ones that may still overlap
+        for s, e in reversed(ranges[max(0, i - 64) : i]):
+            if e > start:
+                return True
+        return False
 
 
 def display_width(text: str) -> int:

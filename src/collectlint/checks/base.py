@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import abc
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ class MatchContext:
 
     doc: Document
     _sentences: dict[int, tuple[int, Tokens]] = field(default_factory=dict)
+    _breaks: list[int] | None = None
     register: Callable[[], None] = lambda: None
 
     @property
@@ -30,15 +32,14 @@ class MatchContext:
         return self.doc.norm.text
 
     def sentence_bounds(self, offset: int) -> tuple[int, int]:
-        text = self.text
-        start = 0
-        for m in SENTENCE_END.finditer(text, 0, offset):
-            start = m.end()
-        m2 = SENTENCE_END.search(text, offset)
-        end = m2.start() if m2 else len(text)
-        if end < offset:
-            end = offset
-        return start, end
+        """[start, end) of the sentence holding ``offset`` (sentence ends are found once per document)."""
+        if self._breaks is None:
+            self._breaks = [m.start() for m in SENTENCE_END.finditer(self.text)]
+        breaks = self._breaks
+        i = bisect.bisect_left(breaks, offset)
+        start = breaks[i - 1] + 1 if i > 0 else 0
+        end = breaks[i] if i < len(breaks) else len(self.text)
+        return start, max(end, offset)
 
     def tokens_for(self, offset: int) -> tuple[int, Tokens]:
         """Tokens of the sentence holding ``offset``: (sentence start, tokens relative to it)."""

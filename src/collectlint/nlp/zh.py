@@ -79,6 +79,7 @@ def register_phrases(phrases: Iterable[str]) -> None:
         for phrase in new:
             jieba.add_word(phrase, _PHRASE_FREQ)
             _REGISTERED.add(phrase)
+        segment.cache_clear()  # segmentations made before these words were known are stale
 
 
 def registered() -> set[str]:
@@ -95,7 +96,11 @@ def pipeline() -> Any:
     return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
 
 
+@functools.lru_cache(maxsize=32768)
 def segment(text: str) -> list[tuple[int, int]]:
-    """Token character ranges of ``text``, as spaCy's jieba-backed tokenizer would give them."""
+    """Token character ranges of ``text``, as spaCy's jieba-backed tokenizer would give them.
+
+    Cached: template exports repeat the same sentences many times.
+    """
     jieba = _jieba()
     return [(start, end) for _, start, end in jieba.tokenize(text) if not text[start:end].isspace()]

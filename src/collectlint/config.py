@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,7 +52,7 @@ class Config:
         rel = path
         if self.path is not None:
             try:
-                rel = Path(path).resolve().relative_to(self.path.parent.resolve()).as_posix()
+                rel = _absolute(Path(path)).relative_to(_absolute(self.path.parent)).as_posix()
             except ValueError:
                 rel = Path(path).as_posix()
         for fs in self.files:
@@ -91,9 +92,14 @@ def _as_located(value: Any) -> Any:
     return value
 
 
+def _absolute(path: Path) -> Path:
+    """An absolute path without resolving links (a symlink loop must not break discovery)."""
+    return Path(os.path.abspath(path))
+
+
 def discover(start: Path) -> Path | None:
-    here = start.resolve()
-    if here.is_file() or not here.exists():
+    here = _absolute(start)
+    if not here.is_dir():
         here = here.parent
     for folder in (here, *here.parents):
         for name in CONFIG_NAMES:
@@ -182,7 +188,7 @@ def load(path: Path) -> Config:
         fail_on=Severity.parse(reader.choice(m, "fail-on", w, ["error", "warning", "info"]))
         if "fail-on" in m else None,
         severity=severity,
-        rule_dirs=tuple(str((base / s).resolve()) for s, _ in reader.strings(m, "rule-dirs", w)),
+        rule_dirs=tuple(str(_absolute(base / s)) for s, _ in reader.strings(m, "rule-dirs", w)),
         message_lang=reader.choice(m, "message-lang", w, ["zh", "en"]) if "message-lang" in m else None,
         files=tuple(files),
         exclude=tuple(s for s, _ in reader.strings(m, "exclude", w)),

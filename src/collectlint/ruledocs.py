@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from collectlint.mask import mask_text
 from collectlint.models import Applicability
 from collectlint.packs.rule import Rule
 
@@ -40,7 +41,8 @@ def explain_text(rule: Rule) -> str:
     parts += ["", "## Fix safety", fix_safety(rule)]
     if d.references:
         parts += ["", "## References", *(f"- {r}" for r in d.references)]
-    return "\n".join(parts)
+    # Rule examples may hold sample ID or card numbers; documentation is output too, so it is masked.
+    return mask_text("\n".join(parts))
 
 
 def rule_summary(rule: Rule) -> dict[str, Any]:
@@ -81,4 +83,4 @@ def rules_markdown(rules: list[Rule] | tuple[Rule, ...]) -> str:
                 out.append(f"- **Applies to:** {when}")
             for s in r.suggestions:
                 out.append(f"- **Suggestion ({s.applicability.value}):** {s.zh} / {s.en}")
-    return "\n".join(out) + "\n"
+    return mask_text("\n".join(out) + "\n")

@@ -29,6 +29,7 @@ class Document:
     _norm: Normalized | None = None
     _line_starts: list[int] | None = None
     _masked_sorted: list[tuple[int, int]] | None = None
+    _masked_max_end: list[int] = field(default_factory=list)
 
     @property
     def norm(self) -> Normalized:
@@ -61,18 +62,19 @@ class Document:
         return self.text[begin:end].rstrip("\r")
 
     def is_masked(self, start: int, end: int) -> bool:
-        """Whether [start, end) overlaps a masked range (placeholders are few and short: bisect)."""
+        """Whether [start, end) overlaps a masked range (placeholders, customer lines)."""
         if not self.masked:
             return False
         if self._masked_sorted is None or len(self._masked_sorted) != len(self.masked):
             self._masked_sorted = sorted(self.masked)
-        ranges = self._masked_sorted
-        i = bisect.bisect_left(ranges, (end, end))
-        # ranges before i start before ``end``; look back over the ones that may still overlap
-        for s, e in reversed(ranges[max(0, i - 64) : i]):
-            if e > start:
-                return True
-        return False
+            running, ends = -1, []
+            for _, e in self._masked_sorted:
+                running = max(running, e)
+                ends.append(running)
+            self._masked_max_end = ends
+        # Among the ranges that start before ``end``, one overlaps iff the furthest end passes ``start``.
+        i = bisect.bisect_left(self._masked_sorted, (end, -1))
+        return i > 0 and self._masked_max_end[i - 1] > start
 
 
 def display_width(text: str) -> int:

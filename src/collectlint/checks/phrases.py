@@ -15,6 +15,10 @@ from collectlint.normalize import has_han, normalize_phrase
 from collectlint.packs.spec import SpecReader
 from collectlint.pinyin import COLLECTION_CUE, LATIN, needs_cue, variants
 
+# Rule packs are untrusted input: bound what one rule may ask for.
+MAX_PHRASES = 5000
+MAX_PHRASE_LENGTH = 200
+
 
 class PhraseSet:
     def __init__(self, phrases: list[str]) -> None:
@@ -31,8 +35,12 @@ class PhraseSet:
 
     @classmethod
     def read(cls, items: list[tuple[str, int]], reader: SpecReader, where: str, key: str) -> PhraseSet:
+        if len(items) > MAX_PHRASES:
+            raise reader.fail(items[MAX_PHRASES][1], f"{where}: more than {MAX_PHRASES} phrases in '{key}'")
         out: list[str] = []
         for raw, line in items:
+            if len(raw) > MAX_PHRASE_LENGTH:
+                raise reader.fail(line, f"{where}: a phrase in '{key}' is longer than {MAX_PHRASE_LENGTH} characters")
             phrase = normalize_phrase(raw)
             if not phrase:
                 raise reader.fail(line, f"{where}: phrase {raw!r} in '{key}' is empty after normalisation "

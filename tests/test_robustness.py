@@ -1,0 +1,137 @@
+"""Hostile inputs: every bad file gets one line naming it, the good files are still checked, no
+traceback, exit 2 only for input errors; and no output format ever prints a full ID, card or phone."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from collectlint.cli import cli
+
+ID = "11010519491231002X"
+CARD = "6222021234567890128"
+PHONE = "13812345678"
+LEAKY = f"【XX银行】张先生，身份证{ID}，卡号{CARD}，手机{PHONE}，欠款100元，3月5日前还款，客服95555。让你坐牢。\n"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in result.stdout + result.stderr
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture()
+def hostile(tmp_path: Path) -> Path:
+    d = tmp_path / "hostile"
+    d.mkdir()
+    (d / "good.md").write_text("【XX银行】尾号1234欠款100元，3月5日前还款，客服95555。让你坐牢。\n", encoding="utf-8")
+    (d / "binary.txt").write_bytes(b"\x00\x01\x02binary\x00")
+    (d / "undecodable.txt").write_bytes(b"\xff\xff\xfe\xfd not text")
+    (d / "empty.md").write_bytes(b"")
+    (d / "one_long_line.txt").write_text("请按时还款。" * 180_000 + "让你坐牢", encoding="utf-8")  # ~1 MB, one line
+    (d / "deep.yaml").write_text("a:\n" + "".join("  " * i + "- \n" for i in range(1, 200)), encoding="utf-8")
+    (d / "nested.json").write_text("[" * 5000 + "]" * 5000, encoding="utf-8")
+    (d / "broken.yaml").write_text("sms: [unclosed\n", encoding="utf-8")
+    (d / "bomb.yaml").write_text(
+        "a: &a ['坐牢坐牢坐牢']\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+        "d: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n", encoding="utf-8")
+    (d / "notes.rtf").write_text("让你坐牢", encoding="utf-8")
+    (d / "bad_front.md").write_text("---\nchannel: fax\n---\n你好\n", encoding="utf-8")
+    os.symlink(d / "loop_a.md", d / "loop_b.md")
+    os.symlink(d / "loop_b.md", d / "loop_a.md")
+    return d
+
+
+def test_hostile_folder(hostile: Path) -> None:
+    code, out, err = run("check", "--format", "json", str(hostile))
+    assert code == 2
+    data = json.loads(out)
+    errors = {Path(e["path"]).name: e["message"] for e in data["errors"]}
+    assert set(errors) == {"undecodable.txt", "deep.yaml", "nested.json", "broken.yaml", "bad_front.md",
+                           "loop_a.md", "loop_b.md"}, errors
+    assert "symbolic links" in errors["loop_a.md"]
+    assert "cannot decode" in errors["undecodable.txt"]
+    assert "deeper than" in errors["deep.yaml"] or "too deeply" in errors["deep.yaml"]
+    assert "too deeply" in errors["nested.json"] or "deeper" in errors["nested.json"]
+    assert "invalid YAML" in errors["broken.yaml"]
+    assert "channel 'fax'" in errors["bad_front.md"]
+    for message in errors.values():
+        assert "\n" not in message
+    found = {(Path(f["path"]).name, f["rule"]) for f in data["findings"]}
+    assert ("good.md", "CN201") in found
+    assert ("one_long_line.txt", "CN201") in found  # a phrase at the very end of a 1 MB line
+    assert ("bomb.yaml", "CN201") in found  # the anchored string, reported once
+    bomb = [f for f in data["findings"] if Path(f["path"]).name == "bomb.yaml"]
+    assert [(f["line"], f["rule"]) for f in bomb] == [(1, "CN201")] * 3  # three in the anchor, none per alias
+    for name in ("binary.txt", "empty.md"):
+        assert name in err  # skipped or noticed, on stderr, one line each
+    # Each error or notice is one line on stderr naming its file.
+    for line in err.strip().splitlines():
+        assert line.startswith("collectlint: ") and str(hostile) in line
+
+
+def test_symlink_loop_and_vanished_path(hostile: Path) -> None:
+    code, _, err = run("check", str(hostile / "loop_a.md"), str(hostile / "gone.md"), str(hostile / "good.md"))
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert any("loop_a.md" in x for x in lines) and any("gone.md" in x for x in lines)
+
+
+def test_unreadable_file(hostile: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Root ignores permission bits, so the denial is simulated where the file is opened."""
+    target = hostile / "good.md"
+    original = Path.read_bytes
+
+    def deny(self: Path) -> bytes:
+        if self == target:
+            raise PermissionError(13, "Permission denied")
+        return original(self)
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    code, _, err = run("check", str(target), str(hostile / "empty.md"))
+    assert code == 2 and "good.md: permission denied" in err
+
+
+FORMATS = ["text", "json", "sarif", "github", "junit", "html"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_no_output_format_prints_full_numbers(tmp_path: Path, fmt: str) -> None:
+    f = tmp_path / "leaky.md"
+    f.write_text(LEAKY, encoding="utf-8")
+    out_file = tmp_path / f"report.{fmt}"
+    code, out, err = run("check", "--format", fmt, "-o", str(out_file), str(f))
+    assert code == 1
+    report = out_file.read_text(encoding="utf-8") + out + err
+    for number in (ID, CARD, PHONE, "110105 19491231 002X"):
+        assert number not in report, (fmt, number)
+    assert "002X" in report or fmt in ("github", "junit")
+
+
+def test_no_leak_in_statistics_diff_baseline_and_eval(tmp_path: Path) -> None:
+    f = tmp_path / "leaky.md"
+    f.write_text(LEAKY, encoding="utf-8")
+    outputs = [run("check", "--statistics", str(f))[1], run("check", "--diff", str(f))[1]]
+    base = tmp_path / "baseline.json"
+    run("check", "--baseline", str(base), str(f))
+    outputs.append(base.read_text(encoding="utf-8"))
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": LEAKY, "expected": []}, ensure_ascii=False) + "\n",
+                      encoding="utf-8")
+    outputs.append(run("eval", str(corpus))[1])
+    outputs.append(run("eval", "--format", "json", str(corpus))[1])
+    for text in outputs:
+        for number in (ID, CARD, PHONE):
+            assert number not in text
+
+
+def test_spaced_and_full_width_numbers_are_masked_too(tmp_path: Path) -> None:
+    f = tmp_path / "leaky.md"
+    f.write_text("身份证：110105 19491231 002X，卡号４１１１－１１１１－１１１１－１１１１\n", encoding="utf-8")
+    _, out, _ = run("check", "--format", "text", str(f))
+    assert "19491231" not in out and "１１１１－１１１１－１１１１－１１１１" not in out

@@ -154,19 +154,46 @@ class Linter:
             return FileResult(display, error=exc.render())
         return FileResult(display, text=text, findings=findings, lang="zh" if has_han(text) else "en")
 
-    def lint_paths(self, paths: Iterable[str]) -> Iterator[FileResult]:
+    def inputs(self, paths: Iterable[str]) -> Iterator[Path | str | FileResult]:
+        """What ``paths`` name, in order: files to check, ``-`` for standard input, or an error."""
         for item in paths:
             if item == "-":
-                yield self.lint_stdin()
+                yield "-"
                 continue
             path = Path(item)
             if path.is_dir():
-                for file in self.expand(path):
-                    yield self.lint_file(file)
+                yield from self.expand(path)
             elif not path.exists() and not path.is_symlink():
                 yield FileResult(item, error=f"{item}: no such file or directory")
             else:
-                yield self.lint_file(path)
+                yield path
+
+    def lint_paths(self, paths: Iterable[str], jobs: int = 1) -> Iterator[FileResult]:
+        """Results in input order; with ``jobs`` > 1 files are checked in that many processes."""
+        items = list(self.inputs(paths)) if jobs > 1 else self.inputs(paths)
+        if jobs <= 1:
+            for item in items:
+                yield self._lint_item(item)
+            return
+        files = [i for i in items if isinstance(i, Path)]
+        if len(files) < 2:
+            for item in items:
+                yield self._lint_item(item)
+            return
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
+                                 initargs=(self.config, self.options)) as pool:
+            done = pool.map(_lint_in_worker, files, chunksize=max(1, min(64, len(files) // (jobs * 8))))
+            for item in items:
+                yield next(done) if isinstance(item, Path) else self._lint_item(item)
+
+    def _lint_item(self, item: Path | str | FileResult) -> FileResult:
+        if isinstance(item, FileResult):
+            return item
+        if isinstance(item, str):
+            return self.lint_stdin()
+        return self.lint_file(item)
 
     def expand(self, directory: Path) -> list[Path]:
         found: list[Path] = []
@@ -177,6 +204,19 @@ class Linter:
                 if reader_for(name) and name not in NOT_TEMPLATES and not self.config.excluded(p):
                     found.append(p)
         return found
+
+
+_WORKER: Linter | None = None
+
+
+def _start_worker(config: Config, options: Options) -> None:
+    global _WORKER
+    _WORKER = Linter(config, options)
+
+
+def _lint_in_worker(path: Path) -> FileResult:
+    assert _WORKER is not None
+    return _WORKER.lint_file(path)
 
 
 def read_messages(data: bytes, display: str, fmt: str) -> tuple[str, list[Message]]:

@@ -21,7 +21,6 @@ from collectlint.models import FileResult, Finding, Severity, Span
 from collectlint.normalize import has_han
 from collectlint.packs.loader import load_rules
 from collectlint.packs.rule import Rule
-from collectlint.placeholders import find_placeholders
 from collectlint.source import Document
 from collectlint.suppress import apply as apply_suppressions
 
@@ -69,7 +68,7 @@ class Linter:
         if chosen is None and is_script(text):
             chosen = "call"  # speaker-labelled lines: a call script
         doc = Document(text=text, path=path, channel=chosen, stage=self.options.stage or stage or cfg_stage)
-        doc.masked = [(p.start, p.end) for p in find_placeholders(text)]
+        doc.masked = [(p.start, p.end) for p in doc.placeholders]
         doc.aliases = self.config.placeholder_aliases
         overrides = self.config.required_elements
         key = chosen or "default"

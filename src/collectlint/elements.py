@@ -7,6 +7,7 @@ the normalised text (lower case, half-width, Simplified).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -47,23 +48,30 @@ class Element:
     pattern: re.Pattern[str]
 
     def names_placeholder(self, name: str, extra_aliases: frozenset[str] = frozenset()) -> bool:
-        key = _alias_key(name)
-        if key in self.aliases or key in extra_aliases:
+        if _alias_key(name) in extra_aliases:
             return True
-        parts = _parts(name)
-        for fragment in FRAGMENTS.get(self.name, ()):
-            if fragment.isascii():
-                if fragment in parts or (len(fragment) > 3 and any(p.startswith(fragment) for p in parts)):
-                    return True
-            elif fragment in name:
-                return True
-        return False
+        return _names(self.name, name)
 
     def present(self, normalised: str, placeholders: list[Placeholder],
                 extra_aliases: frozenset[str] = frozenset()) -> bool:
         if any(self.names_placeholder(p.name, extra_aliases) for p in placeholders):
             return True
         return self.pattern.search(normalised) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _names(element: str, name: str) -> bool:
+    """Whether placeholder ``name`` stands for ``element`` (alias table, then name parts)."""
+    if _alias_key(name) in ELEMENTS[element].aliases:
+        return True
+    parts = _parts(name)
+    for fragment in FRAGMENTS.get(element, ()):
+        if fragment.isascii():
+            if fragment in parts or (len(fragment) > 3 and any(p.startswith(fragment) for p in parts)):
+                return True
+        elif fragment in name:
+            return True
+    return False
 
 
 def _alias_key(name: str) -> str:
@@ -167,10 +175,13 @@ CHANNEL_ELEMENTS: dict[str | None, frozenset[str]] = {
 _PLACEHOLDER_FREE = re.compile(r"\{\{.*?\}\}|\$\{.*?\}|%\(.*?\)[sdf]|\{[^{}]*\}|【[^】]*】|\[[^\]]*\]")
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@functools.lru_cache(maxsize=8192)
 def looks_like_message(text: str) -> bool:
     """A catalogue string long enough to be a message rather than a label, name or URL."""
     bare = _PLACEHOLDER_FREE.sub("", text).strip()
     if re.fullmatch(r"\S+://\S+|[\w.+-]+@[\w.-]+", bare):
         return False
-    han = sum(1 for c in bare if "\u4e00" <= c <= "\u9fff")
-    return han >= 8 or len(bare.split()) >= 6
+    return len(_HAN.findall(bare, 0, 400)) >= 8 or len(bare.split(None, 6)) >= 6

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from collectlint.models import Position
 from collectlint.normalize import Normalized, has_han, normalize
+from collectlint.placeholders import Placeholder, find_placeholders
 
 
 @dataclass
@@ -28,6 +29,7 @@ class Document:
     aliases: dict[str, frozenset[str]] = field(default_factory=dict)
     _norm: Normalized | None = None
     _line_starts: list[int] | None = None
+    _placeholders: list[Placeholder] | None = None
     _masked_sorted: list[tuple[int, int]] | None = None
     _masked_max_end: list[int] = field(default_factory=list)
 
@@ -36,6 +38,12 @@ class Document:
         if self._norm is None:
             self._norm = normalize(self.text)
         return self._norm
+
+    @property
+    def placeholders(self) -> list[Placeholder]:
+        if self._placeholders is None:
+            self._placeholders = find_placeholders(self.text)
+        return self._placeholders
 
     @property
     def lang(self) -> str:

@@ -7,7 +7,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import ClassVar, Protocol
 
 from collectlint.nlp.tokens import Tokens, tokenize
 from collectlint.packs.spec import SpecReader
@@ -25,6 +25,14 @@ class MatchContext:
     doc: Document
     _sentences: dict[int, tuple[int, Tokens]] = field(default_factory=dict)
     _breaks: list[int] | None = None
+    # Occurrences of each phrase set's phrases (by id of the set), found in one pass by the RuleSet;
+    # None outside a RuleSet, where each set scans for itself.
+    phrase_hits: dict[int, list[tuple[int, int]]] | None = None
+
+    def hits_for(self, phrase_set: object) -> list[tuple[int, int]] | None:
+        if self.phrase_hits is None:
+            return None
+        return self.phrase_hits.get(id(phrase_set), [])
     register: Callable[[], None] = lambda: None
 
     @property
@@ -59,6 +67,12 @@ class MatchContext:
         return tokens.aligned(start - base, end - base, self.text[s0:s1], registered())
 
 
+class PhraseSetLike(Protocol):
+    phrases: list[str]
+
+    def variant_set(self) -> PhraseSetLike | None: ...
+
+
 @dataclass(frozen=True)
 class Hit:
     """A raw match in normalised coordinates."""
@@ -86,4 +100,8 @@ class Check(abc.ABC):
 
     def han_phrases(self) -> list[str]:
         """Han phrases to register with the segmenter so they stay whole tokens."""
+        return []
+
+    def phrase_sets(self) -> list[PhraseSetLike]:
+        """The phrase sets this check matches with (found for it in the RuleSet's single pass)."""
         return []

@@ -13,7 +13,6 @@ from collectlint.checks.base import Check, Hit, MatchContext
 from collectlint.elements import expanded_length
 from collectlint.packs.spec import SpecReader
 from collectlint.packs.yamlloc import LDict
-from collectlint.placeholders import find_placeholders
 
 GSM7 = set(
     "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§"
@@ -43,7 +42,7 @@ class LengthCheck(Check):
         lead = len(text) - len(text.lstrip())
         limit = self.gsm_limit if all(c in GSM7 for c in original) else self.unicode_limit
         # Walk the text counting each placeholder as the length of its likely value.
-        holders = {p.start: p for p in find_placeholders(text)}
+        holders = {p.start: p for p in ctx.doc.placeholders}
         count, i, cut = 0, lead, None
         end = lead + len(original)
         while i < end:

@@ -32,3 +32,6 @@ class PhraseCheck(Check):
 
     def han_phrases(self) -> list[str]:
         return self.phrases.han()
+
+    def phrase_sets(self) -> list[PhraseSet]:  # type: ignore[override]
+        return [self.phrases]

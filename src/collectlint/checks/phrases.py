@@ -21,10 +21,26 @@ MAX_PHRASE_LENGTH = 200
 
 
 class PhraseSet:
+    """Phrases of one rule key.  Inside a RuleSet every phrase of every rule is found in one
+    Aho-Corasick pass per document (``MatchContext.phrase_hits``); alone, a regex is used."""
+
     def __init__(self, phrases: list[str]) -> None:
         self.phrases = sorted(set(phrases), key=lambda p: (-len(p), p))
-        self.pattern = re.compile("|".join(re.escape(p) for p in self.phrases))
+        self._pattern: re.Pattern[str] | None = None
         self._variant_set: PhraseSet | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            self._pattern = re.compile("|".join(re.escape(p) for p in self.phrases))
+        return self._pattern
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"phrases": self.phrases, "_variant_set": self._variant_set}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._pattern = None
 
     def variant_set(self) -> PhraseSet | None:
         """Pinyin and mixed-script spellings of the Han phrases, built on first need."""
@@ -53,7 +69,7 @@ class PhraseSet:
 
     def find(self, ctx: MatchContext, *, boundaries: bool = True) -> Iterator[Hit]:
         cue: bool | None = None
-        for hit in self._find(ctx, boundaries):
+        for hit in self._find(ctx, boundaries, ctx.hits_for(self)):
             if needs_cue(ctx.text[hit.start : hit.end]):
                 if cue is None:
                     cue = COLLECTION_CUE.search(ctx.text) is not None
@@ -63,29 +79,31 @@ class PhraseSet:
         if LATIN.search(ctx.text):
             spelled = self.variant_set()
             if spelled is not None and COLLECTION_CUE.search(ctx.text):
-                yield from spelled._find(ctx, boundaries)
+                yield from spelled._find(ctx, boundaries, ctx.hits_for(spelled))
 
-    def _find(self, ctx: MatchContext, boundaries: bool) -> Iterator[Hit]:
+    def _candidates(self, text: str) -> list[tuple[int, int]]:
+        """Every occurrence of every phrase, overlapping ones included (the stand-alone path)."""
+        out = []
+        for phrase in self.phrases:
+            start = text.find(phrase)
+            while start != -1:
+                out.append((start, start + len(phrase)))
+                start = text.find(phrase, start + 1)
+        return out
+
+    def _find(self, ctx: MatchContext, boundaries: bool, hits: list[tuple[int, int]] | None) -> Iterator[Hit]:
+        """Longest phrase first at each start; a phrase that is not a whole token is passed over, so a
+        shorter one at the same start, or one starting inside it, can still match."""
         text = ctx.text
+        if hits is None:
+            hits = self._candidates(text)
         pos = 0
-        while True:
-            m = self.pattern.search(text, pos)
-            if m is None:
-                return
-            start, end = m.span()
-            if not boundaries or self._on_boundary(ctx, text, start, end, m.group()):
+        for start, end in sorted(hits, key=lambda h: (h[0], h[0] - h[1])):
+            if start < pos:
+                continue
+            if not boundaries or self._on_boundary(ctx, text, start, end, text[start:end]):
                 yield Hit(start, end)
                 pos = end
-                continue
-            # The longest phrase at this start is not a whole token; a shorter one may be, and a
-            # phrase may also start inside this match ("列入失信被执行人": 失信被执行人).
-            shorter = next((p for p in self.phrases if len(p) < end - start and text.startswith(p, start)
-                            and self._on_boundary(ctx, text, start, start + len(p), p)), None)
-            if shorter is not None:
-                yield Hit(start, start + len(shorter))
-                pos = start + len(shorter)
-            else:
-                pos = start + 1
 
     @staticmethod
     def _on_boundary(ctx: MatchContext, text: str, start: int, end: int, phrase: str) -> bool:

@@ -52,3 +52,6 @@ class ProximityCheck(Check):
 
     def han_phrases(self) -> list[str]:
         return self.a.han() + self.b.han()
+
+    def phrase_sets(self) -> list[PhraseSet]:  # type: ignore[override]
+        return [self.a, self.b]

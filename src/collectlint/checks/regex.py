@@ -28,6 +28,13 @@ class RegexCheck(Check):
             raise reader.fail(spec.line_of("pattern"), f"{where}: key 'pattern': {exc}") from None
         return cls(compiled, pattern)
 
+    def __getstate__(self) -> dict[str, str]:
+        return {"source": self.source}  # RE2 objects do not pickle; recompile from the pattern
+
+    def __setstate__(self, state: dict[str, str]) -> None:
+        self.source = state["source"]
+        self.compiled = compile_rule_regex(self.source)
+
     def find(self, ctx: MatchContext) -> Iterator[Hit]:
         for m in self.compiled.finditer(ctx.text):
             if m.end() > m.start():

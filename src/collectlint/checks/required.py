@@ -12,7 +12,6 @@ from collectlint.elements import ELEMENTS, looks_like_message
 from collectlint.formats.script import opening_end
 from collectlint.packs.spec import SpecReader
 from collectlint.packs.yamlloc import LDict
-from collectlint.placeholders import find_placeholders
 
 
 class RequiredCheck(Check):
@@ -22,6 +21,12 @@ class RequiredCheck(Check):
     def __init__(self, element: str, scope: str) -> None:
         self.element = ELEMENTS[element]
         self.scope = scope
+
+    def __getstate__(self) -> dict[str, str]:
+        return {"element": self.element.name, "scope": self.scope}
+
+    def __setstate__(self, state: dict[str, str]) -> None:
+        self.__init__(state["element"], state["scope"])  # type: ignore[misc]
 
     @classmethod
     def from_spec(cls, spec: LDict, reader: SpecReader, where: str) -> RequiredCheck:
@@ -37,9 +42,11 @@ class RequiredCheck(Check):
             return
         if doc.leaf and not looks_like_message(doc.text):
             return
-        text, original = ctx.text, doc.text
+        text = ctx.text
+        placeholders = doc.placeholders
         if self.scope == "opening":
-            text, original = text[: opening_end(text)], original[: opening_end(original)]
+            text = text[: opening_end(text)]
+            placeholders = [p for p in placeholders if p.start < opening_end(doc.text)]
         extra = doc.aliases.get(self.element.name, frozenset())
-        if not self.element.present(text, find_placeholders(original), extra):
+        if not self.element.present(text, placeholders, extra):
             yield Hit(0, 0)

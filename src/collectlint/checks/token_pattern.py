@@ -77,6 +77,9 @@ class TokenPatternCheck(Check):
         # Normalised documents are lower case, so TEXT/ORTH compare against lower-cased text too.
         return out
 
+    def __getstate__(self) -> dict[str, Any]:
+        return {"patterns": self.patterns, "_literals": self._literals, "_matchers": {}}
+
     def _matcher(self, lang: str) -> Any:
         if lang not in self._matchers:
             from spacy.matcher import Matcher

@@ -72,6 +72,12 @@ class ValidatorCheck(Check):
         self.name = name
         self.pattern, self.validate = VALIDATORS[name]
 
+    def __getstate__(self) -> dict[str, str]:
+        return {"name": self.name}
+
+    def __setstate__(self, state: dict[str, str]) -> None:
+        self.__init__(state["name"])  # type: ignore[misc]
+
     @classmethod
     def from_spec(cls, spec: LDict, reader: SpecReader, where: str) -> ValidatorCheck:
         reader.keys(spec, where, allowed={"type", "validator"}, required={"validator"})

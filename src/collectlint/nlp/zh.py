@@ -14,6 +14,7 @@ Start-up cost decides how fast a pre-commit hook feels, so two choices keep it l
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 import os
 import tempfile
@@ -37,8 +38,15 @@ def _cache_dir() -> Path:
 def _trimmed_dictionary(jieba: Any) -> str | None:
     source = Path(jieba.__file__).resolve().parent / "dict.txt"
     try:
-        stat = source.stat()
-        target = _cache_dir() / f"jieba-dict-min{MIN_FREQ}-{stat.st_size}-{int(stat.st_mtime)}.txt"
+        # Keyed by the dictionary's size and a hash of its ends, not its path or time, so every
+        # virtualenv with the same jieba shares one copy.
+        with source.open("rb") as fh:
+            head = fh.read(4096)
+            size = fh.seek(0, 2)
+            fh.seek(max(0, size - 4096))
+            tail = fh.read()
+        tag = hashlib.sha256(head + tail).hexdigest()[:12]
+        target = _cache_dir() / f"jieba-dict-min{MIN_FREQ}-{size}-{tag}.txt"
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             kept = []

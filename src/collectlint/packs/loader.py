@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
+import pickle
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -73,12 +77,62 @@ def _check_unique(rules: Iterable[Rule]) -> None:
 
 @functools.lru_cache(maxsize=8)
 def load_rules(extra_dirs: tuple[str, ...] = ()) -> tuple[Rule, ...]:
+    """Every rule of the shipped packs and ``extra_dirs``, compiled once and cached.
+
+    The compiled rules (with the pinyin spellings of every phrase) are pickled into the user's cache
+    folder under a key made of the packs' paths and bytes, collectlint's version and Python's; any
+    change to a pack makes a new key.  A cache that cannot be read or written is simply rebuilt.
+    """
+    files = [path for directory in (shipped_rules_dir(), *map(Path, extra_dirs)) for path in pack_files(directory)]
+    key = _cache_key(files)
+    cache = _cache_dir() / f"rules-{key}.pickle"
+    try:
+        cached = pickle.loads(cache.read_bytes())
+        if isinstance(cached, tuple) and all(isinstance(r, Rule) for r in cached):
+            return cached
+    except Exception:
+        pass
     rules: list[Rule] = []
-    for directory in (shipped_rules_dir(), *map(Path, extra_dirs)):
-        for path in pack_files(directory):
-            rules.extend(load_pack(path))
+    for path in files:
+        rules.extend(load_pack(path))
     _check_unique(rules)
-    return tuple(rules)
+    for rule in rules:
+        for phrase_set in rule.check.phrase_sets():
+            phrase_set.variant_set()  # pinyin spellings, computed once here rather than per run
+    result = tuple(rules)
+    _write_cache(cache, result)
+    return result
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "collectlint"
+
+
+def _cache_key(files: list[Path]) -> str:
+    import sys
+
+    from collectlint import __version__
+
+    digest = hashlib.sha256(f"{__version__}|{sys.version}".encode())
+    for path in files:
+        digest.update(str(path).encode("utf-8", "surrogateescape"))
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"<unreadable>")
+    return digest.hexdigest()[:32]
+
+
+def _write_cache(cache: Path, rules: tuple[Rule, ...]) -> None:
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as out:
+            pickle.dump(rules, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        pass  # no cache this time; correctness does not depend on it
 
 
 __all__ = ["LDict", "load_pack", "load_rules", "shipped_rules_dir"]

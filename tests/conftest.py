@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Tests write compiled-rule caches for many throw-away rule folders: keep them out of the user's cache.
+os.environ["XDG_CACHE_HOME"] = os.environ.get("COLLECTLINT_TEST_CACHE") or tempfile.mkdtemp(prefix="collectlint-cache-")
 
 from collectlint.api import Linter
 

@@ -21,6 +21,7 @@ from collectlint.packs.yamlloc import LDict, LList
 PACK_KEYS = {"pack", "description", "language", "rules"}
 MAX_PACK_BYTES = 2 * 1024 * 1024
 MAX_RULES_PER_PACK = 2000
+KEEP_CACHES = 8
 
 
 def shipped_rules_dir() -> Path:
@@ -131,6 +132,10 @@ def _write_cache(cache: Path, rules: tuple[Rule, ...]) -> None:
         with os.fdopen(fd, "wb") as out:
             pickle.dump(rules, out, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, cache)
+        # Keep the few most recent compiled rule sets (projects with their own rule folders add more).
+        old = sorted(cache.parent.glob("rules-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in old[KEEP_CACHES:]:
+            stale.unlink(missing_ok=True)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         pass  # no cache this time; correctness does not depend on it
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TextIO, TypeVar
 
 import click
 
@@ -24,6 +25,7 @@ from collectlint.fix import MAX_PASSES, apply_edits, edits_for, encode, fixable_
 from collectlint.models import CHANNELS, STAGES, ExitStatus, FileResult, Severity
 from collectlint.packs.rule import Rule
 from collectlint.report import FORMATS, render
+from collectlint.report.stream import STREAMED, Tally, Writer
 from collectlint.ruledocs import explain_text, rule_summary, rules_markdown
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -105,47 +107,72 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     config = _config(config_path, paths)
     linter = Linter(config, Options(select=_split(select), ignore=_split(ignore), channel=channel, stage=stage,
                                     stdin_filename=stdin_filename))
-    results: list[FileResult] = []
-    would_change = False
-    for result in linter.lint_paths(paths, jobs=jobs):
-        if (fix or diff) and not result.error and result.findings and result.path != "-":
-            result, changed = _fix(linter, result, unsafe_fixes, diff)
-            would_change = would_change or changed
-        if result.error:
-            click.echo(f"collectlint: {result.error}", err=True)
-        elif result.notice:
-            click.echo(f"collectlint: {result.path}: {result.notice}", err=True)
-        results.append(result)
-    if baseline:
-        base = Path(baseline)
-        if update_baseline or not base.exists():
-            count = write_baseline(base, results)
-            click.echo(f"collectlint: wrote {count} finding(s) to baseline {base}", err=True)
-            for r in results:
-                r.findings = []
-        else:
-            dropped = filter_new(results, load_baseline(base))
-            if dropped:
-                click.echo(f"collectlint: {dropped} finding(s) already in the baseline not shown", err=True)
     lang = message_lang or config.message_lang or ""
-    report = _statistics(results) if statistics else render(fmt, results, lang, linter.rules)
-    if output:
-        try:
-            Path(output).write_text(report, encoding="utf-8")
-        except OSError as exc:
-            _fail(f"{output}: cannot write report: {exc.strerror or exc}")
-    elif report and not diff:
-        click.echo(report, nl=False)
+    base = Path(baseline) if baseline else None
+    writing_baseline = base is not None and (update_baseline or not base.exists())
+    known = load_baseline(base) if base is not None and not writing_baseline else None
     threshold = Severity.parse(fail_on) if fail_on else (config.fail_on or Severity.WARNING)
-    if any(r.error for r in results):
+    stream = fmt in STREAMED and not statistics and not diff
+    with _report_stream(output) as out:
+        writer = Writer(fmt, out, lang) if stream else None
+        kept: list[FileResult] = []  # formats rendered as one document at the end
+        tally = Tally()
+        prints: list[FileResult] = []
+        would_change = failing = errors = False
+        dropped = 0
+        for result in linter.lint_paths(paths, jobs=jobs):
+            if (fix or diff) and not result.error and result.findings and result.path != "-":
+                result, changed = _fix(linter, result, unsafe_fixes, diff)
+                would_change = would_change or changed
+            if result.error:
+                click.echo(f"collectlint: {result.error}", err=True)
+            elif result.notice:
+                click.echo(f"collectlint: {result.path}: {result.notice}", err=True)
+            if writing_baseline:
+                prints.append(FileResult(result.path, text=result.text, findings=result.findings))
+                result = replace(result, findings=[])
+            elif known is not None:
+                dropped += filter_new([result], known)
+            tally.add(result)
+            errors = errors or bool(result.error)
+            failing = failing or any(f.severity >= threshold for f in result.findings)
+            if writer is not None:
+                writer.write(result)
+            elif not statistics and not diff:
+                kept.append(result)
+        if writer is not None:
+            writer.close(tally)
+        elif statistics:
+            out.write(tally.statistics())
+        elif not diff:
+            out.write(render(fmt, kept, lang, linter.rules))
+    if writing_baseline and base is not None:
+        count = write_baseline(base, prints)
+        click.echo(f"collectlint: wrote {count} finding(s) to baseline {base}", err=True)
+    if dropped:
+        click.echo(f"collectlint: {dropped} finding(s) already in the baseline not shown", err=True)
+    if errors:
         sys.exit(ExitStatus.ERROR)
     if exit_zero:
         sys.exit(ExitStatus.OK)
-    if diff and would_change:
-        sys.exit(ExitStatus.FINDINGS)
-    if any(f.severity >= threshold for r in results for f in r.findings):
+    if (diff and would_change) or failing:
         sys.exit(ExitStatus.FINDINGS)
     sys.exit(ExitStatus.OK)
+
+
+@contextlib.contextmanager
+def _report_stream(output: str | None) -> Iterator[TextIO]:
+    """The report's destination: a file (written as the run goes) or standard output."""
+    if not output:
+        yield sys.stdout
+        return
+    try:
+        handle = open(output, "w", encoding="utf-8")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        _fail(f"{output}: cannot write report: {exc.strerror or exc}")
+        raise  # unreachable: _fail exits
+    with handle:
+        yield handle
 
 
 def _fix(linter: Linter, result: FileResult, unsafe: bool, diff_only: bool) -> tuple[FileResult, bool]:
@@ -176,15 +203,6 @@ def _fix(linter: Linter, result: FileResult, unsafe: bool, diff_only: bool) -> t
     except OSError as exc:
         return replace(result, error=f"{path}: cannot write fix: {exc.strerror or exc}"), False
     return fixed_result, True
-
-
-def _statistics(results: list[FileResult]) -> str:
-    counts: dict[tuple[str, str], int] = {}
-    for r in results:
-        for f in r.findings:
-            counts[(f.rule_id, f.name)] = counts.get((f.rule_id, f.name), 0) + 1
-    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    return "".join(f"{n:>6}  {rid:<6} {name}\n" for (rid, name), n in rows)
 
 
 def _all_rules(config_path: str | None) -> tuple[Rule, ...]:

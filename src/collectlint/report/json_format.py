@@ -14,31 +14,7 @@ SCHEMA_VERSION = "1.0"
 
 
 def document(results: Sequence[FileResult], lang: str) -> dict[str, Any]:
-    findings: list[dict[str, Any]] = []
-    for result in results:
-        msg_lang = lang or result.lang
-        for loc in locate(result):
-            f = loc.finding
-            findings.append({
-                "path": result.path,
-                "line": loc.line,
-                "column": loc.column,
-                "end_line": loc.end_line,
-                "end_column": loc.end_column,
-                "key": f.key,
-                "rule": f.rule_id,
-                "name": f.name,
-                "category": f.category.value,
-                "severity": f.severity.label,
-                "message": f.message(msg_lang),
-                "messages": {"zh": f.message_zh, "en": f.message_en},
-                "basis": f.basis,
-                "match": loc.match,
-                "suggestions": [
-                    {"text": s.text(msg_lang), "zh": s.zh, "en": s.en, "applicability": s.applicability.value}
-                    for s in f.suggestions
-                ],
-            })
+    findings = [item for result in results for item in items(result, lang)]
     errors = [{"path": r.path, "message": r.error} for r in results if r.error]
     return {
         "version": SCHEMA_VERSION,
@@ -47,6 +23,34 @@ def document(results: Sequence[FileResult], lang: str) -> dict[str, Any]:
         "errors": errors,
         "summary": summary(list(results)),
     }
+
+
+def items(result: FileResult, lang: str) -> list[dict[str, Any]]:
+    findings: list[dict[str, Any]] = []
+    msg_lang = lang or result.lang
+    for loc in locate(result):
+        f = loc.finding
+        findings.append({
+            "path": result.path,
+            "line": loc.line,
+            "column": loc.column,
+            "end_line": loc.end_line,
+            "end_column": loc.end_column,
+            "key": f.key,
+            "rule": f.rule_id,
+            "name": f.name,
+            "category": f.category.value,
+            "severity": f.severity.label,
+            "message": f.message(msg_lang),
+            "messages": {"zh": f.message_zh, "en": f.message_en},
+            "basis": f.basis,
+            "match": loc.match,
+            "suggestions": [
+                {"text": s.text(msg_lang), "zh": s.zh, "en": s.en, "applicability": s.applicability.value}
+                for s in f.suggestions
+            ],
+        })
+    return findings
 
 
 def render(results: Sequence[FileResult], lang: str) -> str:

@@ -12,10 +12,22 @@ from collectlint.source import Document, display_width
 
 
 def render(results: Sequence[FileResult], lang: str) -> str:
+    body = "".join(render_one(r, lang) for r in results)
+    return body + footer(summary(list(results)))
+
+
+def footer(s: dict[str, object]) -> str:
+    sev = s["by_severity"]
+    assert isinstance(sev, dict)
+    if not s["findings"]:
+        return ""
+    return (f"Found {s['findings']} finding(s): {sev['error']} error, {sev['warning']} warning, "
+            f"{sev['info']} info in {s['files']} file(s).\n")
+
+
+def render_one(result: FileResult, lang: str) -> str:
     lines: list[str] = []
-    for result in results:
-        if result.error or not result.findings:
-            continue
+    if not result.error and result.findings:
         doc = Document(result.text, result.path)
         msg_lang = lang or result.lang
         for loc in locate(result):
@@ -33,10 +45,4 @@ def render(results: Sequence[FileResult], lang: str) -> str:
             if f.suggestions:
                 label = "suggestion" if msg_lang == "en" else "建议"
                 lines.append(f"      = {label}: {f.suggestions[0].text(msg_lang)}")
-    s = summary(list(results))
-    sev = s["by_severity"]
-    assert isinstance(sev, dict)
-    if s["findings"]:
-        lines.append(f"Found {s['findings']} finding(s): {sev['error']} error, {sev['warning']} warning, "
-                     f"{sev['info']} info in {s['files']} file(s).")
     return "\n".join(lines) + ("\n" if lines else "")

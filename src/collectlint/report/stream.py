@@ -1,0 +1,73 @@
+"""Formats written file by file as results arrive, so memory does not grow with the number of files.
+
+text, json and github are streamed; sarif, junit and html need the whole run and are rendered at the
+end.  ``Tally`` keeps what the end of a run needs: counts, the summary, the worst severity.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from collectlint import __version__
+from collectlint.models import FileResult
+from collectlint.report import github_format, json_format, text_format
+
+STREAMED = ("text", "json", "github")
+
+
+@dataclass
+class Tally:
+    files: int = 0
+    files_with_errors: int = 0
+    findings: int = 0
+    by_severity: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
+    by_category: dict[str, int] = field(default_factory=dict)
+    by_rule: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        self.files_with_errors += bool(result.error)
+        for f in result.findings:
+            self.findings += 1
+            self.by_severity[f.severity.label] += 1
+            self.by_category[f.category.value] = self.by_category.get(f.category.value, 0) + 1
+            self.by_rule[(f.rule_id, f.name)] = self.by_rule.get((f.rule_id, f.name), 0) + 1
+
+    def summary(self) -> dict[str, object]:
+        return {"files": self.files, "files_with_errors": self.files_with_errors, "findings": self.findings,
+                "by_severity": dict(self.by_severity), "by_category": dict(sorted(self.by_category.items()))}
+
+    def statistics(self) -> str:
+        rows = sorted(self.by_rule.items(), key=lambda kv: (-kv[1], kv[0]))
+        return "".join(f"{n:>6}  {rid:<6} {name}\n" for (rid, name), n in rows)
+
+
+class Writer:
+    def __init__(self, fmt: str, out: TextIO, lang: str) -> None:
+        self.fmt, self.out, self.lang = fmt, out, lang
+        self.first = True
+        self.errors: list[dict[str, Any]] = []
+        if fmt == "json":
+            head = {"version": json_format.SCHEMA_VERSION, "tool": {"name": "collectlint", "version": __version__}}
+            out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "findings": [')
+
+    def write(self, result: FileResult) -> None:
+        if self.fmt == "text":
+            self.out.write(text_format.render_one(result, self.lang))
+        elif self.fmt == "github":
+            self.out.write(github_format.render([result], self.lang))
+        else:
+            for item in json_format.items(result, self.lang):
+                self.out.write(("\n    " if self.first else ",\n    ") + json.dumps(item, ensure_ascii=False))
+                self.first = False
+            if result.error:
+                self.errors.append({"path": result.path, "message": result.error})
+
+    def close(self, tally: Tally) -> None:
+        if self.fmt == "text":
+            self.out.write(text_format.footer(tally.summary()))
+        elif self.fmt == "json":
+            self.out.write("\n  ],\n  \"errors\": " + json.dumps(self.errors, ensure_ascii=False)
+                           + ",\n  \"summary\": " + json.dumps(tally.summary(), ensure_ascii=False) + "\n}\n")

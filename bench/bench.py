@@ -3,6 +3,7 @@ plain-Python floor on the same messages.  Whole-process figures, min/median/max 
 
     python bench/bench.py                  # 100,000 messages, 3 runs each
     python bench/bench.py --messages 20000 --runs 2
+    python bench/bench.py --cold-only      # cold start only (used for the README's first table)
 
 Messages are generated from the corpus material (corpus/generate.py frames and violation pools):
 mostly compliant, some violating, a fifth in Traditional script, written as YAML catalogues of 500
@@ -34,7 +35,8 @@ CLEAN = "【XX银行】尊敬的客户，您尾号1234的信用卡本期应还1,
 DIRTY = "【XX银行】尾号1234，欠款1200元，3月5日前不还就让你坐牢，还要发到你朋友圈曝光。客服95555。\n"
 
 
-def messages(n: int, seed: int = 7) -> list[str]:
+def messages(n: int, seed: int = 7) -> tuple[list[str], int]:
+    """``n`` messages and how many of them carry a violation sentence."""
     import opencc
 
     s2t = opencc.OpenCC("s2t")
@@ -42,19 +44,21 @@ def messages(n: int, seed: int = 7) -> list[str]:
     pools = [(c, s) for c, pool in generate.VIOLATIONS.items() for s in pool]
     sms_frames = [f for f in generate.FRAMES if f[1] in ("sms", "chat")]
     out = []
+    violating = 0
     for _ in range(n):
-        name, channel, stage, segments = rng.choice(sms_frames)
+        _, _, _, segments = rng.choice(sms_frames)
         values = generate._fill(rng)
         text = generate._render(segments, values)
         if rng.random() < 0.12:
             _, sentence = rng.choice(pools)
             text = generate._insert(rng, text, sentence.format(**values))
+            violating += 1
         elif rng.random() < 0.4:
             text = generate._insert(rng, text, rng.choice(generate.LAWFUL_EXTRAS))
         if rng.random() < 0.2:
             text = s2t.convert(text)
         out.append(text)
-    return out
+    return out, violating
 
 
 def write_catalogues(texts: list[str], folder: Path) -> None:
@@ -102,6 +106,7 @@ def floor(texts: list[str]) -> float:
     hits = 0
     for text in texts:
         hits += sum(1 for _ in pattern.finditer(text))
+    assert hits > 0
     return len(texts) / (time.perf_counter() - t)
 
 
@@ -111,11 +116,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--cold-runs", type=int, default=15)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--cold-only", action="store_true", help="only the cold-start figures")
     args = parser.parse_args()
 
-    texts = messages(args.messages)
-    violating = sum(1 for t in texts if any(s.split("{")[0][:4] in t for _, pool in generate.VIOLATIONS.items()
-                                            for s in pool))
+    texts, violating = messages(args.messages)
     print(f"collectlint benchmark: {len(texts)} SMS-length messages ({violating} with a violation sentence), "
           f"{os.cpu_count()} CPU(s), Python {sys.version.split()[0]}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -131,6 +135,8 @@ def main() -> None:
         cold_dirty = [timed(["check", str(dirty)]) for _ in range(args.cold_runs)]
         print(f"cold start, clean SMS file      ({args.cold_runs} runs): {spread([t for t, _ in cold_clean], 's')}")
         print(f"cold start, SMS with findings   ({args.cold_runs} runs): {spread([t for t, _ in cold_dirty], 's')}")
+        if args.cold_only:
+            return
 
         base = ["check", "--exit-zero", "--format", "json", "-o", os.devnull, str(folder)]
         one = [timed(base) for _ in range(args.runs)]

@@ -149,6 +149,18 @@ def main() -> None:
               f"{statistics.median(rate_many) / statistics.median(rate_one):.2f}x")
         peak = max(m for _, m in [*cold_clean, *cold_dirty, *one, *many])
         print(f"peak memory (largest process)              : {peak / 1024:.0f} MiB")
+        big = Path(tmp) / "export_20mb.txt"
+        with big.open("w", encoding="utf-8") as fh:
+            written, k = 0, 0
+            while written < 20 * 1024 * 1024:
+                line = texts[k % len(texts)].replace("\n", " ") + "\n"
+                fh.write(line)
+                written += len(line.encode("utf-8"))
+                k += 1
+        large = [timed(["check", "--exit-zero", "--format", "json", "-o", os.devnull, str(big)])
+                 for _ in range(max(1, args.runs - 1))]
+        print(f"one 20 MB export file ({k:,} lines)      : {spread([t for t, _ in large], 's')}, "
+              f"peak {max(m for _, m in large) / 1024:.0f} MiB")
         floors = [floor(texts) for _ in range(args.runs)]
         print(f"plain-Python floor (one alternation)       : {spread(floors, 'msg/s', '{:,.0f}')}")
         print(f"collectlint / floor (medians)              : "

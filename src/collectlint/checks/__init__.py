@@ -8,6 +8,7 @@ from collectlint.checks.phrase import PhraseCheck
 from collectlint.checks.proximity import ProximityCheck
 from collectlint.checks.regex import RegexCheck
 from collectlint.checks.required import RequiredCheck
+from collectlint.checks.shouting import ShoutingCheck
 from collectlint.checks.suppression import SuppressionCheck
 from collectlint.checks.token_pattern import TokenPatternCheck
 from collectlint.checks.validator import ValidatorCheck
@@ -21,6 +22,7 @@ CHECKS: dict[str, type[Check]] = {
     RequiredCheck.kind: RequiredCheck,
     LengthCheck.kind: LengthCheck,
     SuppressionCheck.kind: SuppressionCheck,
+    ShoutingCheck.kind: ShoutingCheck,
 }
 
 __all__ = ["CHECKS", "Check", "Hit", "MatchContext"]

@@ -191,3 +191,14 @@ def test_required_elements_per_channel_are_configurable(tmp_path: Path) -> None:
     relaxed = {f.rule_id for f in Linter(load(cfg)).lint_text(text, channel="sms")}
     assert {"CN902", "CN903", "CN904", "CN905"} <= default
     assert not relaxed & {"CN901", "CN902", "CN903", "CN904", "CN905"}
+
+
+def test_front_matter_lang_sets_the_report_language(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from collectlint.cli import cli
+
+    f = tmp_path / "l.md"
+    f.write_text("---\nlang: en\n---\n让你坐牢\n", encoding="utf-8")
+    out = CliRunner().invoke(cli, ["check", "--select", "CN201", str(f)]).stdout
+    assert "Threatens arrest or jail" in out and "suggestion:" in out

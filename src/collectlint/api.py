@@ -17,7 +17,7 @@ from collectlint.engine import RuleSet, select_rules
 from collectlint.errors import CollectlintError, ConfigError, SkippedInput
 from collectlint.formats import BINARY, READERS, Message, Suppression, reader_for
 from collectlint.formats.script import is_script
-from collectlint.models import FileResult, Finding, Severity, Span
+from collectlint.models import FileResult, Finding, Span
 from collectlint.normalize import has_han
 from collectlint.packs.loader import load_rules
 from collectlint.packs.rule import Rule
@@ -139,7 +139,7 @@ class Linter:
             notice = "empty file"
         elif any(len(m.text) > LARGE for m in messages):
             notice = "very large: checked in chunks; required elements and SMS length not checked"
-        return FileResult(display, text=text, findings=findings, lang="zh" if has_han(text) else "en", notice=notice)
+        return FileResult(display, text=text, findings=findings, lang=_lang(text, messages), notice=notice)
 
     def lint_stdin(self, name: str = "-") -> FileResult:
         display = self.options.stdin_filename or name
@@ -151,7 +151,7 @@ class Linter:
             return FileResult(display, notice=exc.detail)
         except CollectlintError as exc:
             return FileResult(display, error=exc.render())
-        return FileResult(display, text=text, findings=findings, lang="zh" if has_han(text) else "en")
+        return FileResult(display, text=text, findings=findings, lang=_lang(text, messages))
 
     def inputs(self, paths: Iterable[str]) -> Iterator[Path | str | FileResult]:
         """What ``paths`` name, in order: files to check, ``-`` for standard input, or an error."""
@@ -229,5 +229,7 @@ def read_messages(data: bytes, display: str, fmt: str) -> tuple[str, list[Messag
     return text, READERS[fmt](text, display)
 
 
-def worst(findings: Iterable[Finding]) -> Severity | None:
-    return max((f.severity for f in findings), default=None)
+def _lang(text: str, messages: list[Message]) -> str:
+    """Language of a file's messages in the report: front matter ``lang``, else Chinese if it has any."""
+    declared = next((m.lang for m in messages if m.lang), None)
+    return declared or ("zh" if has_han(text) else "en")

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from collectlint.models import Position
-from collectlint.normalize import Normalized, has_han, normalize
+from collectlint.normalize import Normalized, normalize
 from collectlint.placeholders import Placeholder, find_placeholders
 
 
@@ -44,10 +44,6 @@ class Document:
         if self._placeholders is None:
             self._placeholders = find_placeholders(self.text)
         return self._placeholders
-
-    @property
-    def lang(self) -> str:
-        return "zh" if has_han(self.text) else "en"
 
     def line_starts(self) -> list[int]:
         if self._line_starts is None:

@@ -1,7 +1,7 @@
 """Formats written file by file as results arrive, so memory does not grow with the number of files.
 
 text, json and github are streamed; sarif, junit and html need the whole run and are rendered at the
-end.  ``Tally`` keeps what the end of a run needs: counts, the summary, the worst severity.
+end.  ``Tally`` keeps what the end of a run needs: counts per severity, category and rule.
 """
 
 from __future__ import annotations

@@ -48,7 +48,7 @@ class Element:
     pattern: re.Pattern[str]
 
     def names_placeholder(self, name: str, extra_aliases: frozenset[str] = frozenset()) -> bool:
-        if _alias_key(name) in extra_aliases:
+        if extra_aliases and _alias_key(name) in extra_aliases:
             return True
         return _names(self.name, name)
 

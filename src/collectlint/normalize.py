@@ -67,12 +67,16 @@ def _fold_chars(chars: Iterable[str]) -> dict[str, str]:
 
 
 _CHAR_CACHE: dict[str, str] = {}
+# Characters whose normalised form is not exactly one character (dropped or expanded).
+_RESIZING: set[str] = set()
 
 
 def _char_table(text: str) -> dict[str, str]:
     missing = set(text).difference(_CHAR_CACHE)
     if missing:
-        _CHAR_CACHE.update(_fold_chars(missing))
+        folded = _fold_chars(missing)
+        _CHAR_CACHE.update(folded)
+        _RESIZING.update(c for c, v in folded.items() if len(v) != 1)
     return _CHAR_CACHE
 
 
@@ -130,7 +134,7 @@ def _drop(text: str, starts: list[int], ends: list[int], pattern: re.Pattern[str
 def normalize(text: str) -> Normalized:
     table = _char_table(text)
     present = set(text)
-    identity = all(len(table[c]) == 1 for c in present)
+    identity = _RESIZING.isdisjoint(present)
     if identity:
         folded = text.translate({ord(c): table[c] for c in present if table[c] != c})
         if not (_CJK_FILLER.search(folded) or _SPACED_LETTERS.search(folded)):

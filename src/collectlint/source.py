@@ -30,6 +30,7 @@ class Document:
     _norm: Normalized | None = None
     _line_starts: list[int] | None = None
     _placeholders: list[Placeholder] | None = None
+    _placeholder_names: frozenset[str] | None = None
     _masked_sorted: list[tuple[int, int]] | None = None
     _masked_max_end: list[int] = field(default_factory=list)
 
@@ -38,6 +39,11 @@ class Document:
         if self._norm is None:
             self._norm = normalize(self.text)
         return self._norm
+
+    def placeholder_names(self) -> frozenset[str]:
+        if self._placeholder_names is None:
+            self._placeholder_names = frozenset(p.name for p in self.placeholders)
+        return self._placeholder_names
 
     @property
     def placeholders(self) -> list[Placeholder]:

@@ -7,6 +7,7 @@ as the typical length of the value they stand for (an amount 9, a date 10, a hot
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from collectlint.checks.base import Check, Hit, MatchContext
@@ -18,6 +19,9 @@ GSM7 = set(
     "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§"
     "¿abcdefghijklmnopqrstuvwxyzäöñüà^{}\\[~]|€"
 )
+
+
+_expanded = functools.lru_cache(maxsize=4096)(expanded_length)
 
 
 class LengthCheck(Check):
@@ -41,13 +45,16 @@ class LengthCheck(Check):
         original = text.strip()
         lead = len(text) - len(text.lstrip())
         limit = self.gsm_limit if all(c in GSM7 for c in original) else self.unicode_limit
-        # Walk the text counting each placeholder as the length of its likely value.
         holders = {p.start: p for p in ctx.doc.placeholders}
+        estimate = len(original) + sum(_expanded(p.name) - (p.end - p.start) for p in holders.values())
+        if estimate <= limit:
+            return
+        # Over the limit: walk the text, counting placeholders as their likely value, to find the cut.
         count, i, cut = 0, lead, None
         end = lead + len(original)
         while i < end:
             p = holders.get(i)
-            step = expanded_length(p.name) if p else 1
+            step = _expanded(p.name) if p else 1
             if count + step > limit:
                 cut = i
                 break

@@ -202,3 +202,9 @@ def test_front_matter_lang_sets_the_report_language(tmp_path: Path) -> None:
     f.write_text("---\nlang: en\n---\n让你坐牢\n", encoding="utf-8")
     out = CliRunner().invoke(cli, ["check", "--select", "CN201", str(f)]).stdout
     assert "Threatens arrest or jail" in out and "suggestion:" in out
+
+
+def test_400_hotline_variants_are_contacts(linter: Linter) -> None:
+    for hotline in ("400-820-1234", "4008201234", "4006-166-166"):
+        text = f"【XX银行】您尾号1234欠款100元，请于3月5日前还款，客服{hotline}。"
+        assert "CN904" not in {f.rule_id for f in linter.lint_text(text)}, hotline

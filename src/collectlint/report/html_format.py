@@ -72,7 +72,8 @@ def render(results: Sequence[FileResult], lang: str) -> str:
                 f'<div class="finding {f.severity.label}" id="f{n}-{i}">'
                 f'<span class="sev">{f.severity.label}</span> <span class="rule">{f.rule_id} {html.escape(f.name)}</span>'
                 f" · line {loc.line}, column {loc.column}{key}"
-                f"<p>{html.escape(f.message(msg_lang))} <q>{html.escape(loc.match)}</q></p>"
+                f"<p>{html.escape(f.message(msg_lang))}"
+                + (f" <q>{html.escape(loc.match)}</q>" if loc.match else "") + "</p>"
                 f'<p class="basis">Legal basis: {html.escape(f.basis)}</p>'
                 + "".join(f'<p class="suggestion">Suggestion ({html.escape(sg.applicability.value)}): '
                           f"{html.escape(sg.text(msg_lang))}</p>" for sg in f.suggestions)

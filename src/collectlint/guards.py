@@ -12,7 +12,8 @@ SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 # A negator governs what follows it in its clause, until a consequence marker starts a new frame
 # ("再不还钱就让你坐牢": the 不 belongs to the condition, not to 坐牢).
 NEGATORS = re.compile(
-    r"不会|不得|绝不|不建议|不要|不收取|免收|无需支付|不额外收取|决不|禁止|严禁|不能|不可|不允许|无权|不应|从不|从未|不再|杜绝|避免|切勿|请勿|不存在"
+    # "要不要/会不会/能不能" are questions, not negations.
+    r"(?<!会)不会|不得|绝不|不建议|(?<!要)不要|不收取|免收|无需支付|不额外收取|决不|禁止|严禁|(?<!能)不能|不可|不允许|无权|不应|从不|从未|不再|杜绝|避免|切勿|请勿|不存在"
     r"|\b(?:not|never|no longer|won't|wouldn't|cannot|can't|don't|doesn't|will not|do not|does not|nor)\b"
 )
 CONSEQUENCE = re.compile(r"就|否则|不然|要不|则|\b(?:or|otherwise|then|unless)\b")

@@ -5,6 +5,7 @@ A missing element is one finding at the start of the document.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from collectlint.checks.base import Check, Hit, MatchContext
@@ -12,6 +13,9 @@ from collectlint.elements import ELEMENTS, looks_like_message
 from collectlint.formats.script import opening_end
 from collectlint.packs.spec import SpecReader
 from collectlint.packs.yamlloc import LDict
+
+# Notices that the account is paid up: nothing is being collected, so no element is required.
+SETTLED = re.compile(r"已结清|已还清|已全部还清|还款成功|已收到你的还款|已足额还款|已销户")
 
 
 class RequiredCheck(Check):
@@ -42,6 +46,8 @@ class RequiredCheck(Check):
             return
         if doc.leaf and not looks_like_message(doc.text):
             return
+        if SETTLED.search(ctx.text):
+            return  # a paid-up or settled notice is not a collection message
         text = ctx.text
         placeholders = doc.placeholders
         if self.scope == "opening":

@@ -1,12 +1,6 @@
-"""A second blind set (eval/blind/zh-blind-2.jsonl), kept outside corpus/ on purpose.
-
-Written in one sitting after the rules were tuned on corpus/, and never used to change them: its
-figures estimate how the rules do on wording they were not tuned on.  Run it with
-`collectlint eval eval/blind/`.  If a rule is ever changed because of a message here, move the file
-into corpus/ and write a new blind set.
-
-After run 1 one recogniser bug it exposed was fixed (hotlines written 4006-166-166 were not taken for
-a contact); no rule was changed for it.  blind-run-1.txt keeps the first run as it was.
+"""Hand-written set 2 (corpus/holdout/zh-holdout-2.jsonl): written blind, run once
+(blind-2-run-1.txt), then used to generalise the rules, so it now belongs to the tuned corpus.
+A fresh blind set lives in eval/blind/.
 """
 
 from __future__ import annotations
@@ -54,7 +48,7 @@ MESSAGES: list[tuple[str, str | None, str | None, list[str]]] = [
     ("【XX小贷】你老婆也签了字，她也得替你还。欠款5,500元，合同号XD9901，截止12月5日，客服4006677889。", "sms", "M3", ["misrepresentation"]),
 ]
 
-OUT = Path(__file__).with_name("zh-blind-2.jsonl")
+OUT = Path(__file__).with_name("zh-holdout-2.jsonl")
 
 
 def main() -> None:

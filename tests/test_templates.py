@@ -208,3 +208,11 @@ def test_400_hotline_variants_are_contacts(linter: Linter) -> None:
     for hotline in ("400-820-1234", "4008201234", "4006-166-166"):
         text = f"【XX银行】您尾号1234欠款100元，请于3月5日前还款，客服{hotline}。"
         assert "CN904" not in {f.rule_id for f in linter.lint_text(text)}, hotline
+
+
+def test_repository_docs_are_not_templates(linter: Linter, tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# 模板仓库\n本仓库存放催收短信模板。\n", encoding="utf-8")
+    (tmp_path / "sms.md").write_text("让你坐牢\n", encoding="utf-8")
+    results = {Path(r.path).name: r for r in linter.lint_paths([str(tmp_path), str(tmp_path / "README.md")])}
+    assert results["README.md"].findings == [] and "not a message template" in (results["README.md"].notice or "")
+    assert "CN201" in {f.rule_id for f in results["sms.md"].findings}

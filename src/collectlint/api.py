@@ -27,7 +27,10 @@ from collectlint.suppress import apply as apply_suppressions
 # Files that are never templates even when a hook or a glob hands them over.
 NOT_TEMPLATES = {"package.json", "package-lock.json", "composer.json", "composer.lock", "tsconfig.json",
                  "pnpm-lock.yaml", "yarn.lock", ".pre-commit-config.yaml", ".pre-commit-hooks.yaml",
-                 ".collectlint.yaml", ".collectlint.yml", "mkdocs.yml", "docker-compose.yml"}
+                 ".collectlint.yaml", ".collectlint.yml", "mkdocs.yml", "docker-compose.yml",
+                 # a template repository's own documentation
+                 "README.md", "README.txt", "CHANGELOG.md", "CONTRIBUTING.md", "LICENSE.md", "LICENSE.txt",
+                 "CODE_OF_CONDUCT.md", "SECURITY.md"}
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}
 
 

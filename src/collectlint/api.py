@@ -16,7 +16,7 @@ from collectlint.elements import CHANNEL_ELEMENTS
 from collectlint.engine import RuleSet, select_rules
 from collectlint.errors import CollectlintError, ConfigError, SkippedInput
 from collectlint.formats import BINARY, READERS, Message, Suppression, reader_for
-from collectlint.formats.script import is_script
+from collectlint.formats.script import customer_lines, is_script
 from collectlint.models import FileResult, Finding, Span
 from collectlint.normalize import has_han
 from collectlint.packs.loader import load_rules
@@ -63,13 +63,11 @@ class Linter:
         self.meta_rules = {r.check.problem: r for r in self.rules if isinstance(r.check, SuppressionCheck)}
 
     def document(self, text: str, path: str = "<text>", channel: str | None = None,
-                 stage: str | None = None) -> Document:
+                 stage: str | None = None, detected_channel: str | None = None) -> Document:
         """Channel and stage precedence: command line, then the file itself (front matter, catalogue
-        keys), then the configuration's ``files`` globs."""
+        keys), then the configuration's ``files`` globs, then what the text looks like (a call script)."""
         cfg_channel, cfg_stage = self.config.setting_for(path) if path not in ("<text>", "-") else (None, None)
-        chosen = self.options.channel or channel or cfg_channel
-        if chosen is None and is_script(text):
-            chosen = "call"  # speaker-labelled lines: a call script
+        chosen = self.options.channel or channel or cfg_channel or detected_channel
         doc = Document(text=text, path=path, channel=chosen, stage=self.options.stage or stage or cfg_stage)
         doc.masked = [(p.start, p.end) for p in doc.placeholders]
         doc.aliases = self.config.placeholder_aliases
@@ -90,10 +88,13 @@ class Linter:
         seen: set[tuple[str, int, int]] = set()
         for message in messages:
             large = len(message.text) > LARGE
+            # Speaker-labelled lines make a call script: customer lines are context only.
+            script = is_script(message.text)
+            masked = message.masked + (customer_lines(message.text) if script else [])
             for c0, c1 in chunks(message.text) if large else [(0, len(message.text))]:
                 part = message.text[c0:c1]
-                doc = self.document(part, path, message.channel, message.stage)
-                doc.masked += [(s - c0, e - c0) for s, e in message.masked if s < c1 and e > c0]
+                doc = self.document(part, path, message.channel, message.stage, "call" if script else None)
+                doc.masked += [(s - c0, e - c0) for s, e in masked if s < c1 and e > c0]
                 doc.leaf = message.key is not None
                 doc.check_required = not large
                 for f in self.ruleset.lint(doc):

@@ -54,7 +54,3 @@ def read_bytes(path: Path) -> bytes:
         raise InputError("permission denied", path=display) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=display) from None
-
-
-def read_text(path: Path) -> Decoded:
-    return decode_bytes(read_bytes(path), str(path))

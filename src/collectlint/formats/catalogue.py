@@ -13,7 +13,6 @@ import yaml
 
 from collectlint.errors import InputError
 from collectlint.formats.base import Message, Suppression, parse_suppression
-from collectlint.formats.script import script_masks
 from collectlint.models import CHANNELS, STAGES
 
 META_KEYS = {"id", "name", "key", "channel", "stage", "lang", "locale", "tags", "note", "notes", "description",
@@ -161,8 +160,7 @@ def _messages(text: str, path: str, root: yaml.Node | None, suppressions: list[S
             end_line = node.end_mark.line + 1
             mine = [s for s in suppressions if s.target_line is not None and line <= s.target_line <= end_line]
             out.append(Message(value, scalar_offsets(text, node, value), key=".".join(key_path) or None,
-                               channel=ctx["channel"], stage=ctx["stage"], masked=script_masks(value),
-                               suppressions=mine))
+                               channel=ctx["channel"], stage=ctx["stage"], suppressions=mine))
     except RecursionError:
         raise InputError("catalogue nests too deeply", path=path) from None
     return out

@@ -7,7 +7,6 @@ import zipfile
 
 from collectlint.errors import InputError
 from collectlint.formats.base import Message
-from collectlint.formats.script import script_masks
 
 
 def docx_text(data: bytes, path: str) -> str:
@@ -30,4 +29,4 @@ def docx_text(data: bytes, path: str) -> str:
 
 
 def read(text: str, path: str) -> list[Message]:
-    return [Message(text, masked=script_masks(text))]
+    return [Message(text)]

@@ -12,7 +12,6 @@ import re
 
 from collectlint.formats.base import Message
 from collectlint.formats.directives import next_line_suppressions
-from collectlint.formats.script import script_masks
 
 HIDDEN = re.compile(r"<(script|style|head|template|noscript)\b.*?</\1\s*>|<!--.*?(?:-->|\Z)", re.S | re.I)
 TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>|<![^>]*>", re.S)
@@ -48,4 +47,4 @@ def visible_text(source: str) -> str:
 
 def read(text: str, path: str) -> list[Message]:
     view = visible_text(text)
-    return [Message(view, masked=script_masks(view), suppressions=next_line_suppressions(text, path))]
+    return [Message(view, suppressions=next_line_suppressions(text, path))]

@@ -11,7 +11,6 @@ from collectlint.errors import InputError
 from collectlint.formats.base import Message, Suppression, blank
 from collectlint.formats.directives import next_line_suppressions
 from collectlint.formats.frontmatter import apply_front_matter
-from collectlint.formats.script import script_masks
 
 FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 FENCE = re.compile(r"^( {0,3})(```+|~~~+)[^\n]*\n.*?(?:^\1?\2[ \t]*$|\Z)", re.S | re.M)
@@ -37,6 +36,5 @@ def read(text: str, path: str) -> list[Message]:
         for hit in pattern.finditer(view):
             view = blank(view, hit.start(), hit.end())
     message.text = view
-    message.masked = script_masks(view)
     message.suppressions += suppressions
     return [message]

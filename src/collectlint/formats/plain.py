@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collectlint.formats.base import Message
-from collectlint.formats.script import script_masks
 
 
 def read(text: str, path: str) -> list[Message]:
-    return [Message(text, masked=script_masks(text))]
+    return [Message(text)]

@@ -15,10 +15,8 @@ def is_script(text: str) -> bool:
     return AGENT.search(text) is not None
 
 
-def script_masks(text: str) -> list[tuple[int, int]]:
-    """Character ranges of customer lines (after the speaker label) in a call script."""
-    if not is_script(text):
-        return []
+def customer_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of customer lines (after the speaker label); call only on a script."""
     masks = []
     for m in CUSTOMER.finditer(text):
         end = text.find("\n", m.end())

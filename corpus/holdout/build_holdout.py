@@ -7,7 +7,7 @@ Each entry: (text, channel, stage, expected categories).
 
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 
 C = "compliant"
@@ -84,12 +84,10 @@ OUT = Path(__file__).with_name("zh-holdout.jsonl")
 
 
 def main() -> None:
-    with OUT.open("w", encoding="utf-8") as fh:
-        for n, (text, channel, stage, expected) in enumerate(MESSAGES, 1):
-            fh.write(json.dumps({"id": f"ho-{n:03d}", "text": text, "channel": channel, "stage": stage,
-                                 "expected": sorted(set(expected)), "provenance": "hand-written hold-out"},
-                                ensure_ascii=False) + "\n")
-    print(f"wrote {len(MESSAGES)} messages to {OUT}")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from jsonl_writer import write
+
+    write(OUT, "ho", "hand-written hold-out", MESSAGES)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ A fresh blind set lives in eval/blind/.
 
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 
 MESSAGES: list[tuple[str, str | None, str | None, list[str]]] = [
@@ -52,12 +52,10 @@ OUT = Path(__file__).with_name("zh-holdout-2.jsonl")
 
 
 def main() -> None:
-    with OUT.open("w", encoding="utf-8") as fh:
-        for n, (text, channel, stage, expected) in enumerate(MESSAGES, 1):
-            fh.write(json.dumps({"id": f"bl-{n:03d}", "text": text, "channel": channel, "stage": stage,
-                                 "expected": sorted(set(expected)), "provenance": "hand-written blind set 2"},
-                                ensure_ascii=False) + "\n")
-    print(f"wrote {len(MESSAGES)} messages to {OUT}")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from jsonl_writer import write
+
+    write(OUT, "bl", "hand-written blind set 2", MESSAGES)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ because of a message here, move the file into corpus/holdout/ and write a new bl
 
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 
 MESSAGES: list[tuple[str, str | None, str | None, list[str]]] = [
@@ -50,12 +50,10 @@ OUT = Path(__file__).with_name("zh-blind-3.jsonl")
 
 
 def main() -> None:
-    with OUT.open("w", encoding="utf-8") as fh:
-        for n, (text, channel, stage, expected) in enumerate(MESSAGES, 1):
-            fh.write(json.dumps({"id": f"b3-{n:03d}", "text": text, "channel": channel, "stage": stage,
-                                 "expected": sorted(set(expected)), "provenance": "hand-written blind set 3"},
-                                ensure_ascii=False) + "\n")
-    print(f"wrote {len(MESSAGES)} messages to {OUT}")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "corpus"))
+    from jsonl_writer import write
+
+    write(OUT, "b3", "hand-written blind set 3", MESSAGES)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from collectlint.api import Linter, Options
 from collectlint.nlp import zh
 
 SAMPLES = [
@@ -13,14 +14,50 @@ SAMPLES = [
 
 
 @pytest.mark.parametrize("text", SAMPLES)
-def test_direct_segmenter_equals_spacy_jieba_tokenizer(text: str) -> None:
-    zh.register_phrases(["上门", "曝光"])
-    doc = zh.pipeline()(text)
+def test_spacy_doc_carries_exactly_the_segmenters_tokens(text: str) -> None:
+    seg = zh.Segmenter(["上门", "曝光"])
+    doc = seg.spacy_doc(text)
     spacy_spans = [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
-    assert zh.segment(text) == spacy_spans
+    assert seg.segment(text) == spacy_spans
+    assert doc.text == text
 
 
 def test_registered_phrase_stays_whole() -> None:
-    zh.register_phrases(["上门"])
     text = "我们会上门"
-    assert (3, 5) in zh.segment(text)
+    assert (3, 5) in zh.Segmenter(["上门"]).segment(text)
+    assert "们会上" in [text[a:b] for a, b in zh.Segmenter(["们会上"]).segment(text)]
+
+
+def test_segmenters_share_no_state() -> None:
+    text = "本产品支持滚动还款"
+    plain = zh.Segmenter()
+    before = plain.segment(text)
+    other = zh.Segmenter(["动还款"])
+    assert "动还款" in [text[a:b] for a, b in other.segment(text)]
+    assert plain.segment(text) == before
+    assert zh.Segmenter().segment(text) == before
+
+
+def test_a_second_rule_set_in_the_process_changes_nothing(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Wrong answer 1 of the foundations issue: jieba's dictionary used to be process-global."""
+    text = "本产品支持滚动还款"
+    alone = Linter().lint_text(text)
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "p.yaml").write_text("""\
+pack: other
+rules:
+  - id: TS001
+    name: test-rule
+    category: threat
+    severity: error
+    message: {zh: 测试, en: test}
+    docs: {what: a, why: b, basis: c, source_status: R, example: d, instead: e}
+    examples: {fire: [动还款], silent: [y]}
+    match: {type: phrase, phrases: [动还款]}
+""", encoding="utf-8")
+    other = Linter(options=Options(extra_rule_dirs=(str(rules),)))
+    assert "TS001" in {f.rule_id for f in other.lint_text(text)}  # the other set did cut 滚/动还款
+    again = Linter().lint_text(text)
+    assert [f.rule_id for f in again] == [f.rule_id for f in alone]
+    assert "CN501" not in {f.rule_id for f in again}

@@ -13,13 +13,13 @@ import yaml
 
 from collectlint.errors import ConfigError
 from collectlint.models import CHANNELS, STAGES, Severity
-from collectlint.packs import yamlloc
-from collectlint.packs.spec import SpecReader
-from collectlint.packs.yamlloc import LDict, LList
+from collectlint.yamlspec import yamlloc
+from collectlint.yamlspec.reader import SpecReader
+from collectlint.yamlspec.yamlloc import LDict, LList
 
 CONFIG_NAMES = (".collectlint.yaml", ".collectlint.yml")
 TOP_KEYS = {"select", "ignore", "fail-on", "severity", "rule-dirs", "message-lang", "files", "exclude",
-            "required-elements", "placeholder-aliases"}
+            "required-elements", "placeholder-aliases", "profile", "model"}
 FILE_KEYS = {"glob", "channel", "stage"}
 
 
@@ -39,6 +39,8 @@ class Config:
     severity: dict[str, Severity] = field(default_factory=dict)
     rule_dirs: tuple[str, ...] = ()
     message_lang: str | None = None
+    profile: str | None = None  # force one profile for every file (default: detected per message)
+    model: bool = True  # the learned second opinion
     files: tuple[FileSetting, ...] = ()
     exclude: tuple[str, ...] = ()
     # channel (or "default") -> elements every message of that channel must contain
@@ -90,6 +92,15 @@ def _as_located(value: Any) -> Any:
         lst.item_lines = []
         return lst
     return value
+
+
+def _profile_name(reader: SpecReader, m: LDict, where: str) -> str | None:
+    if "profile" not in m:
+        return None
+    from collectlint.profiles import get_profile, profile_names
+
+    return get_profile(reader.choice(m, "profile", where, [*profile_names(), *(n.lower() for n in profile_names()),
+                                                               "cn", "zh", "en", "us"])).name
 
 
 def _absolute(path: Path) -> Path:
@@ -155,7 +166,7 @@ def load(path: Path) -> Config:
             ))
     required: dict[str, frozenset[str]] = {}
     if "required-elements" in m:
-        from collectlint.elements import ELEMENTS
+        from collectlint.checks.required import KNOWN_ELEMENTS as ELEMENTS
 
         rw = "config: required-elements"
         req = reader.mapping(m["required-elements"], m.line_of("required-elements"), rw)
@@ -170,7 +181,8 @@ def load(path: Path) -> Config:
             required[channel] = frozenset(e for e, _ in items)
     aliases: dict[str, frozenset[str]] = {}
     if "placeholder-aliases" in m:
-        from collectlint.elements import ELEMENTS, alias_keys
+        from collectlint.checks.required import KNOWN_ELEMENTS as ELEMENTS
+        from collectlint.elements import alias_keys
 
         aw = "config: placeholder-aliases"
         amap = reader.mapping(m["placeholder-aliases"], m.line_of("placeholder-aliases"), aw)
@@ -190,6 +202,8 @@ def load(path: Path) -> Config:
         severity=severity,
         rule_dirs=tuple(str(_absolute(base / s)) for s, _ in reader.strings(m, "rule-dirs", w)),
         message_lang=reader.choice(m, "message-lang", w, ["zh", "en"]) if "message-lang" in m else None,
+        profile=_profile_name(reader, m, w),
+        model=reader.boolean(m, "model", w, default=True),
         files=tuple(files),
         exclude=tuple(s for s, _ in reader.strings(m, "exclude", w)),
     )

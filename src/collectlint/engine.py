@@ -1,8 +1,8 @@
-"""Runs a rule set over one document.
+"""The compiled rule set: one Aho-Corasick automaton over every rule phrase, and rule selection.
 
-One Aho-Corasick pass finds every rule phrase in the document and picks the candidate rules; only
-candidates run their checks, and only checks that need tokens load the segmenter.  A clean SMS
-therefore never imports spaCy or jieba.
+One pass of the automaton finds every rule phrase in a document and picks the candidate rules; only
+candidates run their checks (see ``pipeline``), and only checks that need tokens load the segmenter.
+A clean SMS therefore never imports spaCy or jieba.
 """
 
 from __future__ import annotations
@@ -11,11 +11,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from collectlint.checks import MatchContext
-from collectlint.models import Finding, Severity, Span
+from collectlint.models import Severity
 from collectlint.packs.rule import Rule
 from collectlint.pinyin import LATIN
-from collectlint.source import Document
 
 
 @dataclass
@@ -32,7 +30,6 @@ class RuleSet:
     _automaton: Any = field(init=False)
     _spelled: Any = field(init=False, default=None)
     _owner: dict[int, int] = field(init=False)  # phrase-set id -> rule index
-    _registered: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
 
@@ -72,23 +69,13 @@ class RuleSet:
             self._spelled = _automaton(entries)
         return self._spelled
 
-    def register_phrases(self) -> None:
-        if self._registered:
-            return
-        from collectlint.nlp import zh
-
-        phrases: list[str] = []
-        for rule in self.rules:
-            phrases.extend(rule.check.han_phrases())
-        zh.register_phrases(phrases)
-        self._registered = True
-
-    def scan(self, text: str) -> tuple[list[Rule], dict[int, list[tuple[int, int]]]]:
-        """Candidate rules and, per phrase set, every occurrence of its phrases in ``text``."""
+    def scan(self, text: str, spelled: bool = True) -> tuple[list[Rule], dict[int, list[tuple[int, int]]]]:
+        """Candidate rules and, per phrase set, every occurrence of its phrases in ``text``
+        (pinyin spellings too when ``spelled`` and the text has Latin letters)."""
         hits: dict[int, list[tuple[int, int]]] = {}
         chosen = set(self._always)
         automata = [self._automaton]
-        if LATIN.search(text):
+        if spelled and LATIN.search(text):
             automata.append(self._spelled_automaton())
         for automaton in automata:
             for end, (length, keys) in automaton.iter(text):
@@ -103,30 +90,6 @@ class RuleSet:
 
     def severity_of(self, rule: Rule) -> Severity:
         return self.severity_overrides.get(rule.id, self.severity_overrides.get(rule.name, rule.severity))
-
-    def lint(self, doc: Document) -> list[Finding]:
-        text = doc.norm.text
-        candidates, hits = self.scan(text)
-        ctx = MatchContext(doc, register=self.register_phrases, phrase_hits=hits)
-        findings: dict[tuple[str, int, int], Finding] = {}
-        for rule in candidates:
-            if rule.deprecated or not rule.applies(doc.stage, doc.channel):
-                continue
-            kept_end = -1
-            # Longest first at each start; a hit overlapping one already kept for this rule is the same finding.
-            for hit in sorted(rule.check.find(ctx), key=lambda h: (h.start, -h.end)):
-                if hit.start < kept_end:
-                    continue
-                if not rule.check.document_level and not rule.context.keeps(text, hit.start, hit.end):
-                    continue
-                start, end = doc.norm.to_original(hit.start, hit.end)
-                if not rule.check.document_level and doc.is_masked(start, end):
-                    continue
-                kept_end = hit.end
-                key = (rule.id, start, end)
-                if key not in findings:
-                    findings[key] = _finding(rule, self.severity_of(rule), start, end)
-        return sorted(findings.values(), key=lambda f: (f.span.start, f.span.end, f.rule_id))
 
 
 def _automaton(entries: dict[str, list[int]]) -> Any:
@@ -143,14 +106,6 @@ def _automaton(entries: dict[str, list[int]]) -> Any:
 class _Empty:
     def iter(self, text: str) -> list[Any]:
         return []
-
-
-def _finding(rule: Rule, severity: Severity, start: int, end: int) -> Finding:
-    return Finding(
-        rule_id=rule.id, name=rule.name, category=rule.category, severity=severity,
-        message_zh=rule.message_zh, message_en=rule.message_en, span=Span(start, end),
-        suggestions=rule.suggestions, basis=rule.docs.basis,
-    )
 
 
 def select_rules(rules: Iterable[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple[Rule, ...]:

@@ -1,30 +1,32 @@
-"""Context guards applied to a raw hit: negation, lawful frames, required cues, overlapping words."""
+"""Context guards applied to a raw hit: negation, lawful frames, required cues, overlapping words.
+
+Everything language-specific (negators, their window and its unit, clause and sentence ends) comes
+from the document's profile: a window of characters for Chinese, of words for English.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Protocol
 
-from collectlint.checks.phrases import PhraseSet
+from collectlint.profiles.profile import Profile
 
-CLAUSE_END = re.compile(r"[。！？!?；;\n，,：:]")
-SENTENCE_END = re.compile(r"[。！？!?；;\n]")
-# A negator governs what follows it in its clause, until a consequence marker starts a new frame
-# ("再不还钱就让你坐牢": the 不 belongs to the condition, not to 坐牢).
-NEGATORS = re.compile(
-    # "要不要/会不会/能不能" are questions, not negations.
-    r"(?<!会)不会|不得|绝不|不建议|(?<!要)不要|不收取|免收|无需支付|不额外收取|决不|禁止|严禁|(?<!能)不能|不可|不允许|无权|不应|从不|从未|不再|杜绝|避免|切勿|请勿|不存在"
-    r"|\b(?:not|never|no longer|won't|wouldn't|cannot|can't|don't|doesn't|will not|do not|does not|nor)\b"
-)
-CONSEQUENCE = re.compile(r"就|否则|不然|要不|则|\b(?:or|otherwise|then|unless)\b")
-NEGATION_WINDOW = 16
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 
 
-def clause_before(text: str, start: int) -> str:
-    begin = max(0, start - 60)
+class Patterned(Protocol):
+    """Anything with a compiled alternation (a rule's phrase set)."""
+
+    @property
+    def pattern(self) -> re.Pattern[str]: ...
+
+
+def clause_before(text: str, start: int, clause_end: re.Pattern[str], reach: int = 60) -> str:
+    begin = max(0, start - reach)
     prefix = text[begin:start]
     cut = 0
-    for m in CLAUSE_END.finditer(prefix):
+    for m in clause_end.finditer(prefix):
         cut = m.end()
     return prefix[cut:]
 
@@ -37,14 +39,26 @@ def bounds(text: str, start: int, end: int, pattern: re.Pattern[str]) -> tuple[i
     return begin, (m2.start() if m2 else len(text))
 
 
-def negated(text: str, start: int) -> bool:
-    prefix = clause_before(text, start)[-NEGATION_WINDOW:]
+def negation_window(text: str, start: int, profile: Profile) -> str:
+    """The stretch before ``start`` that a negator must lie in: N characters or N words of the clause."""
+    neg = profile.negation
+    if neg.unit == "char":
+        return clause_before(text, start, profile.clause_end)[-neg.window:]
+    clause = clause_before(text, start, profile.clause_end, reach=400)
+    words = list(_WORD.finditer(clause))
+    if len(words) <= neg.window:
+        return clause
+    return clause[words[-neg.window].start():]
+
+
+def negated(text: str, start: int, profile: Profile) -> bool:
+    prefix = negation_window(text, start, profile)
     last_neg = None
-    for m in NEGATORS.finditer(prefix):
+    for m in profile.negation.negators.finditer(prefix):
         last_neg = m
     if last_neg is None:
         return False
-    return CONSEQUENCE.search(prefix, last_neg.end()) is None
+    return profile.negation.consequence.search(prefix, last_neg.end()) is None
 
 
 @dataclass(frozen=True)
@@ -52,25 +66,25 @@ class Context:
     """Rule-level context: which hits to drop."""
 
     negation: bool = True
-    unless_overlap: PhraseSet | None = None  # hit lies inside one of these words (滚动 for 滚)
-    unless_clause: PhraseSet | None = None  # a lawful frame in the same clause (依法, 经法院判决)
-    unless_sentence: PhraseSet | None = None
-    requires_sentence: PhraseSet | None = None  # a co-occurring cue needed in the same sentence
-    requires_document: PhraseSet | None = None
+    unless_overlap: Patterned | None = None  # hit lies inside one of these words (滚动 for 滚)
+    unless_clause: Patterned | None = None  # a lawful frame in the same clause (依法, 经法院判决)
+    unless_sentence: Patterned | None = None
+    requires_sentence: Patterned | None = None  # a co-occurring cue needed in the same sentence
+    requires_document: Patterned | None = None
 
-    def keeps(self, text: str, start: int, end: int) -> bool:
-        if self.negation and negated(text, start):
+    def keeps(self, text: str, start: int, end: int, profile: Profile) -> bool:
+        if self.negation and negated(text, start, profile):
             return False
         if self.unless_overlap is not None:
             for m in self.unless_overlap.pattern.finditer(text, max(0, start - 20), min(len(text), end + 20)):
                 if m.start() <= start and end <= m.end():
                     return False
         if self.unless_clause is not None:
-            c0, c1 = bounds(text, start, end, CLAUSE_END)
+            c0, c1 = bounds(text, start, end, profile.clause_end)
             if self.unless_clause.pattern.search(text, c0, c1):
                 return False
         if self.unless_sentence is not None or self.requires_sentence is not None:
-            s0, s1 = bounds(text, start, end, SENTENCE_END)
+            s0, s1 = bounds(text, start, end, profile.sentence_end)
             if self.unless_sentence is not None and self.unless_sentence.pattern.search(text, s0, s1):
                 return False
             if self.requires_sentence is not None and not self.requires_sentence.pattern.search(text, s0, s1):

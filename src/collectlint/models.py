@@ -91,6 +91,9 @@ class Finding:
     basis: str = ""
     key: str | None = None  # catalogue key path of the message, when the file holds many
     exact_span: bool = True  # False when the span could only be placed approximately (fixes skip it)
+    source: str = "rule"  # where it comes from: rule, model or aggregate
+    confidence: float | None = None  # for model findings: the calibrated score
+    explanation: str = ""  # for model findings: the words that drove the score
 
     def message(self, lang: str) -> str:
         return self.message_en if lang == "en" else self.message_zh
@@ -112,3 +115,4 @@ class FileResult:
     error: str | None = None
     notice: str | None = None
     lang: str = "zh"
+    messages: int = 0  # messages checked in this input

@@ -15,8 +15,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\ufe0e\ufe0f")
-# Variants folded to one form so rules need not list both ("您" and "你" address the same reader).
-SEMANTIC_FOLD = {"您": "你", "妳": "你"}
+
+
+@dataclass(frozen=True)
+class Folding:
+    """The profile's normalisation hooks: Traditional to Simplified, and variants folded to one form
+    so rules need not list both ("您" and "你" address the same reader)."""
+
+    traditional_to_simplified: bool = True
+    fold: tuple[tuple[str, str], ...] = (("您", "你"), ("妳", "你"))
+
+
+DEFAULT_FOLDING = Folding()
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Fillers placed between two Han characters to dodge filters.  Newlines are kept: a line break
@@ -34,7 +44,7 @@ def _t2s() -> object:
     return opencc.OpenCC("t2s")
 
 
-def _fold_chars(chars: Iterable[str]) -> dict[str, str]:
+def _fold_chars(chars: Iterable[str], folding: Folding) -> dict[str, str]:
     """Map each character to its normalised form ('' when it is dropped)."""
     table: dict[str, str] = {}
     han: list[str] = []
@@ -53,31 +63,37 @@ def _fold_chars(chars: Iterable[str]) -> dict[str, str]:
         table[ch] = folded
         if any("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in folded):
             han.append(ch)
-    if han:
+    if han and folding.traditional_to_simplified:
         converter = _t2s()
         joined = "\n".join(table[c] for c in han)
         converted = converter.convert(joined).split("\n")  # type: ignore[attr-defined]
         if len(converted) == len(han):
             for ch, simp in zip(han, converted, strict=True):
                 table[ch] = simp
+    semantic = dict(folding.fold)
     for ch, folded in table.items():
-        if folded in SEMANTIC_FOLD:
-            table[ch] = SEMANTIC_FOLD[folded]
+        if folded in semantic:
+            table[ch] = semantic[folded]
     return table
 
 
-_CHAR_CACHE: dict[str, str] = {}
-# Characters whose normalised form is not exactly one character (dropped or expanded).
-_RESIZING: set[str] = set()
+# Per folding: the normalised form of every character seen so far, and the characters whose
+# normalised form is not exactly one character (dropped or expanded).  Pure functions of the
+# character and the folding, so sharing them across sessions changes no result.
+_TABLES: dict[Folding, tuple[dict[str, str], set[str]]] = {}
 
 
-def _char_table(text: str) -> dict[str, str]:
-    missing = set(text).difference(_CHAR_CACHE)
+def _char_table(text: str, folding: Folding) -> tuple[dict[str, str], set[str]]:
+    tables = _TABLES.get(folding)
+    if tables is None:
+        tables = _TABLES[folding] = ({}, set())
+    cache, resizing = tables
+    missing = set(text).difference(cache)
     if missing:
-        folded = _fold_chars(missing)
-        _CHAR_CACHE.update(folded)
-        _RESIZING.update(c for c, v in folded.items() if len(v) != 1)
-    return _CHAR_CACHE
+        folded = _fold_chars(missing, folding)
+        cache.update(folded)
+        resizing.update(c for c, v in folded.items() if len(v) != 1)
+    return tables
 
 
 @dataclass(frozen=True)
@@ -131,10 +147,10 @@ def _drop(text: str, starts: list[int], ends: list[int], pattern: re.Pattern[str
     return "".join(parts), new_starts, new_ends
 
 
-def normalize(text: str) -> Normalized:
-    table = _char_table(text)
+def normalize(text: str, folding: Folding = DEFAULT_FOLDING) -> Normalized:
+    table, resizing = _char_table(text, folding)
     present = set(text)
-    identity = _RESIZING.isdisjoint(present)
+    identity = resizing.isdisjoint(present)
     if identity:
         folded = text.translate({ord(c): table[c] for c in present if table[c] != c})
         if not (_CJK_FILLER.search(folded) or _SPACED_LETTERS.search(folded)):

@@ -1,8 +1,8 @@
 """Pinyin spellings of rule phrases, for evasions such as "zuolao", "zuo牢" and "上men".
 
 Built lazily (pypinyin costs a few hundred milliseconds to import) and only for documents that
-contain Latin letters.  Hits on a pinyin spelling need a collection cue in the same document, as do
-short Latin forms: initials and pinyin collide with ordinary words far more often than Han phrases do.
+contain Latin letters.  Hits on a pinyin spelling need a collection cue in the same document (the profile's
+``collection-cues``), as do short Latin forms in a profile that asks for it: initials and pinyin collide with ordinary words far more often than Han phrases do.
 """
 
 from __future__ import annotations
@@ -13,11 +13,6 @@ import re
 
 from collectlint.normalize import is_han
 
-# Words that place a message in a debt-collection context.
-COLLECTION_CUE = re.compile(
-    r"欠|还款|还钱|逾期|债|催收|账单|贷款|借款|信用卡|分期|本金|利息|"
-    r"\b(?:debt|loan|overdue|owe|owed|balance|payment|repay|collection)\b"
-)
 LATIN = re.compile(r"[a-z]")
 MAX_MIXED = 4  # phrases up to this many characters also get every Han/pinyin mix
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from collectlint.models import Position
 from collectlint.normalize import Normalized, normalize
 from collectlint.placeholders import Placeholder, find_placeholders
+from collectlint.profiles.profile import Profile, get_profile
 
 
 @dataclass
@@ -17,6 +18,8 @@ class Document:
     path: str = "<text>"
     channel: str | None = None
     stage: str | None = None
+    # Language and jurisdiction: guards, elements and normalisation read it.
+    profile: Profile = field(default_factory=get_profile)
     # Character ranges of the original text that are not prose (placeholders, code); never matched.
     masked: list[tuple[int, int]] = field(default_factory=list)
     # Elements this document must contain (None: every element rule applies).
@@ -37,7 +40,7 @@ class Document:
     @property
     def norm(self) -> Normalized:
         if self._norm is None:
-            self._norm = normalize(self.text)
+            self._norm = normalize(self.text, self.profile.folding)
         return self._norm
 
     def placeholder_names(self) -> frozenset[str]:

@@ -5,17 +5,16 @@ from __future__ import annotations
 import abc
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar, Protocol
 
 from collectlint.nlp.tokens import Tokens, tokenize
-from collectlint.packs.spec import SpecReader
-from collectlint.packs.yamlloc import LDict
+from collectlint.nlp.zh import Segmenter
 from collectlint.source import Document
+from collectlint.yamlspec.reader import SpecReader
+from collectlint.yamlspec.yamlloc import LDict
 
-# Sentence ends: a token window never crosses these.
-SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
 
 @dataclass
@@ -23,6 +22,8 @@ class MatchContext:
     """Per-document state shared by the checks: normalised text and lazily built token windows."""
 
     doc: Document
+    # The session's segmenter: its own jieba dictionary with every loaded rule phrase registered.
+    segmenter: Segmenter = field(default_factory=Segmenter)
     _sentences: dict[int, tuple[int, Tokens]] = field(default_factory=dict)
     _breaks: list[int] | None = None
     # Occurrences of each phrase set's phrases (by id of the set), found in one pass by the RuleSet;
@@ -33,7 +34,6 @@ class MatchContext:
         if self.phrase_hits is None:
             return None
         return self.phrase_hits.get(id(phrase_set), [])
-    register: Callable[[], None] = lambda: None
 
     @property
     def text(self) -> str:
@@ -42,7 +42,7 @@ class MatchContext:
     def sentence_bounds(self, offset: int) -> tuple[int, int]:
         """[start, end) of the sentence holding ``offset`` (sentence ends are found once per document)."""
         if self._breaks is None:
-            self._breaks = [m.start() for m in SENTENCE_END.finditer(self.text)]
+            self._breaks = [m.start() for m in self.doc.profile.sentence_end.finditer(self.text)]
         breaks = self._breaks
         i = bisect.bisect_left(breaks, offset)
         start = breaks[i - 1] + 1 if i > 0 else 0
@@ -54,17 +54,14 @@ class MatchContext:
         start, end = self.sentence_bounds(offset)
         cached = self._sentences.get(start)
         if cached is None:
-            self.register()
-            cached = (start, tokenize(self.text[start:end]))
+            cached = (start, tokenize(self.text[start:end], self.segmenter))
             self._sentences[start] = cached
         return cached
 
     def token_aligned(self, start: int, end: int) -> bool:
-        from collectlint.nlp.zh import registered
-
         base, tokens = self.tokens_for(start)
         s0, s1 = self.sentence_bounds(start)
-        return tokens.aligned(start - base, end - base, self.text[s0:s1], registered())
+        return tokens.aligned(start - base, end - base, self.text[s0:s1], self.segmenter.registered())
 
 
 class PhraseSetLike(Protocol):

@@ -12,8 +12,9 @@ from collections.abc import Iterator
 
 from collectlint.checks.base import Check, Hit, MatchContext
 from collectlint.elements import expanded_length
-from collectlint.packs.spec import SpecReader
-from collectlint.packs.yamlloc import LDict
+from collectlint.profiles.profile import Profile
+from collectlint.yamlspec.reader import SpecReader
+from collectlint.yamlspec.yamlloc import LDict
 
 GSM7 = set(
     "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§"
@@ -21,7 +22,9 @@ GSM7 = set(
 )
 
 
-_expanded = functools.lru_cache(maxsize=4096)(expanded_length)
+@functools.lru_cache(maxsize=4096)
+def _expanded(profile: Profile, name: str) -> int:
+    return expanded_length(tuple(profile.elements.values()), name)
 
 
 class LengthCheck(Check):
@@ -46,7 +49,7 @@ class LengthCheck(Check):
         lead = len(text) - len(text.lstrip())
         limit = self.gsm_limit if all(c in GSM7 for c in original) else self.unicode_limit
         holders = {p.start: p for p in ctx.doc.placeholders}
-        estimate = len(original) + sum(_expanded(p.name) - (p.end - p.start) for p in holders.values())
+        estimate = len(original) + sum(_expanded(ctx.doc.profile, p.name) - (p.end - p.start) for p in holders.values())
         if estimate <= limit:
             return
         # Over the limit: walk the text, counting placeholders as their likely value, to find the cut.
@@ -54,7 +57,7 @@ class LengthCheck(Check):
         end = lead + len(original)
         while i < end:
             p = holders.get(i)
-            step = _expanded(p.name) if p else 1
+            step = _expanded(ctx.doc.profile, p.name) if p else 1
             if count + step > limit:
                 cut = i
                 break

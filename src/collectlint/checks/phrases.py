@@ -12,8 +12,8 @@ from collections.abc import Iterator
 
 from collectlint.checks.base import Hit, MatchContext
 from collectlint.normalize import has_han, normalize_phrase
-from collectlint.packs.spec import SpecReader
-from collectlint.pinyin import COLLECTION_CUE, LATIN, needs_cue, variants
+from collectlint.yamlspec.reader import SpecReader
+from collectlint.pinyin import LATIN, needs_cue, variants
 
 # Rule packs are untrusted input: bound what one rule may ask for.
 MAX_PHRASES = 5000
@@ -68,17 +68,18 @@ class PhraseSet:
         return [p for p in self.phrases if has_han(p)]
 
     def find(self, ctx: MatchContext, *, boundaries: bool = True) -> Iterator[Hit]:
+        profile = ctx.doc.profile
         cue: bool | None = None
         for hit in self._find(ctx, boundaries, ctx.hits_for(self)):
-            if needs_cue(ctx.text[hit.start : hit.end]):
+            if profile.short_forms_need_cue and needs_cue(ctx.text[hit.start : hit.end]):
                 if cue is None:
-                    cue = COLLECTION_CUE.search(ctx.text) is not None
+                    cue = profile.collection_cue.search(ctx.text) is not None
                 if not cue:
                     continue
             yield hit
-        if LATIN.search(ctx.text):
+        if profile.pinyin_variants and LATIN.search(ctx.text):
             spelled = self.variant_set()
-            if spelled is not None and COLLECTION_CUE.search(ctx.text):
+            if spelled is not None and profile.collection_cue.search(ctx.text):
                 yield from spelled._find(ctx, boundaries, ctx.hits_for(spelled))
 
     def _candidates(self, text: str) -> list[tuple[int, int]]:

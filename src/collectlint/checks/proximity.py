@@ -9,8 +9,8 @@ from collections.abc import Iterator
 
 from collectlint.checks.base import Check, Hit, MatchContext
 from collectlint.checks.phrases import PhraseSet
-from collectlint.packs.spec import SpecReader
-from collectlint.packs.yamlloc import LDict
+from collectlint.yamlspec.reader import SpecReader
+from collectlint.yamlspec.yamlloc import LDict
 
 
 class ProximityCheck(Check):

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from collectlint.checks.base import Check, Hit, MatchContext
-from collectlint.packs.spec import SpecReader
-from collectlint.packs.yamlloc import LDict
+from collectlint.yamlspec.reader import SpecReader
+from collectlint.yamlspec.yamlloc import LDict
 from collectlint.safe_regex import compile_rule_regex
 
 

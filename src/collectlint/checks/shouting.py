@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterator
 
 from collectlint.checks.base import Check, Hit, MatchContext
-from collectlint.packs.spec import SpecReader
-from collectlint.packs.yamlloc import LDict
+from collectlint.yamlspec.reader import SpecReader
+from collectlint.yamlspec.yamlloc import LDict
 
 # Three or more exclamation marks (half- or full-width), or three or more ALL-CAPS words in a row.
 SHOUT = re.compile(r"[!！]{3,}|\b[A-Z]{2,}[!！]*(?:\s+[A-Z]{2,}[!！]*){2,}\b")

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from collectlint.checks.base import Check, Hit, MatchContext
-from collectlint.packs.spec import SpecReader
-from collectlint.packs.yamlloc import LDict
+from collectlint.yamlspec.reader import SpecReader
+from collectlint.yamlspec.yamlloc import LDict
 
 PROBLEMS = ("unused", "missing-reason")
 

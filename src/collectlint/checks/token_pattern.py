@@ -11,8 +11,8 @@ from typing import Any
 
 from collectlint.checks.base import Check, Hit, MatchContext
 from collectlint.normalize import has_han, normalize_phrase
-from collectlint.packs.spec import SpecReader
-from collectlint.packs.yamlloc import LDict, LList
+from collectlint.yamlspec.reader import SpecReader
+from collectlint.yamlspec.yamlloc import LDict, LList
 
 STRING_ATTRS = {"LOWER", "TEXT", "ORTH"}
 FLAG_ATTRS = {"IS_ALPHA", "IS_DIGIT", "IS_PUNCT", "LIKE_NUM", "IS_SPACE"}
@@ -86,7 +86,7 @@ class TokenPatternCheck(Check):
 
             from collectlint.nlp import en, zh
 
-            nlp = zh.pipeline() if lang == "zh" else en.pipeline()
+            nlp = zh.pipeline() if lang == "zh" else en.pipeline()  # the vocabulary; tokens come below
             matcher = Matcher(nlp.vocab)
             matcher.add("p", self.patterns)
             self._matchers[lang] = (nlp, matcher)
@@ -103,9 +103,9 @@ class TokenPatternCheck(Check):
                 if s0 not in seen:
                     seen.add(s0)
                     sentence = text[s0:s1]
-                    ctx.register()
-                    nlp, matcher = self._matcher("zh" if has_han(sentence) else "en")
-                    doc = nlp(sentence)
+                    han = has_han(sentence)
+                    nlp, matcher = self._matcher("zh" if han else "en")
+                    doc = ctx.segmenter.spacy_doc(sentence) if han else nlp(sentence)
                     for _, a, b in matcher(doc):
                         span = doc[a:b]
                         yield Hit(s0 + span.start_char, s0 + span.end_char)

@@ -9,8 +9,8 @@ import re
 from collections.abc import Callable, Iterator
 
 from collectlint.checks.base import Check, Hit, MatchContext
-from collectlint.packs.spec import SpecReader
-from collectlint.packs.yamlloc import LDict
+from collectlint.yamlspec.reader import SpecReader
+from collectlint.yamlspec.yamlloc import LDict
 
 _SEP = re.compile(r"[ \-]")
 

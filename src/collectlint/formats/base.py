@@ -32,6 +32,7 @@ class Message:
     channel: str | None = None
     stage: str | None = None
     lang: str | None = None
+    profile: str | None = None  # from front matter
     masked: list[tuple[int, int]] = field(default_factory=list)  # message coordinates, never matched
     suppressions: list[Suppression] = field(default_factory=list)
 

@@ -13,13 +13,11 @@ import yaml
 
 from collectlint.errors import InputError
 from collectlint.formats.base import Message, Suppression, parse_suppression
-from collectlint.models import CHANNELS, STAGES
+from collectlint.models import STAGES
+from collectlint.profiles.profile import channel_aliases
 
 META_KEYS = {"id", "name", "key", "channel", "stage", "lang", "locale", "tags", "note", "notes", "description",
              "version", "type", "category", "template_id", "code"}
-CHANNEL_ALIASES = {c: c for c in CHANNELS} | {"短信": "sms", "邮件": "email", "信函": "letter", "letters": "letter",
-                                               "电话": "call", "calls": "call", "scripts": "call", "script": "call",
-                                               "emails": "email", "im": "chat", "wechat": "chat"}
 STAGE_KEY = re.compile(r"^m([0-3])$", re.I)
 DISABLE = re.compile(r"#\s*collectlint:\s*disable=(\S+)(.*)$")
 MAX_DEPTH = 64
@@ -130,16 +128,16 @@ def _walk(node: yaml.Node, path: list[str], depth: int, seen: set[int], ctx: dic
         for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode) and isinstance(value_node, yaml.ScalarNode):
                 k = str(key_node.value).lower()
-                if k == "channel" and str(value_node.value).lower() in CHANNEL_ALIASES:
-                    local["channel"] = CHANNEL_ALIASES[str(value_node.value).lower()]
+                if k == "channel" and str(value_node.value).lower() in channel_aliases():
+                    local["channel"] = channel_aliases()[str(value_node.value).lower()]
                 elif k == "stage" and str(value_node.value).upper() in STAGES:
                     local["stage"] = str(value_node.value).upper()
         for key_node, value_node in node.value:
             key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
             child = dict(local)
             low = key.lower()
-            if low in CHANNEL_ALIASES:
-                child["channel"] = CHANNEL_ALIASES[low]
+            if low in channel_aliases():
+                child["channel"] = channel_aliases()[low]
             if STAGE_KEY.match(low):
                 child["stage"] = low.upper()
             yield from _walk(value_node, [*path, key], depth + 1, seen, child, where)

@@ -9,7 +9,6 @@ from collectlint.formats.base import Message, Suppression
 from collectlint.models import CHANNELS, STAGES
 
 KEYS = {"channel", "stage", "lang", "profile", "ignore", "title", "name", "description", "id", "tags"}
-PROFILES = ("cn",)
 
 
 def apply_front_matter(message: Message, data: Any, path: str) -> None:
@@ -27,8 +26,14 @@ def apply_front_matter(message: Message, data: Any, path: str) -> None:
     if lang is not None and lang not in ("zh", "en"):
         raise InputError(f"front matter: lang '{lang}' is not zh or en", path=path, line=1)
     profile = data.get("profile")
-    if profile is not None and profile not in PROFILES:
-        raise InputError(f"front matter: profile '{profile}' is not one of {', '.join(PROFILES)}", path=path, line=1)
+    if profile is not None:
+        from collectlint.errors import CollectlintError
+        from collectlint.profiles import get_profile
+
+        try:
+            message.profile = get_profile(str(profile)).name
+        except CollectlintError as exc:
+            raise InputError(f"front matter: {exc.detail}", path=path, line=1) from None
     message.channel = channel
     message.stage = str(stage).upper() if stage is not None else None
     message.lang = lang

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from collectlint.normalize import has_han
+
+if TYPE_CHECKING:
+    from collectlint.nlp.zh import Segmenter
 
 
 @dataclass
@@ -41,11 +45,10 @@ class Tokens:
         return max(0, bisect.bisect_right(self._start_list, offset) - 1)
 
 
-def tokenize(text: str) -> Tokens:
+def tokenize(text: str, segmenter: Segmenter) -> Tokens:
+    """Chinese text is cut by the session's own jieba segmenter; other text by spaCy's English rules."""
     if has_han(text):
-        from collectlint.nlp import zh
-
-        return Tokens(zh.segment(text))
+        return Tokens(segmenter.segment(text))
     from collectlint.nlp import en
 
     return Tokens(en.segment(text))

@@ -1,14 +1,15 @@
-"""jieba, alone and through spaCy.  jieba's dictionary is process-wide, so it is only touched here.
+"""Chinese segmentation with jieba, one dictionary per session.
 
-Start-up cost decides how fast a pre-commit hook feels, so two choices keep it low:
+jieba's module-level tokenizer is process-wide: a word added for one rule set changes how every later
+text is cut, so results would depend on what ran before in the same process.  Each ``Segmenter`` owns
+a ``jieba.Tokenizer`` instead.  The base dictionary is read once per process and never changed; every
+segmenter starts from a copy of it and adds its own rule phrases.
 
-* jieba loads a trimmed copy of its own dictionary (words with frequency >= ``MIN_FREQ``: about 105k of
-  349k entries), written once to the user's cache folder from the installed jieba.  Loading it takes
-  about a quarter of the full dictionary's time; rule phrases are registered on top, so they always
-  stay whole.  Rare words may segment differently, which only matters next to a rule phrase.
-* Phrase-boundary checks call jieba's segmenter directly: spaCy's Chinese tokenizer with
-  ``segmenter = "jieba"`` yields exactly jieba's tokens (a test keeps the two equal), and importing
-  spaCy costs most of a second.  The spaCy pipeline is built only for token-pattern checks.
+Start-up cost decides how fast a pre-commit hook feels, so jieba loads a trimmed copy of its own
+dictionary (words with frequency >= ``MIN_FREQ``: about 105k of 349k entries), written once to the
+user's cache folder from the installed jieba.  Rule phrases are registered on top, so they always stay
+whole.  spaCy is used as the token container for token-pattern checks only: its ``Doc`` is built from
+this segmenter's tokens (a test keeps the two equal), so spaCy never calls the global jieba.
 """
 
 from __future__ import annotations
@@ -19,20 +20,17 @@ import logging
 import os
 import tempfile
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-_LOCK = threading.Lock()
-_REGISTERED: set[str] = set()
+from collectlint.cachedir import cache_dir
+
 # Frequency given to rule phrases so jieba keeps them whole ("我们会上门" -> 我们/会/上门).
 _PHRASE_FREQ = 200_000
 MIN_FREQ = 10
-
-
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "collectlint"
+_CACHE_SIZE = 32768
 
 
 def _trimmed_dictionary(jieba: Any) -> str | None:
@@ -46,9 +44,8 @@ def _trimmed_dictionary(jieba: Any) -> str | None:
             fh.seek(max(0, size - 4096))
             tail = fh.read()
         tag = hashlib.sha256(head + tail).hexdigest()[:12]
-        target = _cache_dir() / f"jieba-dict-min{MIN_FREQ}-{size}-{tag}.txt"
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
+        target = cache_dir() / f"jieba-dict-min{MIN_FREQ}-{size}-{tag}.txt"
+        if not _valid_dictionary(target):
             kept = []
             with source.open(encoding="utf-8") as fh:
                 for line in fh:
@@ -64,51 +61,106 @@ def _trimmed_dictionary(jieba: Any) -> str | None:
         return None  # read-only home or missing dictionary: fall back to jieba's full dictionary
 
 
+def _valid_dictionary(path: Path) -> bool:
+    """A damaged trimmed dictionary (truncated, garbage) is rebuilt rather than trusted."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(256)
+            fh.seek(-2, 2)
+            last = fh.read()
+        first = head.split(b"\n", 1)[0].decode("utf-8").split(" ")
+        return len(first) >= 2 and first[1].isdigit() and last.endswith(b"\n")
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False
+
+
+_BASE_LOCK = threading.Lock()
+
+
 @functools.lru_cache(maxsize=1)
-def _jieba() -> Any:
+def _base() -> tuple[dict[str, int], int]:
+    """jieba's word frequencies and their total, loaded once per process and never modified."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    if os.environ.get("COLLECTLINT_FULL_JIEBA_DICT") != "1":
-        trimmed = _trimmed_dictionary(jieba)
-        if trimmed is not None:
-            jieba.set_dictionary(trimmed)
-    jieba.initialize()
-    return jieba
+    with _BASE_LOCK:
+        tokenizer = jieba.Tokenizer()
+        if os.environ.get("COLLECTLINT_FULL_JIEBA_DICT") != "1":
+            trimmed = _trimmed_dictionary(jieba)
+            if trimmed is not None:
+                tokenizer = jieba.Tokenizer(trimmed)
+                tokenizer.tmp_dir = str(cache_dir())
+        try:
+            tokenizer.initialize()
+        except Exception:  # a damaged jieba cache file: rebuild from the dictionary itself
+            tokenizer.tmp_dir = tempfile.mkdtemp(prefix="collectlint-jieba-")
+            tokenizer.initialized = False
+            tokenizer.initialize()
+        return tokenizer.FREQ, tokenizer.total
 
 
-def register_phrases(phrases: Iterable[str]) -> None:
-    """Add rule phrases to jieba's dictionary so a phrase is never split across tokens."""
-    new = [p for p in phrases if p not in _REGISTERED and len(p) > 1]
-    if not new:
-        return
-    jieba = _jieba()
-    with _LOCK:
-        for phrase in new:
-            jieba.add_word(phrase, _PHRASE_FREQ)
-            _REGISTERED.add(phrase)
-        segment.cache_clear()  # segmentations made before these words were known are stale
+class Segmenter:
+    """One session's jieba: the base dictionary plus that session's rule phrases, and its own cache."""
 
+    def __init__(self, phrases: Iterable[str] = ()) -> None:
+        self.phrases = frozenset(p for p in phrases if len(p) > 1)
+        self._tokenizer: Any = None
+        self._cache: OrderedDict[str, list[tuple[int, int]]] = OrderedDict()
+        self._lock = threading.Lock()
 
-def registered() -> set[str]:
-    """Rule phrases registered with jieba so far."""
-    return _REGISTERED
+    def __getstate__(self) -> dict[str, Any]:
+        return {"phrases": self.phrases}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["phrases"])  # type: ignore[misc]
+
+    def registered(self) -> frozenset[str]:
+        return self.phrases
+
+    def tokenizer(self) -> Any:
+        if self._tokenizer is None:
+            import jieba
+
+            freq, total = _base()
+            tokenizer = jieba.Tokenizer()
+            tokenizer.FREQ = dict(freq)
+            tokenizer.total = total
+            tokenizer.initialized = True
+            for phrase in sorted(self.phrases):
+                tokenizer.add_word(phrase, _PHRASE_FREQ)
+            self._tokenizer = tokenizer
+        return self._tokenizer
+
+    def tokens(self, text: str) -> list[tuple[int, int]]:
+        """Every token's character range, whitespace tokens included."""
+        cached = self._cache.get(text)
+        if cached is not None:
+            return cached
+        with self._lock:
+            out = [(start, end) for _, start, end in self.tokenizer().tokenize(text)]
+            self._cache[text] = out
+            if len(self._cache) > _CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return out
+
+    def segment(self, text: str) -> list[tuple[int, int]]:
+        """Token character ranges of ``text`` without whitespace tokens.
+
+        Cached per segmenter: template exports repeat the same sentences many times.
+        """
+        return [(s, e) for s, e in self.tokens(text) if not text[s:e].isspace()]
+
+    def spacy_doc(self, text: str) -> Any:
+        """A spaCy ``Doc`` of ``text`` cut by this segmenter (for token-pattern matching)."""
+        from spacy.tokens import Doc
+
+        words = [text[s:e] for s, e in self.tokens(text)]
+        return Doc(pipeline().vocab, words=words, spaces=[False] * len(words))
 
 
 @functools.lru_cache(maxsize=1)
 def pipeline() -> Any:
-    """spaCy's Chinese pipeline with the jieba segmenter chosen explicitly (the default is per character)."""
+    """spaCy's blank Chinese pipeline, used only for its vocabulary: tokens come from a ``Segmenter``."""
     import spacy
 
-    _jieba()
-    return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-
-
-@functools.lru_cache(maxsize=32768)
-def segment(text: str) -> list[tuple[int, int]]:
-    """Token character ranges of ``text``, as spaCy's jieba-backed tokenizer would give them.
-
-    Cached: template exports repeat the same sentences many times.
-    """
-    jieba = _jieba()
-    return [(start, end) for _, start, end in jieba.tokenize(text) if not text[start:end].isspace()]
+    return spacy.blank("zh")

@@ -4,24 +4,20 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
-import pickle
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
 
-from collectlint.errors import PackError
-from collectlint.packs import yamlloc
+from collectlint.errors import CollectlintError, PackError
+from collectlint.yamlspec import yamlloc
 from collectlint.packs.rule import Rule, build_rule
-from collectlint.packs.spec import SpecReader
-from collectlint.packs.yamlloc import LDict, LList
+from collectlint.yamlspec.reader import SpecReader
+from collectlint.yamlspec.yamlloc import LDict, LList
 
-PACK_KEYS = {"pack", "description", "language", "rules"}
+PACK_KEYS = {"pack", "description", "profile", "language", "rules"}
 MAX_PACK_BYTES = 2 * 1024 * 1024
 MAX_RULES_PER_PACK = 2000
-KEEP_CACHES = 8
 
 
 def shipped_rules_dir() -> Path:
@@ -56,12 +52,29 @@ def load_pack(path: Path) -> list[Rule]:
     pack = reader.mapping(data, 1, "pack")
     reader.keys(pack, "pack", allowed=PACK_KEYS, required={"pack", "rules"})
     reader.string(pack, "pack", "pack")
+    profile = _pack_profile(reader, pack)
     raw_rules = pack["rules"]
     if not isinstance(raw_rules, LList) or not raw_rules:
         raise reader.fail(pack.line_of("rules"), "pack: 'rules' must be a non-empty list")
     if len(raw_rules) > MAX_RULES_PER_PACK:
         raise reader.fail(pack.line_of("rules"), f"pack: more than {MAX_RULES_PER_PACK} rules")
-    return [build_rule(reader, item, raw_rules.line_of(i)) for i, item in enumerate(raw_rules)]
+    return [build_rule(reader, item, raw_rules.line_of(i), profile) for i, item in enumerate(raw_rules)]
+
+
+def _pack_profile(reader: SpecReader, pack: LDict) -> str | None:
+    """The profile a pack belongs to: ``profile:``, else its ``language:`` (``any``: every profile)."""
+    from collectlint.profiles import get_profile
+
+    key = "profile" if "profile" in pack else "language" if "language" in pack else None
+    if key is None:
+        return None
+    value = reader.string(pack, key, "pack")
+    if value == "any":
+        return None
+    try:
+        return get_profile(value).name
+    except CollectlintError as exc:
+        raise reader.fail(pack.line_of(key), f"pack: {exc.detail}") from None
 
 
 def _check_unique(rules: Iterable[Rule]) -> None:
@@ -76,23 +89,35 @@ def _check_unique(rules: Iterable[Rule]) -> None:
             seen[key] = rule
 
 
-@functools.lru_cache(maxsize=8)
 def load_rules(extra_dirs: tuple[str, ...] = ()) -> tuple[Rule, ...]:
-    """Every rule of the shipped packs and ``extra_dirs``, compiled once and cached.
+    """Every rule of the shipped packs and ``extra_dirs``.
 
-    The compiled rules (with the pinyin spellings of every phrase) are pickled into the user's cache
-    folder under a key made of the packs' paths and bytes, collectlint's version and Python's; any
-    change to a pack makes a new key.  A cache that cannot be read or written is simply rebuilt.
+    Cached in the process by the packs' content identity (path, size and modification time of every
+    file), so an edited pack is reloaded by a long-lived process; and on disk by a key made of the
+    packs' bytes, collectlint's own sources and Python's version, so a change to the code that compiles
+    them is never served stale results.  See ``compiled_cache`` for how the disk copy is protected.
     """
     files = [path for directory in (shipped_rules_dir(), *map(Path, extra_dirs)) for path in pack_files(directory)]
-    key = _cache_key(files)
-    cache = _cache_dir() / f"rules-{key}.pickle"
+    return _load(tuple((str(p), *_stat(p)) for p in files))
+
+
+def _stat(path: Path) -> tuple[int, int]:
     try:
-        cached = pickle.loads(cache.read_bytes())
-        if isinstance(cached, tuple) and all(isinstance(r, Rule) for r in cached):
-            return cached
-    except Exception:
-        pass
+        st = path.stat()
+    except OSError:
+        return -1, -1
+    return st.st_size, st.st_mtime_ns
+
+
+@functools.lru_cache(maxsize=8)
+def _load(identity: tuple[tuple[str, int, int], ...]) -> tuple[Rule, ...]:
+    from collectlint import compiled_cache
+
+    files = [Path(p) for p, _, _ in identity]
+    key = _cache_key(files)
+    cached = compiled_cache.read(key)
+    if isinstance(cached, tuple) and all(isinstance(r, Rule) for r in cached):
+        return cached
     rules: list[Rule] = []
     for path in files:
         rules.extend(load_pack(path))
@@ -101,21 +126,14 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> tuple[Rule, ...]:
         for phrase_set in rule.check.phrase_sets():
             phrase_set.variant_set()  # pinyin spellings, computed once here rather than per run
     result = tuple(rules)
-    _write_cache(cache, result)
+    compiled_cache.write(key, result)
     return result
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "collectlint"
-
-
 def _cache_key(files: list[Path]) -> str:
-    import sys
+    from collectlint.compiled_cache import code_fingerprint
 
-    from collectlint import __version__
-
-    digest = hashlib.sha256(f"{__version__}|{sys.version}".encode())
+    digest = hashlib.sha256(code_fingerprint().encode())
     for path in files:
         digest.update(str(path).encode("utf-8", "surrogateescape"))
         try:
@@ -123,21 +141,6 @@ def _cache_key(files: list[Path]) -> str:
         except OSError:
             digest.update(b"<unreadable>")
     return digest.hexdigest()[:32]
-
-
-def _write_cache(cache: Path, rules: tuple[Rule, ...]) -> None:
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as out:
-            pickle.dump(rules, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache)
-        # Keep the few most recent compiled rule sets (projects with their own rule folders add more).
-        old = sorted(cache.parent.glob("rules-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in old[KEEP_CACHES:]:
-            stale.unlink(missing_ok=True)
-    except (OSError, pickle.PicklingError, TypeError, AttributeError):
-        pass  # no cache this time; correctness does not depend on it
 
 
 __all__ = ["LDict", "load_pack", "load_rules", "shipped_rules_dir"]

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from collectlint.checks import CHECKS, Check
 from collectlint.checks.phrases import PhraseSet
 from collectlint.guards import Context
 from collectlint.models import CHANNELS, STAGES, Applicability, Category, Severity, Suggestion
-from collectlint.packs.spec import SpecReader
-from collectlint.packs.yamlloc import LDict, LList
+from collectlint.yamlspec.reader import SpecReader
+from collectlint.yamlspec.yamlloc import LDict, LList
 
 RULE_KEYS = {"id", "name", "category", "severity", "message", "docs", "match", "context", "when",
              "suggestions", "examples", "deprecated"}
@@ -37,8 +37,9 @@ class Docs:
 
 @dataclass(frozen=True)
 class Examples:
-    fire: tuple[str, ...]
+    fire: tuple[str, ...]  # a fire example may pin its span: 再不还钱就让你[[坐牢]]
     silent: tuple[str, ...]
+    todo: tuple[str, ...] = ()  # known misses: recorded, run, and reported without failing
     # Optional stage/channel under which the examples run (for stage-gated rules).
     stage: str | None = None
     channel: str | None = None
@@ -64,7 +65,10 @@ class Rule:
     deprecated: bool = False
     path: str = ""
     line: int = 0
-    extra: dict[str, str] = field(default_factory=dict)
+    profile: str | None = None  # the pack's profile; None for packs that apply to every profile
+
+    def applies_to_profile(self, profile: str) -> bool:
+        return self.profile is None or self.profile == profile
 
     def applies(self, stage: str | None, channel: str | None) -> bool:
         if self.stages is not None and stage not in self.stages:
@@ -131,13 +135,17 @@ def _examples(reader: SpecReader, rule: LDict, where: str) -> Examples:
         raise reader.fail(rule.line, f"{where}: missing required key 'examples'")
     m = reader.mapping(rule["examples"], rule.line_of("examples"), f"{where}: examples")
     w = f"{where}: examples"
-    reader.keys(m, w, allowed={"fire", "silent", "stage", "channel", "format"}, required={"fire", "silent"})
+    reader.keys(m, w, allowed={"fire", "silent", "todo", "stage", "channel", "format"}, required={"fire", "silent"})
     fire = tuple(s for s, _ in reader.strings(m, "fire", w, required=True))
+    for text, ex_line in reader.strings(m, "fire", w, required=True):
+        if text.count("[[") != text.count("]]") or text.count("[[") > 1:
+            raise reader.fail(ex_line, f"{w}: a fire example pins at most one span, as [[matched words]]")
     silent = tuple(s for s, _ in reader.strings(m, "silent", w, required=True))
+    todo = tuple(s for s, _ in reader.strings(m, "todo", w))
     stage = reader.choice(m, "stage", w, STAGES) if "stage" in m else None
     channel = reader.choice(m, "channel", w, CHANNELS) if "channel" in m else None
     fmt = reader.choice(m, "format", w, ["txt", "md", "html", "yaml", "json"], default="txt")
-    return Examples(fire, silent, stage, channel, fmt)
+    return Examples(fire, silent, todo, stage, channel, fmt)
 
 
 def _when(reader: SpecReader, rule: LDict,
@@ -154,7 +162,7 @@ def _when(reader: SpecReader, rule: LDict,
     return stages, channels, excluded
 
 
-def build_rule(reader: SpecReader, raw: object, line: int) -> Rule:
+def build_rule(reader: SpecReader, raw: object, line: int, profile: str | None = None) -> Rule:
     rule = reader.mapping(raw, line, "rule")
     reader.keys(rule, "rule", allowed=RULE_KEYS,
                 required={"id", "name", "category", "severity", "message", "docs", "match", "examples"})
@@ -188,5 +196,5 @@ def build_rule(reader: SpecReader, raw: object, line: int) -> Rule:
         suggestions=_suggestions(reader, rule, where), examples=_examples(reader, rule, where),
         stages=stages, channels=channels, not_channels=not_channels,
         deprecated=reader.boolean(rule, "deprecated", where, default=False),
-        path=reader.path, line=rule.line,
+        path=reader.path, line=rule.line, profile=profile,
     )

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from collectlint.errors import CollectlintError, PackError
-from collectlint.packs.yamlloc import LDict, LList
+from collectlint.yamlspec.yamlloc import LDict, LList
 
 
 class SpecReader:

@@ -1,0 +1,93 @@
+"""The on-disk cache of compiled rule packs, which never runs code it did not write.
+
+Compiling the shipped packs (pinyin spellings of every phrase included) costs far more than a hook
+run may spend, so the compiled rules are kept in the user's cache folder.  The payload is a pickle,
+but it is loaded only after its HMAC-SHA256 verifies under a secret key that lives in the same
+owner-only folder (created ``0700``, key file ``0600``); a file planted or altered by anyone without
+the key is ignored and rebuilt.  The entry's name is a hash of the packs' bytes, collectlint's own
+sources and Python's version, so editing the normaliser or the pinyin code invalidates it.  Any
+error reading, verifying or writing it means "no cache", never a failed run.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import hmac
+import os
+import pickle
+import secrets
+import sys
+import tempfile
+from pathlib import Path
+
+from collectlint.cachedir import cache_dir
+
+KEEP = 8
+_MAC = 32
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of collectlint's own sources and shipped data (profiles), plus the Python version."""
+    from collectlint import __version__
+
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256(f"{__version__}|{sys.version}".encode())
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".yaml") and "rules" not in path.relative_to(root).parts[:1]:
+            digest.update(str(path.relative_to(root)).encode())
+            try:
+                digest.update(path.read_bytes())
+            except OSError:
+                digest.update(b"<unreadable>")
+    return digest.hexdigest()
+
+
+def _secret(folder: Path) -> bytes:
+    path = folder / "cache.key"
+    try:
+        data = path.read_bytes()
+        if len(data) == 32 and (path.stat().st_mode & 0o077) == 0:
+            return data
+    except OSError:
+        pass
+    key = secrets.token_bytes(32)
+    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+    with os.fdopen(fd, "wb") as out:
+        out.write(key)
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, path)
+    return key
+
+
+def read(key: str) -> object | None:
+    try:
+        folder = cache_dir()
+        blob = (folder / f"rules-{key}.bin").read_bytes()
+        secret = _secret(folder)
+    except OSError:
+        return None
+    mac, payload = blob[:_MAC], blob[_MAC:]
+    if len(mac) != _MAC or not hmac.compare_digest(mac, hmac.new(secret, payload, hashlib.sha256).digest()):
+        return None  # not written by us (or damaged): never unpickled
+    try:
+        return pickle.loads(payload)
+    except Exception:
+        return None
+
+
+def write(key: str, value: object) -> None:
+    try:
+        folder = cache_dir()
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        mac = hmac.new(_secret(folder), payload, hashlib.sha256).digest()
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(fd, "wb") as out:
+            out.write(mac + payload)
+        os.replace(tmp, folder / f"rules-{key}.bin")
+        old = sorted(folder.glob("rules-*.bin"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in old[KEEP:]:
+            stale.unlink(missing_ok=True)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        pass  # no cache this time; correctness does not depend on it

@@ -1,0 +1,181 @@
+"""A ``Profile`` holds everything specific to a language and jurisdiction.
+
+Stages, channel aliases, speaker labels, negators and their window, cue words, settled markers,
+required elements per channel and their recognisers, placeholder aliases and normalisation hooks are
+data in ``profiles/<name>.yaml``.  Guards, elements, pinyin and normalisation code read a profile and
+hard-code none of it, so a new profile is one YAML file.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from collectlint.elements import Element, build_element
+from collectlint.errors import ConfigError
+from collectlint.normalize import Folding
+from collectlint.yamlspec import yamlloc
+from collectlint.yamlspec.reader import SpecReader
+from collectlint.yamlspec.yamlloc import LDict
+
+DEFAULT_PROFILE = "zh-CN"
+HERE = Path(__file__).resolve().parent
+KEYS = {"profile", "description", "language", "aliases", "normalise", "short-forms-need-cue", "collection-cues",
+        "negation", "clause-ends", "sentence-ends", "stages", "channel-aliases", "speakers", "settled",
+        "required-elements", "elements"}
+ELEMENT_KEYS = {"label", "placeholder", "expanded-length", "aliases", "name-parts", "patterns"}
+
+
+@dataclass(frozen=True)
+class Negation:
+    unit: str  # "char" or "word"
+    window: int
+    negators: re.Pattern[str]
+    consequence: re.Pattern[str]
+
+
+@dataclass(frozen=True, eq=False)
+class Profile:
+    name: str
+    language: str  # "zh" or "en": the segmenter and the report language
+    aliases: frozenset[str]
+    folding: Folding
+    pinyin_variants: bool
+    short_forms_need_cue: bool
+    collection_cue: re.Pattern[str]
+    negation: Negation
+    clause_end: re.Pattern[str]
+    sentence_end: re.Pattern[str]
+    stages: tuple[str, ...]
+    channel_aliases: dict[str, str]
+    agent_label: re.Pattern[str]
+    customer_label: re.Pattern[str]
+    settled: re.Pattern[str]
+    required_elements: dict[str, frozenset[str]]
+    elements: dict[str, Element]
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return get_profile, (self.name,)  # profiles are shipped data: pickled by name
+
+    def elements_for(self, channel: str | None) -> frozenset[str]:
+        return self.required_elements.get(channel or "default", self.required_elements["default"])
+
+
+def _alternation(items: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in items)
+
+
+def _compile(reader: SpecReader, m: LDict, key: str, where: str, flags: int = 0) -> re.Pattern[str]:
+    items = reader.strings(m, key, where, required=True)
+    try:
+        return re.compile(_alternation([v for v, _ in items]), flags)
+    except re.error as exc:
+        raise reader.fail(m.line_of(key), f"{where}: bad pattern in '{key}': {exc}") from None
+
+
+def _labels(words: list[str], flags: int) -> re.Pattern[str]:
+    return re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in words) + r")\s*[:：]", flags | re.M)
+
+
+def load_profile(path: Path) -> Profile:
+    reader = SpecReader(str(path), ConfigError)
+    try:
+        data = yamlloc.load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise reader.fail(None, f"cannot read profile: {exc}") from None
+    except yaml.YAMLError as exc:
+        raise reader.fail(yamlloc.error_line(exc), f"invalid YAML: {yamlloc.error_text(exc)}") from None
+    m = reader.mapping(data, 1, "profile")
+    reader.keys(m, "profile", allowed=KEYS, required=KEYS - {"description", "aliases"})
+    name = reader.string(m, "profile", "profile")
+    where = f"profile {name}"
+    norm = reader.mapping(m["normalise"], m.line_of("normalise"), f"{where}: normalise")
+    reader.keys(norm, f"{where}: normalise", allowed={"traditional-to-simplified", "fold", "pinyin-variants"},
+                required={"traditional-to-simplified", "fold", "pinyin-variants"})
+    neg = reader.mapping(m["negation"], m.line_of("negation"), f"{where}: negation")
+    reader.keys(neg, f"{where}: negation", allowed={"unit", "window", "negators", "consequence"},
+                required={"unit", "window", "negators", "consequence"})
+    speakers = reader.mapping(m["speakers"], m.line_of("speakers"), f"{where}: speakers")
+    reader.keys(speakers, f"{where}: speakers", allowed={"agent", "customer"}, required={"agent", "customer"})
+    raw_elements = reader.mapping(m["elements"], m.line_of("elements"), f"{where}: elements")
+    elements: dict[str, Element] = {}
+    for ename, spec in raw_elements.items():
+        ew = f"{where}: element {ename}"
+        spec = reader.mapping(spec, raw_elements.line_of(ename), ew)
+        reader.keys(spec, ew, allowed=ELEMENT_KEYS, required=ELEMENT_KEYS)
+        label = reader.mapping(spec["label"], spec.line_of("label"), ew)
+        try:
+            elements[ename] = build_element(
+                ename, reader.string(label, "zh", ew), reader.string(label, "en", ew),
+                reader.string(spec, "placeholder", ew),
+                [v for v, _ in reader.strings(spec, "aliases", ew, required=True)],
+                [v for v, _ in reader.strings(spec, "name-parts", ew, required=True)],
+                [v for v, _ in reader.strings(spec, "patterns", ew, required=True)],
+                reader.integer(spec, "expanded-length", ew, default=4, low=1, high=100),
+            )
+        except re.error as exc:
+            raise reader.fail(spec.line_of("patterns"), f"{ew}: bad pattern: {exc}") from None
+    required_raw = reader.mapping(m["required-elements"], m.line_of("required-elements"), where)
+    required = {str(ch): reader.choices(required_raw, ch, f"{where}: required-elements", sorted(elements))
+                for ch in required_raw}
+    if "default" not in required:
+        raise reader.fail(m.line_of("required-elements"), f"{where}: required-elements needs a 'default' entry")
+    fold_map = reader.mapping(norm["fold"], norm.line_of("fold"), where)
+    aliases_map = reader.mapping(m["channel-aliases"], m.line_of("channel-aliases"), where)
+    return Profile(
+        name=name,
+        language=reader.choice(m, "language", where, ["zh", "en"]),
+        aliases=frozenset(v.lower() for v, _ in reader.strings(m, "aliases", where)) if "aliases" in m
+        else frozenset(),
+        folding=Folding(reader.boolean(norm, "traditional-to-simplified", where, default=False),
+                        tuple((str(k), str(v)) for k, v in fold_map.items())),
+        pinyin_variants=reader.boolean(norm, "pinyin-variants", where, default=False),
+        short_forms_need_cue=reader.boolean(m, "short-forms-need-cue", where, default=False),
+        collection_cue=_compile(reader, m, "collection-cues", where),
+        negation=Negation(reader.choice(neg, "unit", where, ["char", "word"]),
+                          reader.integer(neg, "window", where, default=16, low=1, high=200),
+                          _compile(reader, neg, "negators", where), _compile(reader, neg, "consequence", where)),
+        clause_end=_compile(reader, m, "clause-ends", where),
+        sentence_end=_compile(reader, m, "sentence-ends", where),
+        stages=tuple(v for v, _ in reader.strings(m, "stages", where, required=True)),
+        channel_aliases={str(k): str(v) for k, v in aliases_map.items()},
+        agent_label=_labels([v for v, _ in reader.strings(speakers, "agent", where, required=True)], re.I),
+        customer_label=_labels([v for v, _ in reader.strings(speakers, "customer", where, required=True)], re.I),
+        settled=re.compile(_alternation([re.escape(v) for v, _ in reader.strings(m, "settled", where, required=True)])),
+        required_elements=required,
+        elements=elements,
+    )
+
+
+@functools.cache
+def profile_names() -> tuple[str, ...]:
+    return tuple(sorted(p.stem for p in HERE.glob("*.yaml")))
+
+
+@functools.cache
+def channel_aliases() -> dict[str, str]:
+    """Words that name a channel in catalogue keys (``短信``, ``texts``), from every shipped profile."""
+    from collectlint.models import CHANNELS
+
+    out = {c: c for c in CHANNELS}
+    for name in profile_names():
+        out.update(get_profile(name).channel_aliases)
+    return out
+
+
+@functools.cache
+def get_profile(name: str = DEFAULT_PROFILE) -> Profile:
+    """A shipped profile by name or alias (``cn``, ``zh``, ``en``), loaded once per process."""
+    wanted = name.lower()
+    for candidate in profile_names():
+        if candidate.lower() == wanted:
+            return load_profile(HERE / f"{candidate}.yaml")
+    for candidate in profile_names():
+        prof = load_profile(HERE / f"{candidate}.yaml")
+        if wanted in prof.aliases:
+            return prof
+    raise ConfigError(f"unknown profile '{name}' (known: {', '.join(profile_names())})")

@@ -1,0 +1,164 @@
+"""Files, standard input, directories and ``--jobs``: the runner around a ``Session``.
+
+Each input gives one ``FileResult``; a bad input is an error for that input only, never the run.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from collectlint.chunks import LARGE
+from collectlint.decode import decode_bytes, read_bytes
+from collectlint.errors import CollectlintError, SkippedInput
+from collectlint.formats import BINARY, READERS, Message, reader_for
+from collectlint.models import FileResult
+from collectlint.normalize import has_han
+from collectlint.session import Session
+
+# Files that are never templates even when a hook or a glob hands them over.
+NOT_TEMPLATES = {"package.json", "package-lock.json", "composer.json", "composer.lock", "tsconfig.json",
+                 "pnpm-lock.yaml", "yarn.lock", ".pre-commit-config.yaml", ".pre-commit-hooks.yaml",
+                 ".collectlint.yaml", ".collectlint.yml", "mkdocs.yml", "docker-compose.yml",
+                 # a template repository's own documentation
+                 "README.md", "README.txt", "CHANGELOG.md", "CONTRIBUTING.md", "LICENSE.md", "LICENSE.txt",
+                 "CODE_OF_CONDUCT.md", "SECURITY.md"}
+SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}
+
+
+class Runner:
+    """Checks inputs with one session (and, with ``jobs`` > 1, with equal sessions in worker processes)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.options = session.options
+        self.config = session.config
+
+    def lint_file(self, path: Path) -> FileResult:
+        display = str(path)
+        fmt = reader_for(display)
+        if path.name in NOT_TEMPLATES:
+            return FileResult(display, notice="not a message template, skipped")
+        if fmt is None:
+            return FileResult(display, notice=f"unknown file type '{path.suffix or path.name}', skipped")
+        try:
+            text, messages = read_messages(read_bytes(path), display, fmt)
+            findings = self.session.lint_messages(display, text, messages)
+        except SkippedInput as exc:
+            return FileResult(display, notice=exc.detail)
+        except CollectlintError as exc:
+            return FileResult(display, error=exc.render())
+        notice = None
+        if not text.strip():
+            notice = "empty file"
+        elif any(len(m.text) > LARGE for m in messages):
+            notice = "very large: checked in chunks; required elements and SMS length not checked"
+        notice = notice or self._no_rules_notice(messages)
+        return FileResult(display, text=text, findings=findings, lang=_lang(text, messages), notice=notice,
+                          messages=len(messages))
+
+    def lint_stdin(self, name: str = "-") -> FileResult:
+        display = self.options.stdin_filename or name
+        fmt = reader_for(display) if self.options.stdin_filename else ".txt"
+        try:
+            text, messages = read_messages(sys.stdin.buffer.read(), display, fmt or ".txt")
+            findings = self.session.lint_messages(display, text, messages)
+        except SkippedInput as exc:
+            return FileResult(display, notice=exc.detail)
+        except CollectlintError as exc:
+            return FileResult(display, error=exc.render())
+        return FileResult(display, text=text, findings=findings, lang=_lang(text, messages),
+                          notice=self._no_rules_notice(messages), messages=len(messages))
+
+    def inputs(self, paths: Iterable[str]) -> Iterator[Path | str | FileResult]:
+        """What ``paths`` name, in order: files to check, ``-`` for standard input, or an error."""
+        for item in paths:
+            if item == "-":
+                yield "-"
+                continue
+            path = Path(item)
+            if path.is_dir():
+                yield from self.expand(path)
+            elif not path.exists() and not path.is_symlink():
+                yield FileResult(item, error=f"{item}: no such file or directory")
+            else:
+                yield path
+
+    def lint_paths(self, paths: Iterable[str], jobs: int = 1) -> Iterator[FileResult]:
+        """Results in input order; with ``jobs`` > 1 files are checked in that many processes."""
+        items = list(self.inputs(paths)) if jobs > 1 else self.inputs(paths)
+        if jobs <= 1:
+            for item in items:
+                yield self._lint_item(item)
+            return
+        files = [i for i in items if isinstance(i, Path)]
+        if len(files) < 2:
+            for item in items:
+                yield self._lint_item(item)
+            return
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
+                                 initargs=(self.session,)) as pool:
+            done = pool.map(_lint_in_worker, files, chunksize=max(1, min(64, len(files) // (jobs * 8))))
+            for item in items:
+                yield next(done) if isinstance(item, Path) else self._lint_item(item)
+
+    def _lint_item(self, item: Path | str | FileResult) -> FileResult:
+        if isinstance(item, FileResult):
+            return item
+        if isinstance(item, str):
+            return self.lint_stdin()
+        return self.lint_file(item)
+
+    def expand(self, directory: Path) -> list[Path]:
+        found: list[Path] = []
+        for root, dirs, files in os.walk(directory, followlinks=False):
+            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+            for name in sorted(files):
+                p = Path(root) / name
+                if reader_for(name) and name not in NOT_TEMPLATES and not self.config.excluded(p):
+                    found.append(p)
+        return found
+
+
+    def _no_rules_notice(self, messages: list[Message]) -> str | None:
+        """Never a silent pass: say when a message's profile has no conduct rules in force."""
+        missing = sorted({p.name for m in messages if m.text.strip()
+                          for p in [self.session.profile_for(m.text, m.profile)]
+                          if not self.session.conduct_rules(p)})
+        if not missing:
+            return None
+        return f"no conduct rules in force for profile {', '.join(missing)}: its messages were not checked for conduct"
+
+
+_WORKER: Runner | None = None
+
+
+def _start_worker(session: Session) -> None:
+    global _WORKER
+    _WORKER = Runner(session)
+
+
+def _lint_in_worker(path: Path) -> FileResult:
+    assert _WORKER is not None
+    return _WORKER.lint_file(path)
+
+
+def read_messages(data: bytes, display: str, fmt: str) -> tuple[str, list[Message]]:
+    """The text of a file and its messages, by format (``.docx`` from its package, others decoded)."""
+    if fmt in BINARY:
+        from collectlint.formats import docx
+
+        text = docx.docx_text(data, display)
+        return text, docx.read(text, display)
+    text = decode_bytes(data, display).text
+    return text, READERS[fmt](text, display)
+
+
+def _lang(text: str, messages: list[Message]) -> str:
+    """Language of a file's messages in the report: front matter ``lang``, else Chinese if it has any."""
+    declared = next((m.lang for m in messages if m.lang), None)
+    return declared or ("zh" if has_han(text) else "en")

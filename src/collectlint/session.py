@@ -1,0 +1,142 @@
+"""A ``Session``: resolved settings, profiles, the rule set and its own segmenter, built once.
+
+Nothing in a session is shared with another: two sessions in one process give exactly the findings
+each gives alone.  A session pickles as its recipe (configuration and options), so worker processes
+and executors rebuild an equal one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from collectlint.checks.suppression import SuppressionCheck
+from collectlint.config import Config
+from collectlint.engine import RuleSet, select_rules
+from collectlint.errors import ConfigError
+from collectlint.formats import READERS, Message, Suppression, reader_for
+from collectlint.models import CONDUCT, Finding
+from collectlint.nlp.zh import Segmenter
+from collectlint.normalize import has_han
+from collectlint.packs.loader import load_rules
+from collectlint.packs.rule import Rule
+from collectlint.pipeline import lint_message, sort_findings
+from collectlint.profiles import DEFAULT_PROFILE, Profile, get_profile
+from collectlint.source import Document
+from collectlint.suppress import apply as apply_suppressions
+
+
+@dataclass(frozen=True)
+class Options:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    channel: str | None = None
+    stage: str | None = None
+    extra_rule_dirs: tuple[str, ...] = ()
+    stdin_filename: str | None = None
+    profile: str | None = None
+    model: bool | None = None  # None: the configuration decides
+
+
+class Session:
+    def __init__(self, config: Config | None = None, options: Options | None = None) -> None:
+        self.config = config or Config()
+        self.options = options or Options()
+        all_rules = load_rules(tuple(self.config.rule_dirs) + self.options.extra_rule_dirs)
+        select = self.options.select or self.config.select
+        ignore = self.config.ignore + self.options.ignore
+        for selector in (*select, *ignore):
+            if not select_rules(all_rules, [selector]):
+                raise ConfigError(f"selector '{selector}' matches no rule (use an id, id prefix, name or category)")
+        for key in self.config.severity:
+            if not any(key in (r.id, r.name) for r in all_rules):
+                raise ConfigError(f"severity override for unknown rule '{key}'",
+                                  path=str(self.config.path) if self.config.path else None)
+        forced = self.options.profile or self.config.profile
+        self.forced_profile: Profile | None = get_profile(forced) if forced else None
+        self.rules: tuple[Rule, ...] = select_rules(all_rules, select, ignore)
+        self.ruleset = RuleSet(self.rules, self.config.severity)
+        # Every loaded rule's phrases, selected or not, so selection never changes how text is cut.
+        self.segmenter = Segmenter(p for r in all_rules for p in r.check.han_phrases())
+        self.meta_rules = {r.check.problem: r for r in self.rules if isinstance(r.check, SuppressionCheck)}
+        use_model = self.options.model if self.options.model is not None else self.config.model
+        self.model_enabled = bool(use_model)
+
+    def __reduce__(self) -> tuple[type[Session], tuple[Config, Options]]:
+        return Session, (self.config, self.options)
+
+    # --- profiles -------------------------------------------------------------------------------
+
+    def profile_for(self, text: str, declared: str | None = None) -> Profile:
+        """Command line or configuration, then front matter, then the text's own language."""
+        if self.forced_profile is not None:
+            return self.forced_profile
+        if declared:
+            return get_profile(declared)
+        if has_han(text) or not any("a" <= c.lower() <= "z" for c in text):
+            return get_profile(DEFAULT_PROFILE)
+        return get_profile("en-US")
+
+    def conduct_rules(self, profile: Profile) -> int:
+        """How many conduct rules are in force for ``profile``."""
+        return sum(1 for r in self.rules if r.category in CONDUCT and r.applies_to_profile(profile.name))
+
+    # --- documents ------------------------------------------------------------------------------
+
+    def document(self, text: str, path: str = "<text>", channel: str | None = None,
+                 stage: str | None = None, detected_channel: str | None = None,
+                 profile: Profile | None = None) -> Document:
+        """Channel and stage precedence: command line, then the file itself (front matter, catalogue
+        keys), then the configuration's ``files`` globs, then what the text looks like (a call script)."""
+        cfg_channel, cfg_stage = self.config.setting_for(path) if path not in ("<text>", "-") else (None, None)
+        chosen = self.options.channel or channel or cfg_channel or detected_channel
+        prof = profile or self.profile_for(text)
+        doc = Document(text=text, path=path, channel=chosen, stage=self.options.stage or stage or cfg_stage,
+                       profile=prof)
+        doc.masked = [(p.start, p.end) for p in doc.placeholders]
+        doc.aliases = self.config.placeholder_aliases
+        overrides = self.config.required_elements
+        key = chosen or "default"
+        if key in overrides:
+            doc.required_elements = overrides[key]
+        elif "default" in overrides:
+            doc.required_elements = overrides["default"]
+        else:
+            doc.required_elements = prof.elements_for(chosen)
+        return doc
+
+    def lint_messages(self, path: str, text: str, messages: list[Message]) -> list[Finding]:
+        """Lint each message and map its findings back to offsets in ``text``; then apply suppressions."""
+        findings: list[Finding] = []
+        suppressions: list[Suppression] = []
+        seen: set[tuple[str, int, int]] = set()
+        for message in messages:
+            profile = self.profile_for(message.text, message.profile)
+
+            def prepare(part: str, msg: Message, detected: str | None, profile: Profile = profile) -> Document:
+                return self.document(part, path, msg.channel, msg.stage, detected, profile)
+
+            findings += lint_message(self.ruleset, self.segmenter, message, prepare, seen)
+            suppressions += message.suppressions
+        if self.model_enabled:
+            from collectlint.model.layer import second_opinion
+
+            findings += second_opinion(self, messages, findings)
+        return apply_suppressions(text, sort_findings(findings), suppressions, self.meta_rules)
+
+    def lint_text(self, text: str, path: str = "<text>", channel: str | None = None,
+                  stage: str | None = None, fmt: str = "txt") -> list[Finding]:
+        """Lint ``text`` as a file of format ``fmt`` (txt, md, html, yaml, json)."""
+        messages = READERS["." + fmt](text, path)
+        for m in messages:
+            m.channel = channel or m.channel
+            m.stage = stage or m.stage
+        return self.lint_messages(path, text, messages)
+
+    def lint_text_as(self, text: str, path: str) -> list[Finding]:
+        """Lint ``text`` as the contents of ``path`` (format by its ending), as a file would be."""
+        from collectlint.formats import BINARY
+
+        fmt = reader_for(path)
+        if fmt is None or fmt in BINARY:
+            fmt = ".txt"
+        return self.lint_messages(path, text, READERS[fmt](text, path))

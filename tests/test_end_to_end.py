@@ -32,6 +32,7 @@ def _git(repo: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
 
 
+@pytest.mark.slow
 def test_pre_commit_try_repo(tmp_path: Path) -> None:
     _need(shutil.which("git"), "git")
     repo = tmp_path / "templates"
@@ -68,6 +69,7 @@ document.body.setAttribute("data-visible", seen.join(" "));
 """
 
 
+@pytest.mark.slow
 def test_html_report_renders_in_chromium(tmp_path: Path) -> None:
     browser = _need(shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome"),
                     "Chromium")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from collectlint.api import Linter
 from collectlint.packs.loader import load_rules
 from collectlint.packs.rule import Rule
+from collectlint.packtests import ExampleRunner
 
 RULES = load_rules()
+RUNNER = ExampleRunner()
 
 
 def _cases(kind: str) -> list[tuple[Rule, str]]:
@@ -16,17 +17,15 @@ def _cases(kind: str) -> list[tuple[Rule, str]]:
 
 
 @pytest.mark.parametrize(("rule", "text"), _cases("fire"), ids=lambda v: v.id if isinstance(v, Rule) else v)
-def test_fire_examples_fire(linter: Linter, rule: Rule, text: str) -> None:
-    findings = linter.lint_text(text, stage=rule.examples.stage, channel=rule.examples.channel,
-                                fmt=rule.examples.format)
-    assert rule.id in {f.rule_id for f in findings}, f"{rule.id} did not fire on {text!r}"
+def test_fire_examples_fire(rule: Rule, text: str) -> None:
+    problem = RUNNER.failure(rule, text, "fire")
+    assert problem is None, problem
 
 
 @pytest.mark.parametrize(("rule", "text"), _cases("silent"), ids=lambda v: v.id if isinstance(v, Rule) else v)
-def test_silent_examples_stay_silent(linter: Linter, rule: Rule, text: str) -> None:
-    findings = linter.lint_text(text, stage=rule.examples.stage, channel=rule.examples.channel,
-                                fmt=rule.examples.format)
-    assert rule.id not in {f.rule_id for f in findings}, f"{rule.id} fired on silent example {text!r}"
+def test_silent_examples_stay_silent(rule: Rule, text: str) -> None:
+    problem = RUNNER.failure(rule, text, "silent")
+    assert problem is None, problem
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)

@@ -21,7 +21,7 @@ from collectlint.baseline import write as write_baseline
 from collectlint.config import Config, discover
 from collectlint.config import load as load_config
 from collectlint.errors import CollectlintError
-from collectlint.fix import MAX_PASSES, apply_edits, edits_for, encode, fixable_text, unified_diff, write_atomically
+from collectlint.fix import encode, fix_until_stable, fixable_text, unified_diff, write_atomically
 from collectlint.models import CHANNELS, STAGES, ExitStatus, FileResult, Severity
 from collectlint.packs.rule import Rule
 from collectlint.report import FORMATS, render
@@ -97,16 +97,19 @@ def cli() -> None:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (input errors still exit 2).")
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), default=1, show_default=True,
               help="Check files in this many processes (output order stays the input order).")
+@click.option("--profile", default=None, help="Profile for every message (zh-CN, en-US); default: detected per message.")
+@click.option("--no-model", is_flag=True, help="Turn off the learned second opinion (rules only).")
 @guarded
 def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
           fail_on: str | None, config_path: str | None, channel: str | None, stage: str | None,
           message_lang: str | None, stdin_filename: str | None, output: str | None, fix: bool,
           unsafe_fixes: bool, diff: bool, baseline: str | None, update_baseline: bool, statistics: bool,
-          exit_zero: bool, jobs: int) -> None:
+          exit_zero: bool, jobs: int, profile: str | None, no_model: bool) -> None:
     """Check collection messages in PATHS (files, directories, or - for standard input)."""
     config = _config(config_path, paths)
     linter = Linter(config, Options(select=_split(select), ignore=_split(ignore), channel=channel, stage=stage,
-                                    stdin_filename=stdin_filename))
+                                    stdin_filename=stdin_filename, profile=profile,
+                                    model=False if no_model else None))
     lang = message_lang or config.message_lang or ""
     base = Path(baseline) if baseline else None
     writing_baseline = base is not None and (update_baseline or not base.exists())
@@ -183,14 +186,9 @@ def _fix(linter: Linter, result: FileResult, unsafe: bool, diff_only: bool) -> t
     except CollectlintError as exc:
         click.echo(f"collectlint: {exc.render()}", err=True)
         return result, False
-    current, fixed_result = text, result
-    for _ in range(MAX_PASSES):
-        edits = edits_for(current, fixed_result.findings, unsafe)
-        if not edits:
-            break
-        current = apply_edits(current, edits)
-        messages_result = linter.lint_text_as(current, str(path))
-        fixed_result = replace(result, text=current, findings=messages_result)
+    current, fixed_findings = fix_until_stable(text, result.findings,
+                                               lambda t: linter.lint_text_as(t, str(path)), unsafe)
+    fixed_result = replace(result, text=current, findings=fixed_findings)
     if current == text:
         return result, False
     if diff_only:
@@ -261,6 +259,26 @@ def eval_command(corpus: str, fmt: str, config_path: str | None, fail_under: flo
         s.precision < fail_under or s.recall < fail_under for s in report.scores.values()
     ):
         sys.exit(ExitStatus.FINDINGS)
+
+
+@cli.command("test-packs")
+@click.argument("directories", nargs=-1, type=click.Path(file_okay=False))
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
+@guarded
+def test_packs(directories: tuple[str, ...], config_path: str | None) -> None:
+    """Run the examples of the rule packs in DIRECTORIES (default: the configured rule-dirs and the shipped packs).
+
+    Every fire example must fire (on its pinned [[span]] when it has one), every silent one must stay
+    silent; todo examples are run and reported without failing.
+    """
+    from collectlint.packtests import run_pack_examples
+
+    config = _config(config_path, [])
+    outcome = run_pack_examples(config, tuple(directories))
+    for line in outcome.lines:
+        click.echo(line)
+    click.echo(f"{outcome.passed} passed, {outcome.failed} failed" + (f", {outcome.todo} todo" if outcome.todo else ""))
+    sys.exit(ExitStatus.FINDINGS if outcome.failed else ExitStatus.OK)
 
 
 def main() -> None:

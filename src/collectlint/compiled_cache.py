@@ -72,7 +72,8 @@ def read(key: str) -> object | None:
     if len(mac) != _MAC or not hmac.compare_digest(mac, hmac.new(secret, payload, hashlib.sha256).digest()):
         return None  # not written by us (or damaged): never unpickled
     try:
-        return pickle.loads(payload)
+        value: object = pickle.loads(payload)
+        return value
     except Exception:
         return None
 

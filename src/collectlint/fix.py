@@ -14,6 +14,7 @@ import difflib
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,18 +90,21 @@ def write_atomically(path: Path, data: bytes, original: bytes) -> None:
         raise
 
 
-@dataclass
-class FixOutcome:
-    path: str
-    before: str
-    after: str
-    applied: int
-    encoding: str
-    original: bytes
+def fix_until_stable(text: str, findings: list[Finding], relint: Callable[[str], list[Finding]],
+                     unsafe: bool) -> tuple[str, list[Finding]]:
+    """Apply fixes and re-lint until nothing changes (at most ``MAX_PASSES`` rounds).
 
-    @property
-    def changed(self) -> bool:
-        return self.before != self.after
+    Returns the fixed text and its findings.  The library owns this loop so an editor or a server
+    converges exactly as ``collectlint check --fix`` does.
+    """
+    current, current_findings = text, findings
+    for _ in range(MAX_PASSES):
+        edits = edits_for(current, current_findings, unsafe)
+        if not edits:
+            break
+        current = apply_edits(current, edits)
+        current_findings = relint(current)
+    return current, current_findings
 
 
 def fixable_text(path: Path) -> tuple[str, str, bytes]:

@@ -1,8 +1,10 @@
 """Pinyin spellings of rule phrases, for evasions such as "zuolao", "zuo牢" and "上men".
 
 Built lazily (pypinyin costs a few hundred milliseconds to import) and only for documents that
-contain Latin letters.  Hits on a pinyin spelling need a collection cue in the same document (the profile's
-``collection-cues``), as do short Latin forms in a profile that asks for it: initials and pinyin collide with ordinary words far more often than Han phrases do.
+contain Latin letters, in a profile with ``pinyin-variants``.  Hits on a pinyin spelling need a
+collection cue in the same document (the profile's ``collection-cues``), as do short Latin forms in a
+profile that asks for it: initials and pinyin collide with ordinary words far more often than Han
+phrases do.
 """
 
 from __future__ import annotations

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import abc
 import bisect
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar, Protocol
@@ -14,7 +13,6 @@ from collectlint.nlp.zh import Segmenter
 from collectlint.source import Document
 from collectlint.yamlspec.reader import SpecReader
 from collectlint.yamlspec.yamlloc import LDict
-
 
 
 @dataclass

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 
 from collectlint.checks.base import Hit, MatchContext
 from collectlint.normalize import has_han, normalize_phrase
-from collectlint.yamlspec.reader import SpecReader
 from collectlint.pinyin import LATIN, needs_cue, variants
+from collectlint.yamlspec.reader import SpecReader
 
 # Rule packs are untrusted input: bound what one rule may ask for.
 MAX_PHRASES = 5000

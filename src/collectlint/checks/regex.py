@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from collectlint.checks.base import Check, Hit, MatchContext
+from collectlint.safe_regex import compile_rule_regex
 from collectlint.yamlspec.reader import SpecReader
 from collectlint.yamlspec.yamlloc import LDict
-from collectlint.safe_regex import compile_rule_regex
 
 
 class RegexCheck(Check):

@@ -10,8 +10,8 @@ from pathlib import Path
 import yaml
 
 from collectlint.errors import CollectlintError, PackError
-from collectlint.yamlspec import yamlloc
 from collectlint.packs.rule import Rule, build_rule
+from collectlint.yamlspec import yamlloc
 from collectlint.yamlspec.reader import SpecReader
 from collectlint.yamlspec.yamlloc import LDict, LList
 

@@ -10,17 +10,19 @@ from collectlint import __version__
 from collectlint.models import FileResult
 from collectlint.report.locate import locate, summary
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: source, confidence, explanation; notices
 
 
 def document(results: Sequence[FileResult], lang: str) -> dict[str, Any]:
     findings = [item for result in results for item in items(result, lang)]
     errors = [{"path": r.path, "message": r.error} for r in results if r.error]
+    notices = [{"path": r.path, "message": r.notice} for r in results if r.notice and not r.error]
     return {
         "version": SCHEMA_VERSION,
         "tool": {"name": "collectlint", "version": __version__},
         "findings": findings,
         "errors": errors,
+        "notices": notices,
         "summary": summary(list(results)),
     }
 
@@ -45,6 +47,9 @@ def items(result: FileResult, lang: str) -> list[dict[str, Any]]:
             "messages": {"zh": f.message_zh, "en": f.message_en},
             "basis": f.basis,
             "match": loc.match,
+            "source": f.source,
+            "confidence": f.confidence,
+            **({"explanation": f.explanation} if f.explanation else {}),
             "suggestions": [
                 {"text": s.text(msg_lang), "zh": s.zh, "en": s.en, "applicability": s.applicability.value}
                 for s in f.suggestions

@@ -40,6 +40,7 @@ def summary(results: list[FileResult] | tuple[FileResult, ...]) -> dict[str, obj
     return {
         "files": len(results),
         "files_with_errors": sum(1 for r in results if r.error),
+        "messages": sum(r.messages for r in results),
         "findings": sum(len(r.findings) for r in results),
         "by_severity": counts,
         "by_category": dict(sorted(by_category.items())),

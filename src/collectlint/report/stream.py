@@ -21,6 +21,7 @@ STREAMED = ("text", "json", "github")
 class Tally:
     files: int = 0
     files_with_errors: int = 0
+    messages: int = 0
     findings: int = 0
     by_severity: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
     by_category: dict[str, int] = field(default_factory=dict)
@@ -29,6 +30,7 @@ class Tally:
     def add(self, result: FileResult) -> None:
         self.files += 1
         self.files_with_errors += bool(result.error)
+        self.messages += result.messages
         for f in result.findings:
             self.findings += 1
             self.by_severity[f.severity.label] += 1
@@ -36,7 +38,8 @@ class Tally:
             self.by_rule[(f.rule_id, f.name)] = self.by_rule.get((f.rule_id, f.name), 0) + 1
 
     def summary(self) -> dict[str, object]:
-        return {"files": self.files, "files_with_errors": self.files_with_errors, "findings": self.findings,
+        return {"files": self.files, "files_with_errors": self.files_with_errors, "messages": self.messages,
+                "findings": self.findings,
                 "by_severity": dict(self.by_severity), "by_category": dict(sorted(self.by_category.items()))}
 
     def statistics(self) -> str:
@@ -49,6 +52,7 @@ class Writer:
         self.fmt, self.out, self.lang = fmt, out, lang
         self.first = True
         self.errors: list[dict[str, Any]] = []
+        self.notices: list[dict[str, Any]] = []
         if fmt == "json":
             head = {"version": json_format.SCHEMA_VERSION, "tool": {"name": "collectlint", "version": __version__}}
             out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "findings": [')
@@ -64,10 +68,13 @@ class Writer:
                 self.first = False
             if result.error:
                 self.errors.append({"path": result.path, "message": result.error})
+            elif result.notice:
+                self.notices.append({"path": result.path, "message": result.notice})
 
     def close(self, tally: Tally) -> None:
         if self.fmt == "text":
             self.out.write(text_format.footer(tally.summary()))
         elif self.fmt == "json":
             self.out.write("\n  ],\n  \"errors\": " + json.dumps(self.errors, ensure_ascii=False)
+                           + ",\n  \"notices\": " + json.dumps(self.notices, ensure_ascii=False)
                            + ",\n  \"summary\": " + json.dumps(tally.summary(), ensure_ascii=False) + "\n}\n")

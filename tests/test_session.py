@@ -1,0 +1,179 @@
+"""The foundations: no hidden state between sessions, caches keyed by content, selection-independent
+findings, language-aware guards, profiles as data."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+
+from collectlint import compiled_cache
+from collectlint.api import Linter, Options
+from collectlint.guards import negated
+from collectlint.packs.loader import load_rules
+from collectlint.profiles import get_profile, load_profile
+from collectlint.session import Session
+from collectlint.source import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PACK = """\
+pack: {name}
+profile: {profile}
+rules:
+  - id: {rid}
+    name: test-rule-{low}
+    category: false-legal
+    severity: error
+    message: {{zh: 测试, en: test}}
+    docs: {{what: a, why: b, basis: c, source_status: R, example: d, instead: e}}
+    examples: {{fire: [x], silent: [y]}}
+    match: {{type: phrase, phrases: [{phrases}]}}
+"""
+
+
+def _pack(folder: Path, rid: str, phrases: str, profile: str = "en-US") -> Path:
+    folder.mkdir(exist_ok=True)
+    path = folder / f"{rid.lower()}.yaml"
+    path.write_text(PACK.format(name=rid.lower(), profile=profile, rid=rid, low=rid.lower(), phrases=phrases),
+                    encoding="utf-8")
+    return path
+
+
+def test_an_edited_pack_is_reloaded(tmp_path: Path) -> None:
+    path = _pack(tmp_path / "rules", "TS001", "arrest")
+    first = load_rules((str(tmp_path / "rules"),))
+    assert next(r for r in first if r.id == "TS001").check.literals() == ["arrest"]
+    path.write_text(path.read_text(encoding="utf-8").replace("[arrest]", "[arrested, warrant]"), encoding="utf-8")
+    os.utime(path, ns=(1, 10**18))  # a different mtime even on coarse clocks
+    second = load_rules((str(tmp_path / "rules"),))
+    assert sorted(next(r for r in second if r.id == "TS001").check.literals()) == ["arrested", "warrant"]
+
+
+def test_compiled_cache_is_keyed_by_collectlints_own_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    from collectlint.packs import loader
+
+    files = loader.pack_files(loader.shipped_rules_dir())
+    before = loader._cache_key(files)
+    monkeypatch.setattr(compiled_cache, "code_fingerprint", lambda: "edited normaliser")
+    assert loader._cache_key(files) != before
+
+
+def test_fingerprint_covers_the_normaliser_and_profiles() -> None:
+    compiled_cache.code_fingerprint.cache_clear()
+    real = compiled_cache.code_fingerprint()
+    assert len(real) == 64
+
+
+def test_a_planted_or_corrupt_cache_is_never_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    marker = tmp_path / "pwned"
+
+    class Evil:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            return (os.mkdir, (str(marker),))
+
+    folder = tmp_path / "collectlint"
+    folder.mkdir(mode=0o700)
+    (folder / "rules-k1.bin").write_bytes(b"\0" * 32 + pickle.dumps(Evil()))
+    assert compiled_cache.read("k1") is None
+    assert not marker.exists()
+    (folder / "rules-k2.bin").write_bytes(b"garbage")
+    assert compiled_cache.read("k2") is None
+    compiled_cache.write("k3", ("ok",))
+    assert compiled_cache.read("k3") == ("ok",)
+    assert (folder / "cache.key").stat().st_mode & 0o077 == 0
+    blob = bytearray((folder / "rules-k3.bin").read_bytes())
+    blob[-2] ^= 1
+    (folder / "rules-k3.bin").write_bytes(bytes(blob))
+    assert compiled_cache.read("k3") is None
+
+
+def _corpus_texts() -> list[str]:
+    items = [json.loads(line) for line in (ROOT / "corpus" / "zh.jsonl").read_text(encoding="utf-8").splitlines()]
+    items += [json.loads(line) for line in (ROOT / "tests" / "data" / "selection_probe.jsonl").read_text(
+        encoding="utf-8").splitlines()]
+    return [i["text"] for i in items]
+
+
+def test_selection_never_changes_another_rules_findings() -> None:
+    """Every rule alone gives exactly its own findings from the run with every rule."""
+    texts = _corpus_texts()
+    everything = Session(options=Options(model=False))
+    together: dict[str, set[tuple[int, str, int, int]]] = {}
+    for i, text in enumerate(texts):
+        for f in everything.lint_text(text):
+            together.setdefault(f.rule_id, set()).add((i, f.rule_id, f.span.start, f.span.end))
+    for rule in everything.rules:
+        if rule.category.value == "suppression":
+            continue
+        alone = Session(options=Options(select=(rule.id,), model=False))
+        got = {(i, f.rule_id, f.span.start, f.span.end) for i, text in enumerate(texts)
+               for f in alone.lint_text(text) if f.rule_id == rule.id}
+        assert got == together.get(rule.id, set()), rule.id
+
+
+def test_employer_disclosure_does_not_need_the_family_rule() -> None:
+    text = "我们会联系你的家人和单位领导"
+    for options in (Options(model=False), Options(select=("CN303",), model=False),
+                    Options(ignore=("CN302",), model=False)):
+        assert "CN303" in {f.rule_id for f in Session(options=options).lint_text(text)}, options
+
+
+def test_english_negation_is_counted_in_words(tmp_path: Path) -> None:
+    _pack(tmp_path / "rules", "TS002", "arrest, jail")
+    session = Linter(options=Options(extra_rule_dirs=(str(tmp_path / "rules"),), select=("TS002",), model=False))
+    assert session.lint_text("We would never threaten to have anyone arrest you.") == []
+    assert [f.rule_id for f in session.lint_text("You will go to jail.")] == ["TS002"]  # no pinyin cue gate
+    assert [f.rule_id for f in session.lint_text("Pay or we will have you arrest")] == ["TS002"]
+
+
+def test_chinese_negation_stays_in_characters() -> None:
+    zh = get_profile("zh-CN")
+    text = "我们不会联系您的家人"
+    assert negated(text, text.index("联系"), zh)
+    far = "我们不" + "啊" * 20 + "联系"
+    assert not negated(far, far.index("联系"), zh)
+
+
+def test_a_new_profile_is_one_yaml_file(tmp_path: Path) -> None:
+    """Adding a profile edits no guard, element, pinyin or normalisation code."""
+    source = (ROOT / "src" / "collectlint" / "profiles" / "en-US.yaml").read_text(encoding="utf-8")
+    text = source.replace("profile: en-US", "profile: en-GB").replace("window: 6", "window: 2")
+    text = text.replace("'\\$\\s?\\d[\\d,]*(?:\\.\\d+)?'", "'£\\s?\\d[\\d,]*(?:\\.\\d+)?'")
+    path = tmp_path / "en-GB.yaml"
+    path.write_text(text, encoding="utf-8")
+    gb = load_profile(path)
+    assert gb.name == "en-GB" and gb.negation.window == 2
+    sentence = "We would never threaten to have anyone arrest you"
+    assert negated(sentence, sentence.index("arrest"), get_profile("en-US"))
+    assert not negated(sentence, sentence.index("arrest"), gb)
+    assert gb.elements["amount"].present("you owe £120", [])
+    assert not get_profile("en-US").elements["amount"].present("you owe £120", [])
+    doc = Document("您欠款", profile=gb)
+    assert doc.norm.text == "您欠款"  # no 您→你 fold in this profile
+
+
+def test_profile_is_chosen_by_front_matter_config_and_language() -> None:
+    session = Session(options=Options(model=False))
+    assert session.profile_for("您好，请还款").name == "zh-CN"
+    assert session.profile_for("Please pay your balance").name == "en-US"
+    assert session.profile_for("Please pay", "zh-CN").name == "zh-CN"
+    forced = Session(options=Options(profile="en-US", model=False))
+    assert forced.profile_for("您好").name == "en-US"
+
+
+def test_a_session_pickles_as_its_recipe() -> None:
+    session = Session(options=Options(select=("CN2",), model=False))
+    clone = pickle.loads(pickle.dumps(session))
+    assert [r.id for r in clone.rules] == [r.id for r in session.rules]
+    text = "再不还钱就让你坐牢"
+    assert clone.lint_text(text) == session.lint_text(text)
+
+
+def test_findings_carry_their_origin() -> None:
+    finding = Session(options=Options(model=False)).lint_text("再不还钱就让你坐牢")[0]
+    assert finding.source == "rule" and finding.confidence is None

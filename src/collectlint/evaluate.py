@@ -11,9 +11,12 @@ from typing import Any
 from collectlint.api import Linter
 from collectlint.errors import InputError
 from collectlint.mask import mask_text
-from collectlint.models import CHANNELS, CONDUCT, STAGES, Category, Finding
+from collectlint.models import CHANNELS, CONDUCT, STAGES, Category, Finding, Severity
 
-ITEM_KEYS = {"id", "text", "channel", "stage", "expected", "spans", "provenance"}
+ITEM_KEYS = {"id", "text", "channel", "stage", "expected", "spans", "provenance",
+             # real corpus items (corpus/real/): where the text was copied from, and how it was labelled
+             "lang", "source", "found_by", "note", "synthetic"}
+CONDUCT_NAMES = frozenset(c.value for c in CONDUCT)
 # Scored categories: conduct and required elements.  Channel limits (SMS length) and suppression
 # hygiene are not compliance labels, so corpora do not carry them.
 CATEGORIES = [c.value for c in Category if c in CONDUCT or c is Category.MISSING_ELEMENT]
@@ -29,6 +32,13 @@ class Item:
     provenance: str
     path: str
     line: int
+    lang: str = "zh-Hans"  # zh-Hans, zh-Hant or en
+    # Real items are labelled for conduct only: completeness (missing elements) is not scored on them.
+    conduct_only: bool = False
+
+    @property
+    def violating(self) -> bool:
+        return bool(self.expected & CONDUCT_NAMES)
 
 
 @dataclass
@@ -59,9 +69,34 @@ class Outcome:
 
 
 @dataclass
+class Group:
+    """Message-level figures: a violating message is caught when it gets any conduct finding (warning
+    or above); a compliant message is a false alarm when it gets one."""
+
+    violating: int = 0
+    caught: int = 0
+    compliant: int = 0
+    alarmed: int = 0
+
+    @property
+    def recall(self) -> float:
+        return self.caught / self.violating if self.violating else 1.0
+
+    @property
+    def false_alarm_rate(self) -> float:
+        return self.alarmed / self.compliant if self.compliant else 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"violating": self.violating, "caught": self.caught, "recall": round(self.recall, 4),
+                "compliant": self.compliant, "false_alarms": self.alarmed,
+                "false_alarm_rate": round(self.false_alarm_rate, 4)}
+
+
+@dataclass
 class Report:
     messages: int = 0
     compliant: int = 0
+    groups: dict[str, Group] = field(default_factory=dict)  # "all" and per language/script
     scores: dict[str, Score] = field(default_factory=lambda: {c: Score() for c in CATEGORIES})
     misses: list[Outcome] = field(default_factory=list)
     false_alarms: list[Outcome] = field(default_factory=list)
@@ -74,6 +109,7 @@ class Report:
         return {
             "messages": self.messages,
             "compliant": self.compliant,
+            "message_level": {k: g.to_json() for k, g in self.groups.items()},
             "categories": {
                 c: {"precision": round(s.precision, 4), "recall": round(s.recall, 4), "f1": round(s.f1, 4),
                     "tp": s.tp, "fp": s.fp, "fn": s.fn}
@@ -130,23 +166,39 @@ def load_corpus(path: Path) -> list[Item]:
             if data["id"] in seen:
                 raise _fail(file, n, f"duplicate id '{data['id']}'")
             seen.add(data["id"])
+            lang = data.get("lang", "zh-Hans")
+            if lang not in ("zh-Hans", "zh-Hant", "en"):
+                raise _fail(file, n, f"unknown lang '{lang}' (zh-Hans, zh-Hant, en)")
             items.append(Item(data["id"], data["text"], channel, stage, frozenset(expected),
-                              str(data.get("provenance", "")), str(file), n))
+                              str(data.get("provenance", "")), str(file), n, lang, "source" in data))
     if not items:
         raise InputError("corpus has no messages", path=str(path))
     return items
 
 
 def evaluate(linter: Linter, items: Iterable[Item]) -> Report:
+    """Scores at warning or above (info findings never fail a run, so they do not count as flags)."""
     report = Report()
     for item in items:
         findings: Sequence[Finding] = linter.lint_text(item.text, item.id, channel=item.channel, stage=item.stage)
         predicted: dict[str, list[str]] = {}
         for f in findings:
-            predicted.setdefault(f.category.value, []).append(f.rule_id)
+            if f.severity >= Severity.WARNING:
+                predicted.setdefault(f.category.value, []).append(f.rule_id)
         report.messages += 1
         report.compliant += not item.expected
+        flagged = bool(CONDUCT_NAMES & predicted.keys())
+        for key in ("all", item.lang):
+            group = report.groups.setdefault(key, Group())
+            if item.violating:
+                group.violating += 1
+                group.caught += flagged
+            elif not item.expected:
+                group.compliant += 1
+                group.alarmed += flagged
         for category in CATEGORIES:
+            if item.conduct_only and category not in CONDUCT_NAMES:
+                continue
             score = report.scores[category]
             want, got = category in item.expected, category in predicted
             if want and got:
@@ -160,8 +212,14 @@ def evaluate(linter: Linter, items: Iterable[Item]) -> Report:
     return report
 
 
-def render_text(report: Report) -> str:
-    out = [f"{report.messages} messages ({report.compliant} compliant)", "",
+def render_text(report: Report, title: str = "") -> str:
+    out = [f"{title}{report.messages} messages ({report.compliant} compliant)", "",
+           "message level (conduct findings at warning or above):",
+           f"{'set':<8} {'violating':>9} {'caught':>6} {'recall':>6} {'compliant':>9} {'alarms':>6} {'FA rate':>7}"]
+    for key, g in report.groups.items():
+        out.append(f"{key:<8} {g.violating:>9} {g.caught:>6} {g.recall:>6.3f} {g.compliant:>9} {g.alarmed:>6} "
+                   f"{g.false_alarm_rate:>7.3f}")
+    out += ["",
            f"{'category':<18} {'precision':>9} {'recall':>7} {'f1':>6} {'tp':>5} {'fp':>4} {'fn':>4}"]
     for category, s in report.scores.items():
         out.append(f"{category:<18} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f} {s.tp:>5} {s.fp:>4} {s.fn:>4}")

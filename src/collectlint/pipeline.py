@@ -17,6 +17,7 @@ from collectlint.formats.script import customer_lines, is_script
 from collectlint.models import Finding, Severity, Span
 from collectlint.nlp.zh import Segmenter
 from collectlint.packs.rule import Rule
+from collectlint.profiles import Profile
 from collectlint.source import Document
 
 # Builds the Document for (part of) a message: text, the message, a channel detected from the text.
@@ -58,24 +59,22 @@ def rule_finding(rule: Rule, severity: Severity, start: int, end: int) -> Findin
     )
 
 
-def lint_message(ruleset: RuleSet, segmenter: Segmenter, message: Message,
+def lint_message(ruleset: RuleSet, segmenter: Segmenter, message: Message, profile: Profile,
                  prepare: Prepare, seen: set[tuple[str, int, int]]) -> list[Finding]:
     """Findings of one message of a file, in file offsets.
 
-    ``prepare`` builds the ``Document`` for a part of the message (channel, stage, profile, required
-    elements); a very large message is linted in overlapping chunks, each finding once.
+    ``prepare`` builds the ``Document`` for a part of the message (channel, stage, required elements);
+    a very large message is linted in overlapping chunks, each finding once.
     """
     out: list[Finding] = []
     large = len(message.text) > LARGE
+    # Speaker-labelled lines make a call script (the weakest channel evidence): customer lines are
+    # context only.
+    script = is_script(message.text, profile.agent_label)
+    masked = message.masked + (customer_lines(message.text, profile.customer_label) if script else [])
     for c0, c1 in chunks(message.text) if large else [(0, len(message.text))]:
         part = message.text[c0:c1]
-        doc = prepare(part, message, None)
-        # Speaker-labelled lines make a call script (the weakest channel evidence): customer lines are
-        # context only.
-        script = is_script(message.text, doc.profile.agent_label)
-        if script:
-            doc = prepare(part, message, "call")
-        masked = message.masked + (customer_lines(message.text, doc.profile.customer_label) if script else [])
+        doc = prepare(part, message, "call" if script else None)
         doc.masked += [(s - c0, e - c0) for s, e in masked if s < c1 and e > c0]
         doc.leaf = message.key is not None
         doc.check_required = not large

@@ -115,7 +115,7 @@ class Session:
             def prepare(part: str, msg: Message, detected: str | None, profile: Profile = profile) -> Document:
                 return self.document(part, path, msg.channel, msg.stage, detected, profile)
 
-            findings += lint_message(self.ruleset, self.segmenter, message, prepare, seen)
+            findings += lint_message(self.ruleset, self.segmenter, message, profile, prepare, seen)
             suppressions += message.suppressions
         if self.model_enabled:
             from collectlint.model.layer import second_opinion

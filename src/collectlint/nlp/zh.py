@@ -1,9 +1,8 @@
 """Chinese segmentation with jieba, one dictionary per session.
 
 jieba's module-level tokenizer is process-wide: a word added for one rule set changes how every later
-text is cut, so results would depend on what ran before in the same process.  Each ``Segmenter`` owns
-a ``jieba.Tokenizer`` instead.  The base dictionary is read once per process and never changed; every
-segmenter starts from a copy of it and adds its own rule phrases.
+text is cut, so results would depend on what ran before in the same process.  Each ``Segmenter`` uses
+a ``jieba.Tokenizer`` of its own phrase set instead, built once and never changed afterwards.
 
 Start-up cost decides how fast a pre-commit hook feels, so jieba loads a trimmed copy of its own
 dictionary (words with frequency >= ``MIN_FREQ``: about 105k of 349k entries), written once to the
@@ -74,16 +73,20 @@ def _valid_dictionary(path: Path) -> bool:
         return False
 
 
-_BASE_LOCK = threading.Lock()
+_BUILD_LOCK = threading.Lock()
 
 
-@functools.lru_cache(maxsize=1)
-def _base() -> tuple[dict[str, int], int]:
-    """jieba's word frequencies and their total, loaded once per process and never modified."""
+@functools.lru_cache(maxsize=4)
+def _tokenizer_for(phrases: frozenset[str]) -> Any:
+    """A jieba tokenizer with the base dictionary plus ``phrases``, never changed after it is built.
+
+    Equal phrase sets share one (a pure function of the set, so sharing hides no state); the global
+    ``jieba.dt`` is never touched.
+    """
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    with _BASE_LOCK:
+    with _BUILD_LOCK:
         tokenizer = jieba.Tokenizer()
         if os.environ.get("COLLECTLINT_FULL_JIEBA_DICT") != "1":
             trimmed = _trimmed_dictionary(jieba)
@@ -96,7 +99,9 @@ def _base() -> tuple[dict[str, int], int]:
             tokenizer.tmp_dir = tempfile.mkdtemp(prefix="collectlint-jieba-")
             tokenizer.initialized = False
             tokenizer.initialize()
-        return tokenizer.FREQ, tokenizer.total
+        for phrase in sorted(phrases):
+            tokenizer.add_word(phrase, _PHRASE_FREQ)
+        return tokenizer
 
 
 class Segmenter:
@@ -119,16 +124,7 @@ class Segmenter:
 
     def tokenizer(self) -> Any:
         if self._tokenizer is None:
-            import jieba
-
-            freq, total = _base()
-            tokenizer = jieba.Tokenizer()
-            tokenizer.FREQ = dict(freq)
-            tokenizer.total = total
-            tokenizer.initialized = True
-            for phrase in sorted(self.phrases):
-                tokenizer.add_word(phrase, _PHRASE_FREQ)
-            self._tokenizer = tokenizer
+            self._tokenizer = _tokenizer_for(self.phrases)
         return self._tokenizer
 
     def tokens(self, text: str) -> list[tuple[int, int]]:

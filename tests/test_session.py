@@ -177,3 +177,9 @@ def test_a_session_pickles_as_its_recipe() -> None:
 def test_findings_carry_their_origin() -> None:
     finding = Session(options=Options(model=False)).lint_text("再不还钱就让你坐牢")[0]
     assert finding.source == "rule" and finding.confidence is None
+
+
+def test_rule_phrases_are_folded_like_zh_cn_documents() -> None:
+    from collectlint.normalize import DEFAULT_FOLDING
+
+    assert get_profile("zh-CN").folding == DEFAULT_FOLDING

@@ -23,7 +23,9 @@ class Folding:
     so rules need not list both ("您" and "你" address the same reader)."""
 
     traditional_to_simplified: bool = True
-    fold: tuple[tuple[str, str], ...] = (("您", "你"), ("妳", "你"))
+    # The zh-CN profile's folds (a test keeps the two equal): rule phrases are normalised with these.
+    fold: tuple[tuple[str, str], ...] = (("您", "你"), ("妳", "你"), ("祢", "你"), ("帐", "账"), ("著", "着"),
+                                         ("佢", "他"))
 
 
 DEFAULT_FOLDING = Folding()

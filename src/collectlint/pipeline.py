@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from collectlint.checks import MatchContext
+from collectlint.checks.base import FINDINGS, MODEL, Hit
 from collectlint.chunks import LARGE, chunks
 from collectlint.engine import RuleSet
 from collectlint.formats import Message
@@ -24,43 +25,59 @@ from collectlint.source import Document
 Prepare = Callable[[str, Message, "str | None"], Document]
 
 
-def lint_document(ruleset: RuleSet, segmenter: Segmenter, doc: Document) -> list[Finding]:
-    """Findings of every rule in force for the document's profile, in the document's own offsets."""
+def lint_document(ruleset: RuleSet, segmenter: Segmenter, doc: Document, model: bool = False) -> list[Finding]:
+    """Findings of every rule in force for the document's profile, in the document's own offsets.
+
+    Checks that need the other rules' findings (the model) run last, on what the others found.
+    """
     profile = doc.profile
     text = doc.norm.text  # normalise
     candidates, hits = ruleset.scan(text, spelled=profile.pinyin_variants)  # scan
-    ctx = MatchContext(doc, segmenter=segmenter, phrase_hits=hits)
+    ctx = MatchContext(doc, segmenter=segmenter, phrase_hits=hits, model_enabled=model)
     findings: dict[tuple[str, int, int], Finding] = {}
-    for rule in candidates:
-        if rule.deprecated or not rule.applies_to_profile(profile.name) or not rule.applies(doc.stage, doc.channel):
-            continue
-        kept_end = -1
-        # Longest first at each start; a hit overlapping one already kept for this rule is the same finding.
-        for hit in sorted(rule.check.find(ctx), key=lambda h: (h.start, -h.end)):  # check
-            if hit.start < kept_end:
-                continue
-            if not rule.check.document_level and not rule.context.keeps(text, hit.start, hit.end, profile):  # guard
-                continue
-            start, end = doc.norm.to_original(hit.start, hit.end)  # map back
-            if not rule.check.document_level and doc.is_masked(start, end):
-                continue
-            kept_end = hit.end
-            key = (rule.id, start, end)
-            if key not in findings:
-                findings[key] = rule_finding(rule, ruleset.severity_of(rule), start, end)
+    in_force = [r for r in candidates if not r.deprecated and r.applies_to_profile(profile.name)
+                and r.applies(doc.stage, doc.channel)]
+    first = [r for r in in_force if FINDINGS not in r.check.needs]
+    last = [r for r in in_force if FINDINGS in r.check.needs]
+    for group in (first, last):
+        if group is last:
+            ctx.found_categories = frozenset(f.category.value for f in findings.values())
+        for rule in group:
+            _run_rule(rule, ctx, ruleset, findings)
     return sorted(findings.values(), key=lambda f: (f.span.start, f.span.end, f.rule_id))
 
 
-def rule_finding(rule: Rule, severity: Severity, start: int, end: int) -> Finding:
+def _run_rule(rule: Rule, ctx: MatchContext, ruleset: RuleSet, findings: dict[tuple[str, int, int], Finding]) -> None:
+    doc, text, profile = ctx.doc, ctx.text, ctx.doc.profile
+    kept_end = -1
+    # Longest first at each start; a hit overlapping one already kept for this rule is the same finding.
+    for hit in sorted(rule.check.find(ctx), key=lambda h: (h.start, -h.end)):  # check
+        if hit.start < kept_end:
+            continue
+        if not rule.check.document_level and not rule.context.keeps(text, hit.start, hit.end, profile):  # guard
+            continue
+        start, end = doc.norm.to_original(hit.start, hit.end)  # map back
+        if not rule.check.document_level and doc.is_masked(start, end):
+            continue
+        kept_end = hit.end
+        key = (rule.id, start, end)
+        if key not in findings:
+            findings[key] = rule_finding(rule, ruleset.severity_of(rule), start, end, hit)
+
+
+def rule_finding(rule: Rule, severity: Severity, start: int, end: int, hit: Hit | None = None) -> Finding:
+    model = MODEL in rule.check.needs
     return Finding(
         rule_id=rule.id, name=rule.name, category=rule.category, severity=severity,
         message_zh=rule.message_zh, message_en=rule.message_en, span=Span(start, end),
-        suggestions=rule.suggestions, basis=rule.docs.basis, source="rule",
+        suggestions=rule.suggestions, basis=rule.docs.basis, source="model" if model else "rule",
+        confidence=hit.confidence if hit is not None else None,
+        explanation=hit.explanation if hit is not None else "",
     )
 
 
 def lint_message(ruleset: RuleSet, segmenter: Segmenter, message: Message, profile: Profile,
-                 prepare: Prepare, seen: set[tuple[str, int, int]]) -> list[Finding]:
+                 prepare: Prepare, seen: set[tuple[str, int, int]], model: bool = False) -> list[Finding]:
     """Findings of one message of a file, in file offsets.
 
     ``prepare`` builds the ``Document`` for a part of the message (channel, stage, required elements);
@@ -78,7 +95,7 @@ def lint_message(ruleset: RuleSet, segmenter: Segmenter, message: Message, profi
         doc.masked += [(s - c0, e - c0) for s, e in masked if s < c1 and e > c0]
         doc.leaf = message.key is not None
         doc.check_required = not large
-        for f in lint_document(ruleset, segmenter, doc):
+        for f in lint_document(ruleset, segmenter, doc, model):
             start, end = message.to_file(f.span.start + c0, f.span.end + c0)
             if (f.rule_id, start, end) in seen:
                 continue  # seen twice where chunks overlap

@@ -115,12 +115,8 @@ class Session:
             def prepare(part: str, msg: Message, detected: str | None, profile: Profile = profile) -> Document:
                 return self.document(part, path, msg.channel, msg.stage, detected, profile)
 
-            findings += lint_message(self.ruleset, self.segmenter, message, profile, prepare, seen)
+            findings += lint_message(self.ruleset, self.segmenter, message, profile, prepare, seen, self.model_enabled)
             suppressions += message.suppressions
-        if self.model_enabled:
-            from collectlint.model.layer import second_opinion
-
-            findings += second_opinion(self, messages, findings)
         return apply_suppressions(text, sort_findings(findings), suppressions, self.meta_rules)
 
     def lint_text(self, text: str, path: str = "<text>", channel: str | None = None,

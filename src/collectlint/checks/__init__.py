@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collectlint.checks.base import Check, Hit, MatchContext
+from collectlint.checks.frame import FrameCheck
 from collectlint.checks.length import LengthCheck
+from collectlint.checks.model import ModelCheck
 from collectlint.checks.phrase import PhraseCheck
 from collectlint.checks.proximity import ProximityCheck
 from collectlint.checks.regex import RegexCheck
@@ -15,6 +17,7 @@ from collectlint.checks.validator import ValidatorCheck
 
 CHECKS: dict[str, type[Check]] = {
     PhraseCheck.kind: PhraseCheck,
+    FrameCheck.kind: FrameCheck,
     RegexCheck.kind: RegexCheck,
     TokenPatternCheck.kind: TokenPatternCheck,
     ProximityCheck.kind: ProximityCheck,
@@ -23,6 +26,7 @@ CHECKS: dict[str, type[Check]] = {
     LengthCheck.kind: LengthCheck,
     SuppressionCheck.kind: SuppressionCheck,
     ShoutingCheck.kind: ShoutingCheck,
+    ModelCheck.kind: ModelCheck,
 }
 
 __all__ = ["CHECKS", "Check", "Hit", "MatchContext"]

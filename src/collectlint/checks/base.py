@@ -27,6 +27,9 @@ class MatchContext:
     # Occurrences of each phrase set's phrases (by id of the set), found in one pass by the RuleSet;
     # None outside a RuleSet, where each set scans for itself.
     phrase_hits: dict[int, list[tuple[int, int]]] | None = None
+    # Categories the rule checks found in this document (for checks that need FINDINGS).
+    found_categories: frozenset[str] = frozenset()
+    model_enabled: bool = False
 
     def hits_for(self, phrase_set: object) -> list[tuple[int, int]] | None:
         if self.phrase_hits is None:
@@ -74,6 +77,18 @@ class Hit:
 
     start: int
     end: int
+    confidence: float | None = None  # model hits: the calibrated probability
+    explanation: str = ""  # model hits: what drove the score
+
+
+# What a check kind consumes.  The pipeline provides these; a kind that needs something a run cannot
+# give (message history in an audit, a model that is switched off) is skipped and says so, never
+# silently passes.
+SPAN = "span"  # one stretch of text at a time (phrase, regex, tokens, proximity, frame, validator)
+MESSAGE = "message"  # the whole message (required elements, length, suppressions)
+FINDINGS = "findings"  # what the other rules found in the message
+MODEL = "model"  # a learned model of the message's profile
+HISTORY = "history"  # earlier messages to the same debtor (audit mode)
 
 
 class Check(abc.ABC):
@@ -81,6 +96,7 @@ class Check(abc.ABC):
 
     kind: ClassVar[str]
     document_level: ClassVar[bool] = False
+    needs: ClassVar[frozenset[str]] = frozenset({SPAN})
 
     @classmethod
     @abc.abstractmethod

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 
-from collectlint.checks.base import Check, Hit, MatchContext
+from collectlint.checks.base import MESSAGE, Check, Hit, MatchContext
 from collectlint.elements import expanded_length
 from collectlint.profiles.profile import Profile
 from collectlint.yamlspec.reader import SpecReader
@@ -30,6 +30,7 @@ def _expanded(profile: Profile, name: str) -> int:
 class LengthCheck(Check):
     kind = "length"
     document_level = True
+    needs = frozenset({MESSAGE})
 
     def __init__(self, gsm_limit: int, unicode_limit: int) -> None:
         self.gsm_limit = gsm_limit

@@ -20,6 +20,21 @@ MAX_PHRASES = 5000
 MAX_PHRASE_LENGTH = 200
 
 
+def _expand(items: list[tuple[str, int]], reader: SpecReader, where: str, key: str) -> list[tuple[str, int]]:
+    """Phrases with every ``@class`` replaced by the lexicon class's phrases."""
+    out: list[tuple[str, int]] = []
+    for raw, line in items:
+        if raw.startswith("@") and len(raw) > 1:
+            name = raw[1:]
+            if name not in reader.lexicon:
+                known = ", ".join(sorted(reader.lexicon)) or "none"
+                raise reader.fail(line, f"{where}: '{key}' names unknown lexicon class '{name}' (known: {known})")
+            out.extend((p, line) for p in reader.lexicon[name])
+        else:
+            out.append((raw, line))
+    return out
+
+
 class PhraseSet:
     """Phrases of one rule key.  Inside a RuleSet every phrase of every rule is found in one
     Aho-Corasick pass per document (``MatchContext.phrase_hits``); alone, a regex is used."""
@@ -54,7 +69,7 @@ class PhraseSet:
         if len(items) > MAX_PHRASES:
             raise reader.fail(items[MAX_PHRASES][1], f"{where}: more than {MAX_PHRASES} phrases in '{key}'")
         out: list[str] = []
-        for raw, line in items:
+        for raw, line in _expand(items, reader, where, key):
             if len(raw) > MAX_PHRASE_LENGTH:
                 raise reader.fail(line, f"{where}: a phrase in '{key}' is longer than {MAX_PHRASE_LENGTH} characters")
             phrase = normalize_phrase(raw)

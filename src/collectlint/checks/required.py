@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from collectlint.checks.base import Check, Hit, MatchContext
+from collectlint.checks.base import MESSAGE, Check, Hit, MatchContext
 from collectlint.elements import looks_like_message
 from collectlint.formats.script import opening_end
 from collectlint.yamlspec.reader import SpecReader
@@ -20,6 +20,7 @@ KNOWN_ELEMENTS = ("amount", "caller-id", "contact", "creditor", "due-date", "ref
 class RequiredCheck(Check):
     kind = "required"
     document_level = True
+    needs = frozenset({MESSAGE})
 
     def __init__(self, element: str, scope: str) -> None:
         self.element = element

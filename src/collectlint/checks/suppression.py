@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from collectlint.checks.base import Check, Hit, MatchContext
+from collectlint.checks.base import MESSAGE, Check, Hit, MatchContext
 from collectlint.yamlspec.reader import SpecReader
 from collectlint.yamlspec.yamlloc import LDict
 
@@ -17,6 +17,7 @@ PROBLEMS = ("unused", "missing-reason")
 class SuppressionCheck(Check):
     kind = "suppression"
     document_level = True
+    needs = frozenset({MESSAGE})
 
     def __init__(self, problem: str) -> None:
         self.problem = problem

@@ -35,8 +35,7 @@ def pack_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load_pack(path: Path) -> list[Rule]:
-    reader = SpecReader(str(path))
+def _read_yaml(path: Path, reader: SpecReader) -> object:
     try:
         if path.stat().st_size > MAX_PACK_BYTES:
             raise reader.fail(None, f"rule pack is larger than {MAX_PACK_BYTES // 1024} KiB")
@@ -46,9 +45,40 @@ def load_pack(path: Path) -> list[Rule]:
     except UnicodeDecodeError:
         raise reader.fail(None, "rule pack is not valid UTF-8") from None
     try:
-        data = yamlloc.load(text)
+        return yamlloc.load(text)
     except yaml.YAMLError as exc:
         raise reader.fail(yamlloc.error_line(exc), f"invalid YAML: {yamlloc.error_text(exc)}") from None
+
+
+def is_lexicon(data: object) -> bool:
+    return isinstance(data, LDict) and "lexicon" in data
+
+
+def load_lexicon(path: Path, data: object, into: dict[str, list[str]]) -> None:
+    """Add a lexicon file's word classes to ``into``.  A class may name earlier classes as ``@name``."""
+    reader = SpecReader(str(path), lexicon=into)
+    lex = reader.mapping(data, 1, "lexicon")
+    reader.keys(lex, "lexicon", allowed={"lexicon", "description", "classes"}, required={"lexicon", "classes"})
+    classes = reader.mapping(lex["classes"], lex.line_of("classes"), "lexicon: classes")
+    for name in classes:
+        where = f"lexicon class {name}"
+        if name in into:
+            raise reader.fail(classes.line_of(name), f"{where}: defined twice")
+        words: list[str] = []
+        for raw, line in reader.strings(classes, name, where, required=True):
+            if raw.startswith("@"):
+                if raw[1:] not in into:
+                    raise reader.fail(line, f"{where}: names unknown class '{raw[1:]}' (define it above)")
+                words.extend(into[raw[1:]])
+            else:
+                words.append(raw)
+        into[name] = words
+
+
+def load_pack(path: Path, lexicon: dict[str, list[str]] | None = None, data: object = None) -> list[Rule]:
+    reader = SpecReader(str(path), lexicon=lexicon)
+    if data is None:
+        data = _read_yaml(path, reader)
     pack = reader.mapping(data, 1, "pack")
     reader.keys(pack, "pack", allowed=PACK_KEYS, required={"pack", "rules"})
     reader.string(pack, "pack", "pack")
@@ -119,8 +149,14 @@ def _load(identity: tuple[tuple[str, int, int], ...]) -> tuple[Rule, ...]:
     if isinstance(cached, tuple) and all(isinstance(r, Rule) for r in cached):
         return cached
     rules: list[Rule] = []
-    for path in files:
-        rules.extend(load_pack(path))
+    lexicon: dict[str, list[str]] = {}
+    documents = [(path, _read_yaml(path, SpecReader(str(path)))) for path in files]
+    for path, data in documents:  # word classes first: any pack may name any class
+        if is_lexicon(data):
+            load_lexicon(path, data, lexicon)
+    for path, data in documents:
+        if not is_lexicon(data):
+            rules.extend(load_pack(path, lexicon, data))
     _check_unique(rules)
     for rule in rules:
         for phrase_set in rule.check.phrase_sets():

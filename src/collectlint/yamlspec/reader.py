@@ -10,9 +10,12 @@ from collectlint.yamlspec.yamlloc import LDict, LList
 
 
 class SpecReader:
-    def __init__(self, path: str, error_type: type[CollectlintError] = PackError) -> None:
+    def __init__(self, path: str, error_type: type[CollectlintError] = PackError,
+                 lexicon: dict[str, list[str]] | None = None) -> None:
         self.path = path
         self.error_type = error_type
+        # Shared word classes a rule may name as "@class" in a phrase list (rules/*/lexicon*.yaml).
+        self.lexicon: dict[str, list[str]] = lexicon or {}
 
     def fail(self, line: int | None, message: str) -> CollectlintError:
         return self.error_type(message, path=self.path, line=line)

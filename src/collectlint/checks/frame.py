@@ -1,0 +1,122 @@
+"""``type: frame``: who + does what + to whom / with what outcome, in one sentence.
+
+A frame is an ordered list of parts; each part is a list of phrases or ``@class`` names from the
+shared lexicon (``rules/<lang>/lexicon.yaml``).  The frame matches when one phrase of every
+required part occurs, in order, inside one sentence, the whole within ``within`` characters (Chinese)
+or words (English).  One frame covers the variants of an idea that a phrase list would have to spell
+out: 让 + 你全家 + 不得安宁 and 叫 + 你 + 丢了工作 are the same rule.
+
+Phrases of one character must sit on token boundaries (滚 is not 滚动); longer phrases match as written,
+because the frame's co-occurrence requirement already does the disambiguating.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from collectlint.checks.base import Check, Hit, MatchContext
+from collectlint.checks.phrases import PhraseSet
+from collectlint.yamlspec.reader import SpecReader
+from collectlint.yamlspec.yamlloc import LDict, LList
+
+_WORD = re.compile(r"[^\W_]+")
+MAX_PARTS = 6
+
+
+@dataclass(frozen=True)
+class Part:
+    phrases: PhraseSet
+    optional: bool
+
+
+class FrameCheck(Check):
+    kind = "frame"
+
+    def __init__(self, parts: list[Part], within: int, gap: int | None) -> None:
+        self.parts = parts
+        self.within = within
+        self.gap = gap  # at most this many characters/words between consecutive parts (None: any)
+
+    @classmethod
+    def from_spec(cls, spec: LDict, reader: SpecReader, where: str) -> FrameCheck:
+        reader.keys(spec, where, allowed={"type", "parts", "within", "gap"}, required={"parts"})
+        raw = spec["parts"]
+        if not isinstance(raw, LList) or not 2 <= len(raw) <= MAX_PARTS:
+            raise reader.fail(spec.line_of("parts"), f"{where}: 'parts' must be a list of 2 to {MAX_PARTS} parts")
+        parts: list[Part] = []
+        for i, item in enumerate(raw):
+            pw = f"{where}: part {i + 1}"
+            optional = False
+            if isinstance(item, LDict):
+                reader.keys(item, pw, allowed={"any", "optional"}, required={"any"})
+                optional = reader.boolean(item, "optional", pw, default=False)
+                strings = reader.strings(item, "any", pw, required=True)
+            elif isinstance(item, LList):
+                holder = LDict({"any": item})
+                holder.line, holder.key_lines = raw.line_of(i), {"any": raw.line_of(i)}
+                strings = reader.strings(holder, "any", pw, required=True)
+            else:
+                raise reader.fail(raw.line_of(i), f"{pw}: a part is a list of phrases or {{any: [...], optional: true}}")
+            parts.append(Part(PhraseSet.read(strings, reader, pw, "any"), optional))
+        if all(p.optional for p in parts) or parts[0].optional or parts[-1].optional:
+            raise reader.fail(spec.line_of("parts"), f"{where}: the first and last parts must be required")
+        within = reader.integer(spec, "within", where, default=16, low=2, high=200)
+        gap = reader.integer(spec, "gap", where, default=0, low=0, high=200) if "gap" in spec else None
+        return cls(parts, within, gap)
+
+    def _occurrences(self, ctx: MatchContext, part: Part) -> list[tuple[int, int]]:
+        hits = ctx.hits_for(part.phrases)
+        if hits is None:
+            hits = part.phrases._candidates(ctx.text)
+        text = ctx.text
+        out = []
+        for start, end in hits:
+            if end - start == 1 and not ctx.token_aligned(start, end):
+                continue
+            out.append((start, end))
+        return sorted(set(out))
+
+    def find(self, ctx: MatchContext) -> Iterator[Hit]:
+        words = ctx.doc.profile.negation.unit == "word"
+        occurrences = [self._occurrences(ctx, p) for p in self.parts]
+        if not occurrences[0] or not occurrences[-1]:
+            return
+        for start, end in occurrences[0]:
+            s0, s1 = ctx.sentence_bounds(start)
+            found = self._extend(ctx, occurrences, 1, end, start, s1, words)
+            if found is not None:
+                yield Hit(start, found)
+
+    def _extend(self, ctx: MatchContext, occ: list[list[tuple[int, int]]], i: int, pos: int, first: int,
+                limit: int, words: bool) -> int | None:
+        """End of the earliest completion of parts i.. after ``pos`` (None when there is none)."""
+        if i == len(self.parts):
+            return pos
+        for start, end in occ[i]:
+            if start < pos or end > limit:
+                continue
+            if self._span(ctx.text, first, end, words) > self.within:
+                break
+            if self.gap is not None and self._span(ctx.text, pos, start, words) > self.gap:
+                break
+            done = self._extend(ctx, occ, i + 1, end, first, limit, words)
+            if done is not None:
+                return done
+        if self.parts[i].optional:
+            return self._extend(ctx, occ, i + 1, pos, first, limit, words)
+        return None
+
+    @staticmethod
+    def _span(text: str, a: int, b: int, words: bool) -> int:
+        return len(_WORD.findall(text, a, b)) if words else b - a
+
+    def literals(self) -> list[str]:
+        return self.parts[0].phrases.phrases
+
+    def han_phrases(self) -> list[str]:
+        return []  # frames match whole phrases as written; registering them would re-cut other rules' text
+
+    def phrase_sets(self) -> list[PhraseSet]:  # type: ignore[override]
+        return [p.phrases for p in self.parts]

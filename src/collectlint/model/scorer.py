@@ -1,0 +1,73 @@
+"""Load a shipped model (gzip JSON inside the wheel) and score texts with it, in plain Python.
+
+The model is a set of per-category logistic regressions over binary features (``features.py``),
+trained offline with scikit-learn by ``tools/train_model.py`` and exported as weights.  Scoring is a
+sum of weights and a sigmoid: deterministic, no download, no numerical library at run time.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import math
+from dataclasses import dataclass
+from importlib import resources
+
+from collectlint.model.features import features
+
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class CategoryModel:
+    bias: float
+    threshold: float
+    weights: dict[str, float]
+
+
+@dataclass(frozen=True)
+class Model:
+    language: str
+    profile: str
+    categories: dict[str, CategoryModel]
+    trained_on: str
+
+    def score(self, text: str) -> dict[str, tuple[float, list[str]]]:
+        """Per category: the probability, and the features that pushed it up most (strongest first)."""
+        feats = features(text, self.language)
+        out: dict[str, tuple[float, list[str]]] = {}
+        for name, cat in self.categories.items():
+            present = [(cat.weights[f], f) for f in feats if f in cat.weights]
+            z = cat.bias + sum(w for w, _ in present)
+            prob = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+            drivers = [f for w, f in sorted(present, key=lambda wf: (-wf[0], wf[1])) if w > 0][:4]
+            out[name] = (prob, drivers)
+        return out
+
+    def flagged(self, text: str) -> dict[str, tuple[float, list[str]]]:
+        """Categories whose probability reaches the category's calibrated threshold."""
+        return {k: v for k, v in self.score(text).items() if v[0] >= self.categories[k].threshold}
+
+
+def _parse(data: dict[str, object]) -> Model:
+    if data.get("format") != FORMAT:
+        raise ValueError(f"unsupported model format {data.get('format')!r}")
+    cats = data["categories"]
+    assert isinstance(cats, dict)
+    return Model(
+        language=str(data["language"]), profile=str(data["profile"]), trained_on=str(data.get("trained_on", "")),
+        categories={str(k): CategoryModel(float(v["bias"]), float(v["threshold"]),
+                                          {str(f): float(w) for f, w in v["weights"].items()})
+                    for k, v in cats.items()},
+    )
+
+
+@functools.cache
+def load_model(profile: str) -> Model | None:
+    """The shipped model for ``profile`` (None when none ships), loaded on first need."""
+    try:
+        blob = resources.files("collectlint.model").joinpath("data", f"{profile}.json.gz").read_bytes()
+    except (FileNotFoundError, OSError):
+        return None
+    return _parse(json.loads(gzip.decompress(blob).decode("utf-8")))

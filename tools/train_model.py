@@ -1,0 +1,120 @@
+"""Train the learned second opinion and write it into the package as data.
+
+    pip install ".[train]" && python tools/train_model.py
+
+Run offline by the team, never at run time.  For each language it reads the real ``dev`` split
+(corpus/real/<lang>/dev.jsonl; the ``test`` split is never read here) plus, for Chinese, the synthetic
+regression corpus at a lower weight; extracts the binary features of ``collectlint.model.features``;
+fits one L2 logistic regression per conduct category with scikit-learn (liblinear, deterministic);
+picks each category's threshold from 5-fold out-of-fold scores so that at most ``MAX_FA`` of the real
+compliant dev messages reach it; keeps the strongest weights; and writes
+src/collectlint/model/data/<profile>.json.gz (gzip with a fixed timestamp, sorted keys: the same
+inputs give the same bytes).  It prints the out-of-fold figures per category.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from collectlint.model.features import features  # noqa: E402
+from collectlint.model.scorer import FORMAT  # noqa: E402
+
+CATEGORIES = ["threat", "false-legal", "third-party", "shaming", "insult", "privacy", "pressure", "misrepresentation"]
+MAX_FA = 0.006  # per category, on real compliant dev messages (out of fold)
+MIN_THRESHOLD = 0.5
+KEEP = 4000  # strongest weights kept per category
+SYNTHETIC_WEIGHT = 0.35
+C = 1.0
+
+
+def _read(path: Path) -> list[dict[str, object]]:
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def training_set(lang: str) -> tuple[list[str], list[set[str]], list[float], list[bool]]:
+    """Texts, label sets, sample weights, and whether each item is a real compliant message."""
+    real = _read(ROOT / "corpus" / "real" / lang / "dev.jsonl")
+    texts, labels, weights, real_compliant = [], [], [], []
+    for item in real:
+        texts.append(str(item["text"]))
+        labels.append(set(item["expected"]))  # type: ignore[arg-type]
+        weights.append(1.0)
+        real_compliant.append(not item["expected"] and not item.get("synthetic"))
+    if lang == "zh":
+        for path in [ROOT / "corpus" / "zh.jsonl", *sorted((ROOT / "corpus" / "holdout").glob("*.jsonl"))]:
+            for item in _read(path):
+                conduct = set(item["expected"]) & set(CATEGORIES)  # type: ignore[arg-type]
+                texts.append(str(item["text"]))
+                labels.append(conduct)
+                weights.append(SYNTHETIC_WEIGHT)
+                real_compliant.append(False)
+    return texts, labels, weights, real_compliant
+
+
+def fit(x: object, y: np.ndarray, w: np.ndarray) -> LogisticRegression:
+    model = LogisticRegression(C=C, solver="liblinear", class_weight="balanced", max_iter=1000, random_state=0)
+    model.fit(x, y, sample_weight=w)
+    return model
+
+
+def train(lang: str, profile: str) -> None:
+    texts, labels, weights, real_compliant = training_set(lang)
+    if not texts:
+        print(f"{lang}: no training data")
+        return
+    vec = DictVectorizer(sort=True)
+    x = vec.fit_transform([{f: 1 for f in sorted(features(t, lang))} for t in texts]).tocsr()
+    x.indices = x.indices.astype(np.int32)  # liblinear accepts 32-bit indices only
+    x.indptr = x.indptr.astype(np.int32)
+    names = vec.get_feature_names_out()
+    w = np.array(weights)
+    compliant = np.array(real_compliant)
+    out: dict[str, object] = {}
+    print(f"{lang}: {len(texts)} training messages ({int(compliant.sum())} real compliant), {len(names)} features")
+    for cat in CATEGORIES:
+        y = np.array([cat in lab for lab in labels], dtype=int)
+        if y.sum() < 5:
+            print(f"  {cat:<18} skipped: {int(y.sum())} positives")
+            continue
+        oof = np.zeros(len(texts))
+        folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
+        for tr, te in folds.split(np.zeros(len(y)), y):
+            oof[te] = fit(x[tr], y[tr], w[tr]).predict_proba(x[te])[:, 1]
+        neg = np.sort(oof[compliant])[::-1]
+        allowed = int(MAX_FA * len(neg))
+        threshold = max(MIN_THRESHOLD, float(neg[allowed]) + 1e-6 if len(neg) > allowed else MIN_THRESHOLD)
+        real_pos = y.astype(bool) & (w == 1.0)
+        recall = float((oof[real_pos] >= threshold).mean()) if real_pos.any() else float("nan")
+        fa = float((oof[compliant] >= threshold).mean()) if compliant.any() else float("nan")
+        model = fit(x, y, w)
+        coef = model.coef_[0]
+        order = np.argsort(-np.abs(coef), kind="stable")[:KEEP]
+        weights_out = {str(names[i]): round(float(coef[i]), 4) for i in sorted(order) if abs(coef[i]) >= 1e-4}
+        out[cat] = {"bias": round(float(model.intercept_[0]), 4), "threshold": round(threshold, 4),
+                    "weights": weights_out}
+        print(f"  {cat:<18} positives {int(y.sum()):>4} (real {int(real_pos.sum()):>3})  threshold {threshold:.3f}  "
+              f"out-of-fold real recall {recall:.3f}  FA {fa:.3f}")
+    data = {"format": FORMAT, "language": lang, "profile": profile, "categories": out,
+            "trained_on": f"corpus/real/{lang}/dev.jsonl" + (" + synthetic corpus (weight 0.35)" if lang == "zh" else "")}
+    blob = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    target = ROOT / "src" / "collectlint" / "model" / "data" / f"{profile}.json.gz"
+    target.write_bytes(gzip.compress(blob, compresslevel=9, mtime=0))
+    print(f"  wrote {target.relative_to(ROOT)} ({target.stat().st_size // 1024} KiB)")
+
+
+if __name__ == "__main__":
+    train("zh", "zh-CN")
+    train("en", "en-US")

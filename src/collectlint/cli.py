@@ -244,19 +244,35 @@ def explain(rule: str, config_path: str | None) -> None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
 @click.option("--fail-under", type=click.FloatRange(0, 1), default=None,
               help="Exit 1 when any category's precision or recall is below this.")
+@click.option("--no-model", is_flag=True, help="Rules only (default: rules + model, then rules only for comparison).")
 @guarded
-def eval_command(corpus: str, fmt: str, config_path: str | None, fail_under: float | None) -> None:
-    """Precision, recall and F1 per category over a labelled JSONL corpus (file or directory)."""
-    from collectlint.evaluate import evaluate, load_corpus, render_text
+def eval_command(corpus: str, fmt: str, config_path: str | None, fail_under: float | None, no_model: bool) -> None:
+    """Precision, recall and F1 per category over a labelled JSONL corpus (file or directory).
+
+    The first report is the product as shipped (rules + the learned model); then rules only and the
+    model only, so each layer is measured on its own.
+    """
+    from collectlint.evaluate import evaluate, evaluate_model_only, load_corpus, render_text
 
     items = load_corpus(Path(corpus))
-    report = evaluate(Linter(_config(config_path, [])), items)
+    config = _config(config_path, [])
+    rules_only = evaluate(Linter(config, Options(model=False)), items)
+    combined = rules_only if no_model else evaluate(Linter(config, Options(model=True)), items)
+    model_only = None if no_model else evaluate_model_only(items)
     if fmt == "json":
-        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        data = combined.to_json()
+        data["layers"] = {"rules_only": rules_only.to_json()["message_level"]}
+        if model_only is not None:
+            data["layers"]["model_only"] = model_only.to_json()["message_level"]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        click.echo(render_text(report), nl=False)
+        click.echo(render_text(combined, "rules only: " if no_model else "rules + model: "), nl=False)
+        if not no_model:
+            click.echo("\n" + render_text(rules_only, "rules only: ", brief=True), nl=False)
+            if model_only is not None:
+                click.echo("\n" + render_text(model_only, "model only: ", brief=True), nl=False)
     if fail_under is not None and any(
-        s.precision < fail_under or s.recall < fail_under for s in report.scores.values()
+        s.precision < fail_under or s.recall < fail_under for s in combined.scores.values()
     ):
         sys.exit(ExitStatus.FINDINGS)
 

@@ -166,7 +166,7 @@ def load(path: Path) -> Config:
             ))
     required: dict[str, frozenset[str]] = {}
     if "required-elements" in m:
-        from collectlint.checks.required import KNOWN_ELEMENTS as ELEMENTS
+        from collectlint.checks.required import known_elements
 
         rw = "config: required-elements"
         req = reader.mapping(m["required-elements"], m.line_of("required-elements"), rw)
@@ -175,19 +175,19 @@ def load(path: Path) -> Config:
                 raise reader.fail(req.line_of(channel), f"{rw}: unknown channel '{channel}'")
             items = reader.strings(req, channel, rw)
             for element, line in items:
-                if element not in ELEMENTS:
+                if element not in known_elements():
                     raise reader.fail(line, f"{rw}: unknown element '{element}' (expected one of: "
-                                      + ", ".join(sorted(ELEMENTS)) + ")")
+                                      + ", ".join(known_elements()) + ")")
             required[channel] = frozenset(e for e, _ in items)
     aliases: dict[str, frozenset[str]] = {}
     if "placeholder-aliases" in m:
-        from collectlint.checks.required import KNOWN_ELEMENTS as ELEMENTS
+        from collectlint.checks.required import known_elements
         from collectlint.elements import alias_keys
 
         aw = "config: placeholder-aliases"
         amap = reader.mapping(m["placeholder-aliases"], m.line_of("placeholder-aliases"), aw)
         for element in amap:
-            if element not in ELEMENTS:
+            if element not in known_elements():
                 raise reader.fail(amap.line_of(element), f"{aw}: unknown element '{element}'")
             aliases[element] = alias_keys([s for s, _ in reader.strings(amap, element, aw)])
     base = path.parent

@@ -212,7 +212,36 @@ def evaluate(linter: Linter, items: Iterable[Item]) -> Report:
     return report
 
 
-def render_text(report: Report, title: str = "") -> str:
+def evaluate_model_only(items: Iterable[Item]) -> Report:
+    """The learned model on its own: every category it flags at its threshold, no rules."""
+    from collectlint.model.scorer import load_model
+    from collectlint.profiles import get_profile
+
+    report = Report()
+    for item in items:
+        profile = "en-US" if item.lang == "en" else "zh-CN"
+        model = load_model(get_profile(profile).name)
+        predicted = set(model.flagged(item.text)) if model is not None else set()
+        report.messages += 1
+        report.compliant += not item.expected
+        for key in ("all", item.lang):
+            group = report.groups.setdefault(key, Group())
+            if item.violating:
+                group.violating += 1
+                group.caught += bool(predicted)
+            elif not item.expected:
+                group.compliant += 1
+                group.alarmed += bool(predicted)
+        for category in CONDUCT_NAMES:
+            score = report.scores[category]
+            want, got = category in item.expected, category in predicted
+            score.tp += want and got
+            score.fp += got and not want
+            score.fn += want and not got
+    return report
+
+
+def render_text(report: Report, title: str = "", brief: bool = False) -> str:
     out = [f"{title}{report.messages} messages ({report.compliant} compliant)", "",
            "message level (conduct findings at warning or above):",
            f"{'set':<8} {'violating':>9} {'caught':>6} {'recall':>6} {'compliant':>9} {'alarms':>6} {'FA rate':>7}"]
@@ -222,7 +251,10 @@ def render_text(report: Report, title: str = "") -> str:
     out += ["",
            f"{'category':<18} {'precision':>9} {'recall':>7} {'f1':>6} {'tp':>5} {'fp':>4} {'fn':>4}"]
     for category, s in report.scores.items():
-        out.append(f"{category:<18} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f} {s.tp:>5} {s.fp:>4} {s.fn:>4}")
+        if s.tp + s.fp + s.fn:
+            out.append(f"{category:<18} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f} {s.tp:>5} {s.fp:>4} {s.fn:>4}")
+    if brief:
+        return "\n".join(out) + "\n"
     out += ["", f"Misses ({len(report.misses)}):"]
     out += [f"  {o.item.id} [{o.category}] {mask_text(o.item.text)}" for o in report.misses]
     out += ["", f"False alarms ({len(report.false_alarms)}):"]

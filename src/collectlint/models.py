@@ -54,7 +54,9 @@ class ExitStatus(enum.IntEnum):
     ERROR = 2
 
 
-CHANNELS = ("sms", "letter", "email", "call", "chat")
+CHANNELS = ("sms", "letter", "email", "call", "chat", "voicemail")
+# What a US communication is (front matter `communication:`): decides which disclosures it needs.
+COMMUNICATIONS = ("initial", "subsequent", "validation")
 STAGES = ("M0", "M1", "M2", "M3")
 
 

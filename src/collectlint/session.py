@@ -84,14 +84,14 @@ class Session:
 
     def document(self, text: str, path: str = "<text>", channel: str | None = None,
                  stage: str | None = None, detected_channel: str | None = None,
-                 profile: Profile | None = None) -> Document:
+                 profile: Profile | None = None, communication: str | None = None) -> Document:
         """Channel and stage precedence: command line, then the file itself (front matter, catalogue
         keys), then the configuration's ``files`` globs, then what the text looks like (a call script)."""
         cfg_channel, cfg_stage = self.config.setting_for(path) if path not in ("<text>", "-") else (None, None)
         chosen = self.options.channel or channel or cfg_channel or detected_channel
         prof = profile or self.profile_for(text)
         doc = Document(text=text, path=path, channel=chosen, stage=self.options.stage or stage or cfg_stage,
-                       profile=prof)
+                       profile=prof, communication=communication)
         doc.masked = [(p.start, p.end) for p in doc.placeholders]
         doc.aliases = self.config.placeholder_aliases
         overrides = self.config.required_elements
@@ -101,7 +101,7 @@ class Session:
         elif "default" in overrides:
             doc.required_elements = overrides["default"]
         else:
-            doc.required_elements = prof.elements_for(chosen)
+            doc.required_elements = prof.elements_for(chosen, communication)
         return doc
 
     def lint_messages(self, path: str, text: str, messages: list[Message]) -> list[Finding]:
@@ -113,7 +113,7 @@ class Session:
             profile = self.profile_for(message.text, message.profile)
 
             def prepare(part: str, msg: Message, detected: str | None, profile: Profile = profile) -> Document:
-                return self.document(part, path, msg.channel, msg.stage, detected, profile)
+                return self.document(part, path, msg.channel, msg.stage, detected, profile, msg.communication)
 
             findings += lint_message(self.ruleset, self.segmenter, message, profile, prepare, seen, self.model_enabled)
             suppressions += message.suppressions

@@ -18,6 +18,7 @@ class Document:
     path: str = "<text>"
     channel: str | None = None
     stage: str | None = None
+    communication: str | None = None  # initial, subsequent, validation (front matter)
     # Language and jurisdiction: guards, elements and normalisation read it.
     profile: Profile = field(default_factory=get_profile)
     # Character ranges of the original text that are not prose (placeholders, code); never matched.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collectlint.checks.base import Check, Hit, MatchContext
 from collectlint.checks.frame import FrameCheck
 from collectlint.checks.length import LengthCheck
+from collectlint.checks.metadata import MetadataCheck
 from collectlint.checks.model import ModelCheck
 from collectlint.checks.phrase import PhraseCheck
 from collectlint.checks.proximity import ProximityCheck
@@ -27,6 +28,7 @@ CHECKS: dict[str, type[Check]] = {
     SuppressionCheck.kind: SuppressionCheck,
     ShoutingCheck.kind: ShoutingCheck,
     ModelCheck.kind: ModelCheck,
+    MetadataCheck.kind: MetadataCheck,
 }
 
 __all__ = ["CHECKS", "Check", "Hit", "MatchContext"]

@@ -34,14 +34,17 @@ class Part:
 class FrameCheck(Check):
     kind = "frame"
 
-    def __init__(self, parts: list[Part], within: int, gap: int | None) -> None:
+    def __init__(self, parts: list[Part], within: int, gap: int | None, scope: str = "sentence",
+                 ordered: bool = True) -> None:
         self.parts = parts
+        self.ordered = ordered  # a two-part frame with ordered: false matches in either order
         self.within = within
+        self.scope = scope  # the frame may not cross a sentence end, or (scope: clause) a comma either
         self.gap = gap  # at most this many characters/words between consecutive parts (None: any)
 
     @classmethod
     def from_spec(cls, spec: LDict, reader: SpecReader, where: str) -> FrameCheck:
-        reader.keys(spec, where, allowed={"type", "parts", "within", "gap"}, required={"parts"})
+        reader.keys(spec, where, allowed={"type", "parts", "within", "gap", "scope", "ordered"}, required={"parts"})
         raw = spec["parts"]
         if not isinstance(raw, LList) or not 2 <= len(raw) <= MAX_PARTS:
             raise reader.fail(spec.line_of("parts"), f"{where}: 'parts' must be a list of 2 to {MAX_PARTS} parts")
@@ -64,7 +67,11 @@ class FrameCheck(Check):
             raise reader.fail(spec.line_of("parts"), f"{where}: the first and last parts must be required")
         within = reader.integer(spec, "within", where, default=16, low=2, high=200)
         gap = reader.integer(spec, "gap", where, default=0, low=0, high=200) if "gap" in spec else None
-        return cls(parts, within, gap)
+        ordered = reader.boolean(spec, "ordered", where, default=True)
+        if not ordered and len(parts) != 2:
+            raise reader.fail(spec.line_of("ordered"), f"{where}: 'ordered: false' is for frames of two parts")
+        return cls(parts, within, gap, reader.choice(spec, "scope", where, ["sentence", "clause"], default="sentence"),
+                   ordered)
 
     def _occurrences(self, ctx: MatchContext, part: Part) -> list[tuple[int, int]]:
         hits = ctx.hits_for(part.phrases)
@@ -79,12 +86,20 @@ class FrameCheck(Check):
         return sorted(set(out))
 
     def find(self, ctx: MatchContext) -> Iterator[Hit]:
-        words = ctx.doc.profile.negation.unit == "word"
         occurrences = [self._occurrences(ctx, p) for p in self.parts]
+        yield from self._find(ctx, occurrences)
+        if not self.ordered:
+            yield from self._find(ctx, occurrences[::-1])
+
+    def _find(self, ctx: MatchContext, occurrences: list[list[tuple[int, int]]]) -> Iterator[Hit]:
+        words = ctx.doc.profile.negation.unit == "word"
         if not occurrences[0] or not occurrences[-1]:
             return
         for start, end in occurrences[0]:
             s0, s1 = ctx.sentence_bounds(start)
+            if self.scope == "clause":
+                m = ctx.doc.profile.clause_end.search(ctx.text, end, s1)
+                s1 = m.start() if m else s1
             found = self._extend(ctx, occurrences, 1, end, start, s1, words)
             if found is not None:
                 yield Hit(start, found)

@@ -5,6 +5,7 @@ A missing element is one finding at the start of the document.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from collectlint.checks.base import MESSAGE, Check, Hit, MatchContext
@@ -13,8 +14,13 @@ from collectlint.formats.script import opening_end
 from collectlint.yamlspec.reader import SpecReader
 from collectlint.yamlspec.yamlloc import LDict
 
-# Element names any shipped profile knows; the document's profile supplies the recogniser.
-KNOWN_ELEMENTS = ("amount", "caller-id", "contact", "creditor", "due-date", "reference")
+@functools.cache
+def known_elements() -> tuple[str, ...]:
+    """Element names any shipped profile knows; the document's profile supplies the recogniser."""
+    from collectlint.profiles.profile import get_profile, profile_names
+
+    return tuple(sorted({e for name in profile_names() for e in get_profile(name).elements}))
+
 
 
 class RequiredCheck(Check):
@@ -29,7 +35,7 @@ class RequiredCheck(Check):
     @classmethod
     def from_spec(cls, spec: LDict, reader: SpecReader, where: str) -> RequiredCheck:
         reader.keys(spec, where, allowed={"type", "element", "scope"}, required={"element"})
-        return cls(reader.choice(spec, "element", where, KNOWN_ELEMENTS),
+        return cls(reader.choice(spec, "element", where, known_elements()),
                    reader.choice(spec, "scope", where, ["document", "opening"], default="document"))
 
     def find(self, ctx: MatchContext) -> Iterator[Hit]:

@@ -49,6 +49,12 @@ def _bank_card(s: str) -> bool:
     return not (len(d) == 18 and _cn_resident_id(d))
 
 
+def _us_ssn(s: str) -> bool:
+    """A US Social Security number: area not 000, 666 or 9xx, group not 00, serial not 0000."""
+    d = _digits(s)
+    return len(d) == 9 and d[:3] not in ("000", "666") and d[0] != "9" and d[3:5] != "00" and d[5:] != "0000"
+
+
 # name -> (candidate pattern over normalised text, validator)
 VALIDATORS: dict[str, tuple[re.Pattern[str], Callable[[str], bool]]] = {
     "cn-resident-id": (
@@ -56,6 +62,7 @@ VALIDATORS: dict[str, tuple[re.Pattern[str], Callable[[str], bool]]] = {
         _cn_resident_id,
     ),
     "bank-card": (re.compile(r"(?<![\d])\d(?:[ \-]?\d){12,18}(?![\d])"), _bank_card),
+    "us-ssn": (re.compile(r"(?<![\d-])\d{3}[ \-]\d{2}[ \-]\d{4}(?![\d-])"), _us_ssn),
 }
 
 

@@ -6,9 +6,10 @@ from typing import Any
 
 from collectlint.errors import InputError
 from collectlint.formats.base import Message, Suppression
-from collectlint.models import CHANNELS, STAGES
+from collectlint.models import CHANNELS, COMMUNICATIONS, STAGES
 
-KEYS = {"channel", "stage", "lang", "profile", "ignore", "title", "name", "description", "id", "tags"}
+KEYS = {"channel", "stage", "lang", "profile", "ignore", "title", "name", "description", "id", "tags", "communication",
+        "state"}
 
 
 def apply_front_matter(message: Message, data: Any, path: str) -> None:
@@ -25,6 +26,11 @@ def apply_front_matter(message: Message, data: Any, path: str) -> None:
         raise InputError(f"front matter: stage '{stage}' is not one of {', '.join(STAGES)}", path=path, line=1)
     if lang is not None and lang not in ("zh", "en"):
         raise InputError(f"front matter: lang '{lang}' is not zh or en", path=path, line=1)
+    communication = data.get("communication")
+    if communication is not None and communication not in COMMUNICATIONS:
+        raise InputError(f"front matter: communication '{communication}' is not one of {', '.join(COMMUNICATIONS)}",
+                         path=path, line=1)
+    message.communication = communication
     profile = data.get("profile")
     if profile is not None:
         from collectlint.errors import CollectlintError

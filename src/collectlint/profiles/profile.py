@@ -61,8 +61,12 @@ class Profile:
     def __reduce__(self) -> tuple[object, tuple[str]]:
         return get_profile, (self.name,)  # profiles are shipped data: pickled by name
 
-    def elements_for(self, channel: str | None) -> frozenset[str]:
-        return self.required_elements.get(channel or "default", self.required_elements["default"])
+    def elements_for(self, channel: str | None, communication: str | None = None) -> frozenset[str]:
+        """Elements a message must carry: its channel's, plus its communication type's (``communication:initial``)."""
+        base = self.required_elements.get(channel or "default", self.required_elements["default"])
+        if communication is not None:
+            base = base | self.required_elements.get(f"communication:{communication}", frozenset())
+        return base
 
 
 def _alternation(items: list[str]) -> str:

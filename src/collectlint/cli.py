@@ -72,7 +72,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--select", multiple=True, help="Only these rules (id, id prefix, name or category; comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rules (id, id prefix, name or category).")
@@ -99,13 +99,22 @@ def cli() -> None:
               help="Check files in this many processes (output order stays the input order).")
 @click.option("--profile", default=None, help="Profile for every message (zh-CN, en-US); default: detected per message.")
 @click.option("--no-model", is_flag=True, help="Turn off the learned second opinion (rules only).")
+@click.option("--fail-on-empty", is_flag=True, help="Exit 1 when nothing was checked (no template files or messages).")
+@click.option("--require-rules", is_flag=True,
+              help="Exit 1 when a message's profile has no conduct rules in force (instead of a notice).")
 @guarded
 def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
           fail_on: str | None, config_path: str | None, channel: str | None, stage: str | None,
           message_lang: str | None, stdin_filename: str | None, output: str | None, fix: bool,
           unsafe_fixes: bool, diff: bool, baseline: str | None, update_baseline: bool, statistics: bool,
-          exit_zero: bool, jobs: int, profile: str | None, no_model: bool) -> None:
-    """Check collection messages in PATHS (files, directories, or - for standard input)."""
+          exit_zero: bool, jobs: int, profile: str | None, no_model: bool, fail_on_empty: bool,
+          require_rules: bool) -> None:
+    """Check collection messages in PATHS (files, directories, or - for standard input; default: .)."""
+    paths = paths or (".",)
+    if unsafe_fixes and not (fix or diff):
+        raise click.UsageError("--unsafe-fixes needs --fix or --diff")
+    if update_baseline and not baseline:
+        raise click.UsageError("--update-baseline needs --baseline FILE")
     config = _config(config_path, paths)
     linter = Linter(config, Options(select=_split(select), ignore=_split(ignore), channel=channel, stage=stage,
                                     stdin_filename=stdin_filename, profile=profile,
@@ -121,7 +130,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         kept: list[FileResult] = []  # formats rendered as one document at the end
         tally = Tally()
         prints: list[FileResult] = []
-        would_change = failing = errors = False
+        would_change = failing = errors = unruled = False
         dropped = 0
         for result in linter.lint_paths(paths, jobs=jobs):
             if (fix or diff) and not result.error and result.findings and result.path != "-":
@@ -137,6 +146,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
             elif known is not None:
                 dropped += filter_new([result], known)
             tally.add(result)
+            unruled = unruled or bool(result.notice and "no conduct rules" in result.notice)
             errors = errors or bool(result.error)
             failing = failing or any(f.severity >= threshold for f in result.findings)
             if writer is not None:
@@ -148,17 +158,26 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         elif statistics:
             out.write(tally.statistics())
         elif not diff:
-            out.write(render(fmt, kept, lang, linter.rules))
+            out.write(render(fmt, kept, lang, linter.rules, threshold))
     if writing_baseline and base is not None:
         count = write_baseline(base, prints)
         click.echo(f"collectlint: wrote {count} finding(s) to baseline {base}", err=True)
     if dropped:
         click.echo(f"collectlint: {dropped} finding(s) already in the baseline not shown", err=True)
+    if not errors:  # an input error is its own one-line report
+        click.echo(f"collectlint: checked {tally.files_checked} file(s), {tally.messages} message(s)", err=True)
+    if not errors and (not tally.files_checked or not tally.messages):
+        click.echo("collectlint: warning: nothing was checked (no template files or messages in "
+                   + ", ".join(paths) + ")", err=True)
     if errors:
         sys.exit(ExitStatus.ERROR)
     if exit_zero:
         sys.exit(ExitStatus.OK)
     if (diff and would_change) or failing:
+        sys.exit(ExitStatus.FINDINGS)
+    if fail_on_empty and (not tally.files_checked or not tally.messages):
+        sys.exit(ExitStatus.FINDINGS)
+    if require_rules and unruled:
         sys.exit(ExitStatus.FINDINGS)
     sys.exit(ExitStatus.OK)
 

@@ -118,3 +118,4 @@ class FileResult:
     notice: str | None = None
     lang: str = "zh"
     messages: int = 0  # messages checked in this input
+    skipped: bool = False  # nothing in this input was checked (not a template, unknown type, binary, empty)

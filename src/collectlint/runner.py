@@ -40,19 +40,19 @@ class Runner:
         display = str(path)
         fmt = reader_for(display)
         if path.name in NOT_TEMPLATES:
-            return FileResult(display, notice="not a message template, skipped")
+            return FileResult(display, notice="not a message template, skipped", skipped=True)
         if fmt is None:
-            return FileResult(display, notice=f"unknown file type '{path.suffix or path.name}', skipped")
+            return FileResult(display, notice=f"unknown file type '{path.suffix or path.name}', skipped", skipped=True)
         try:
             text, messages = read_messages(read_bytes(path), display, fmt)
             findings = self.session.lint_messages(display, text, messages)
         except SkippedInput as exc:
-            return FileResult(display, notice=exc.detail)
+            return FileResult(display, notice=exc.detail, skipped=True)
         except CollectlintError as exc:
             return FileResult(display, error=exc.render())
         notice = None
         if not text.strip():
-            notice = "empty file"
+            return FileResult(display, text=text, notice="empty file: nothing to check", skipped=True)
         elif any(len(m.text) > LARGE for m in messages):
             notice = "very large: checked in chunks; required elements and SMS length not checked"
         notice = notice or self._no_rules_notice(messages)
@@ -66,7 +66,7 @@ class Runner:
             text, messages = read_messages(sys.stdin.buffer.read(), display, fmt or ".txt")
             findings = self.session.lint_messages(display, text, messages)
         except SkippedInput as exc:
-            return FileResult(display, notice=exc.detail)
+            return FileResult(display, notice=exc.detail, skipped=True)
         except CollectlintError as exc:
             return FileResult(display, error=exc.render())
         return FileResult(display, text=text, findings=findings, lang=_lang(text, messages),

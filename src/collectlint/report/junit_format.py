@@ -1,15 +1,19 @@
-"""JUnit XML: one test case per checked file; each finding at or above info is a failure in it."""
+"""JUnit XML: one test case per checked file; each finding at or above ``--fail-on`` is a failure in it.
+
+Findings below the threshold never fail the run, so they are not failures here either: they are listed
+in the test case's ``system-out``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
-from collectlint.models import FileResult
+from collectlint.models import FileResult, Severity
 from collectlint.report.locate import locate
 
 
-def render(results: Sequence[FileResult], lang: str) -> str:
+def render(results: Sequence[FileResult], lang: str, threshold: Severity = Severity.WARNING) -> str:
     suites = ET.Element("testsuites", name="collectlint")
     suite = ET.SubElement(suites, "testsuite", name="collectlint")
     tests = failures = errors = 0
@@ -20,8 +24,12 @@ def render(results: Sequence[FileResult], lang: str) -> str:
             errors += 1
             ET.SubElement(case, "error", message=result.error, type="input-error")
             continue
+        below: list[str] = []
         for loc in locate(result):
             f = loc.finding
+            if f.severity < threshold:
+                below.append(f"{loc.line}:{loc.column} {f.severity.label} [{f.rule_id}] {f.message(lang or result.lang)}")
+                continue
             failures += 1
             node = ET.SubElement(case, "failure", type=f"{f.rule_id} {f.name}",
                                  message=f"{loc.line}:{loc.column} {f.severity.label}: {f.message(lang or result.lang)}")
@@ -33,6 +41,8 @@ def render(results: Sequence[FileResult], lang: str) -> str:
                 detail.append(f"basis: {f.basis}")
             detail += [f"suggestion: {s.text(lang or result.lang)}" for s in f.suggestions[:1]]
             node.text = "\n".join(detail)
+        if below:
+            ET.SubElement(case, "system-out").text = "\n".join(below)
     suite.set("tests", str(tests))
     suite.set("failures", str(failures))
     suite.set("errors", str(errors))

@@ -77,7 +77,14 @@ def document(results: Sequence[FileResult], lang: str, rules: Sequence[Rule]) ->
         {"level": "error", "message": {"text": r.error},
          "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(r.path)}}}]}
         for r in results if r.error
+    ] + [
+        {"level": "warning" if "no conduct rules" in (r.notice or "") else "note", "message": {"text": r.notice},
+         "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(r.path)}}}]}
+        for r in results if r.notice and not r.error
     ]
+    checked = sum(1 for r in results if not r.error and not r.skipped)
+    if not checked:
+        notifications.append({"level": "warning", "message": {"text": "nothing was checked: no template files or messages"}})
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -85,8 +92,10 @@ def document(results: Sequence[FileResult], lang: str, rules: Sequence[Rule]) ->
             "tool": {"driver": {"name": "collectlint", "version": __version__, "semanticVersion": __version__,
                                 "informationUri": "https://pypi.org/project/collectlint/",
                                 "rules": [_rule(r) for r in rule_list]}},
-            "invocations": [{"executionSuccessful": not notifications,
-                             "toolExecutionNotifications": notifications}],
+            "invocations": [{"executionSuccessful": not any(r.error for r in results),
+                             "toolExecutionNotifications": notifications,
+                             "properties": {"filesChecked": checked,
+                                            "messagesChecked": sum(r.messages for r in results)}}],
             "columnKind": "unicodeCodePoints",
             "results": sarif_results,
         }],

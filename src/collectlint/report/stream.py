@@ -21,6 +21,7 @@ STREAMED = ("text", "json", "github")
 class Tally:
     files: int = 0
     files_with_errors: int = 0
+    files_checked: int = 0
     messages: int = 0
     findings: int = 0
     by_severity: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
@@ -31,6 +32,7 @@ class Tally:
         self.files += 1
         self.files_with_errors += bool(result.error)
         self.messages += result.messages
+        self.files_checked += not result.error and not result.skipped
         for f in result.findings:
             self.findings += 1
             self.by_severity[f.severity.label] += 1

@@ -15,7 +15,7 @@ from collectlint.chunks import LARGE, chunks
 from collectlint.engine import RuleSet
 from collectlint.formats import Message
 from collectlint.formats.script import customer_lines, is_script
-from collectlint.models import Finding, Severity, Span
+from collectlint.models import CONDUCT, Finding, Severity, Span
 from collectlint.nlp.zh import Segmenter
 from collectlint.packs.rule import Rule
 from collectlint.profiles import Profile
@@ -106,5 +106,6 @@ def lint_message(ruleset: RuleSet, segmenter: Segmenter, message: Message, profi
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
-    """Conduct findings keep file order; ties broken by rule id."""
-    return sorted(findings, key=lambda f: (f.span.start, f.span.end, f.rule_id))
+    """Conduct findings first, in file order; then completeness and channel findings (five missing
+    elements at 1:1 must not push a jail threat off the screen)."""
+    return sorted(findings, key=lambda f: (f.category not in CONDUCT, f.span.start, f.span.end, f.rule_id))

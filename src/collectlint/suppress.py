@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from collectlint.formats.base import Suppression
 from collectlint.models import Finding, Span
 from collectlint.packs.rule import Rule
+from collectlint.pipeline import sort_findings
 from collectlint.source import Document
 
 
@@ -47,4 +48,4 @@ def apply(text: str, findings: Sequence[Finding], suppressions: Sequence[Suppres
             message_zh=rule.message_zh, message_en=rule.message_en,
             span=Span(start, len(text) if end == -1 else end), suggestions=rule.suggestions, basis=rule.docs.basis,
         ))
-    return sorted(kept, key=lambda f: (f.span.start, f.span.end, f.rule_id))
+    return sort_findings(kept)

@@ -77,7 +77,6 @@ class FrameCheck(Check):
         hits = ctx.hits_for(part.phrases)
         if hits is None:
             hits = part.phrases._candidates(ctx.text)
-        text = ctx.text
         out = []
         for start, end in hits:
             if end - start == 1 and not ctx.token_aligned(start, end):
@@ -96,7 +95,7 @@ class FrameCheck(Check):
         if not occurrences[0] or not occurrences[-1]:
             return
         for start, end in occurrences[0]:
-            s0, s1 = ctx.sentence_bounds(start)
+            _, s1 = ctx.sentence_bounds(start)
             if self.scope == "clause":
                 m = ctx.doc.profile.clause_end.search(ctx.text, end, s1)
                 s1 = m.start() if m else s1

@@ -14,6 +14,7 @@ from collectlint.formats.script import opening_end
 from collectlint.yamlspec.reader import SpecReader
 from collectlint.yamlspec.yamlloc import LDict
 
+
 @functools.cache
 def known_elements() -> tuple[str, ...]:
     """Element names any shipped profile knows; the document's profile supplies the recogniser."""

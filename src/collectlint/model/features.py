@@ -8,14 +8,16 @@ inside words.  Features are binary (present or not).
 
 from __future__ import annotations
 
+import itertools
 import re
 
-from collectlint.normalize import Folding, normalize
+from collectlint.normalize import DEFAULT_FOLDING, Folding, normalize
 from collectlint.placeholders import find_placeholders
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _SPACE = re.compile(r"\s+")
 _EN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|\$0")
+EN_FOLDING = Folding(False, ())
 
 
 def _clean(text: str, folding: Folding) -> str:
@@ -25,7 +27,7 @@ def _clean(text: str, folding: Folding) -> str:
     return _DIGITS.sub("0", norm)
 
 
-def zh_features(text: str, folding: Folding = Folding()) -> set[str]:
+def zh_features(text: str, folding: Folding = DEFAULT_FOLDING) -> set[str]:
     cleaned = _SPACE.sub(" ", _clean(text, folding))
     out: set[str] = set()
     n = len(cleaned)
@@ -38,10 +40,10 @@ def zh_features(text: str, folding: Folding = Folding()) -> set[str]:
     return out
 
 
-def en_features(text: str, folding: Folding = Folding(False, ())) -> set[str]:
+def en_features(text: str, folding: Folding = EN_FOLDING) -> set[str]:
     words = _EN_WORD.findall(_clean(text, folding))
     out = set(words)
-    out.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    out.update(f"{a} {b}" for a, b in itertools.pairwise(words))
     return out
 
 

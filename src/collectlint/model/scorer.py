@@ -67,7 +67,7 @@ def _parse(data: dict[str, object]) -> Model:
 def load_model(profile: str) -> Model | None:
     """The shipped model for ``profile`` (None when none ships), loaded on first need."""
     try:
-        blob = resources.files("collectlint.model").joinpath("data", f"{profile}.json.gz").read_bytes()
+        blob = resources.files("collectlint.model").joinpath("data").joinpath(f"{profile}.json.gz").read_bytes()
     except (FileNotFoundError, OSError):
         return None
     return _parse(json.loads(gzip.decompress(blob).decode("utf-8")))

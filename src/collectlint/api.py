@@ -31,5 +31,5 @@ class Linter(Session):
     def lint_paths(self, paths: Iterable[str], jobs: int = 1) -> Iterator[FileResult]:
         return self.runner.lint_paths(paths, jobs)
 
-    def expand(self, directory: Path) -> list[Path]:
+    def expand(self, directory: Path) -> list[Path | FileResult]:
         return self.runner.expand(directory)

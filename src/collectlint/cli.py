@@ -22,6 +22,7 @@ from collectlint.config import Config, discover
 from collectlint.config import load as load_config
 from collectlint.errors import CollectlintError
 from collectlint.fix import encode, fix_until_stable, fixable_text, unified_diff, write_atomically
+from collectlint.mask import mask_text
 from collectlint.models import CHANNELS, STAGES, ExitStatus, FileResult, Severity
 from collectlint.packs.rule import Rule
 from collectlint.report import FORMATS, render
@@ -125,7 +126,8 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     known = load_baseline(base) if base is not None and not writing_baseline else None
     threshold = Severity.parse(fail_on) if fail_on else (config.fail_on or Severity.WARNING)
     stream = fmt in STREAMED and not statistics and not diff
-    with _report_stream(output) as out:
+    stdin_fix = (fix or diff) and "-" in paths and not output
+    with _report_stream(output, to_stderr=stdin_fix) as out:
         writer = Writer(fmt, out, lang) if stream else None
         kept: list[FileResult] = []  # formats rendered as one document at the end
         tally = Tally()
@@ -133,7 +135,10 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         would_change = failing = errors = unruled = False
         dropped = 0
         for result in linter.lint_paths(paths, jobs=jobs):
-            if (fix or diff) and not result.error and result.findings and result.path != "-":
+            if (fix or diff) and not result.error and result.findings and "-" in paths and not result.digest:
+                result, changed = _fix_stdin(linter, result, unsafe_fixes, diff)  # never touches --stdin-filename
+                would_change = would_change or changed
+            elif (fix or diff) and not result.error and result.findings:
                 result, changed = _fix(linter, result, unsafe_fixes, diff)
                 would_change = would_change or changed
             if result.error:
@@ -183,10 +188,11 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
 
 
 @contextlib.contextmanager
-def _report_stream(output: str | None) -> Iterator[TextIO]:
-    """The report's destination: a file (written as the run goes) or standard output."""
+def _report_stream(output: str | None, to_stderr: bool = False) -> Iterator[TextIO]:
+    """The report's destination: a file (written as the run goes), standard output, or standard error
+    when standard output carries fixed text."""
     if not output:
-        yield sys.stdout
+        yield sys.stderr if to_stderr else sys.stdout
         return
     try:
         handle = open(output, "w", encoding="utf-8")  # noqa: SIM115 - closed below
@@ -197,11 +203,25 @@ def _report_stream(output: str | None) -> Iterator[TextIO]:
         yield handle
 
 
+def _fix_stdin(linter: Linter, result: FileResult, unsafe: bool, diff_only: bool) -> tuple[FileResult, bool]:
+    """Fixes for standard input: the fixed text (or a diff) goes to standard output, masked like all
+    output, and the report to standard error; no file is written, whatever --stdin-filename says."""
+    current, fixed_findings = fix_until_stable(result.text, result.findings,
+                                               lambda t: linter.lint_text_as(t, result.path), unsafe)
+    if current == result.text:
+        return result, False
+    if diff_only:
+        click.echo(unified_diff(result.path, result.text, current), nl=False)
+    else:
+        click.echo(mask_text(current), nl=False)
+    return replace(result, text=current, findings=fixed_findings), True
+
+
 def _fix(linter: Linter, result: FileResult, unsafe: bool, diff_only: bool) -> tuple[FileResult, bool]:
     """Fix one file until it converges; print a diff or write it.  Returns the re-linted result."""
     path = Path(result.path)
     try:
-        text, encoding, raw = fixable_text(path)
+        text, encoding, raw = fixable_text(path, result.digest)
     except CollectlintError as exc:
         click.echo(f"collectlint: {exc.render()}", err=True)
         return result, False

@@ -10,6 +10,7 @@ when the file changed on disk after it was read.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import difflib
 import os
 import stat
@@ -107,10 +108,19 @@ def fix_until_stable(text: str, findings: list[Finding], relint: Callable[[str],
     return current, current_findings
 
 
-def fixable_text(path: Path) -> tuple[str, str, bytes]:
-    """(text, encoding, raw bytes) of a file that fixes may rewrite."""
+def fixable_text(path: Path, checked_digest: str = "") -> tuple[str, str, bytes]:
+    """(text, encoding, raw bytes) of a file that fixes may rewrite.
+
+    Refused: ``.docx`` files, symbolic links (the link is never replaced by a regular file; fix the
+    target itself), and a file whose bytes differ from those that were checked (``checked_digest``):
+    the findings' offsets belong to the old text.
+    """
     if path.suffix.lower() == ".docx":
         raise InputError("fixes are not applied to .docx files", path=str(path))
+    if path.is_symlink():
+        raise InputError("is a symbolic link; not fixed (run --fix on the file it points to)", path=str(path))
     raw = read_bytes(path)
+    if checked_digest and hashlib.sha256(raw).hexdigest() != checked_digest:
+        raise InputError("changed on disk since it was checked; not fixed", path=str(path))
     decoded = decode_bytes(raw, str(path))
     return decoded.text, decoded.encoding, raw

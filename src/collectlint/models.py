@@ -119,3 +119,4 @@ class FileResult:
     lang: str = "zh"
     messages: int = 0  # messages checked in this input
     skipped: bool = False  # nothing in this input was checked (not a template, unknown type, binary, empty)
+    digest: str = ""  # sha256 of the bytes that were checked: --fix writes only if the file still holds them

@@ -5,7 +5,9 @@ Each input gives one ``FileResult``; a bad input is an error for that input only
 
 from __future__ import annotations
 
+import hashlib
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -44,7 +46,8 @@ class Runner:
         if fmt is None:
             return FileResult(display, notice=f"unknown file type '{path.suffix or path.name}', skipped", skipped=True)
         try:
-            text, messages = read_messages(read_bytes(path), display, fmt)
+            raw = read_bytes(path)
+            text, messages = read_messages(raw, display, fmt)
             findings = self.session.lint_messages(display, text, messages)
         except SkippedInput as exc:
             return FileResult(display, notice=exc.detail, skipped=True)
@@ -57,7 +60,7 @@ class Runner:
             notice = "very large: checked in chunks; required elements and SMS length not checked"
         notice = notice or self._no_rules_notice(messages)
         return FileResult(display, text=text, findings=findings, lang=_lang(text, messages), notice=notice,
-                          messages=len(messages))
+                          messages=len(messages), digest=hashlib.sha256(raw).hexdigest())
 
     def lint_stdin(self, name: str = "-") -> FileResult:
         display = self.options.stdin_filename or name
@@ -79,12 +82,13 @@ class Runner:
                 yield "-"
                 continue
             path = Path(item)
-            if path.is_dir():
+            if path.is_dir() and not path.is_symlink():
                 yield from self.expand(path)
             elif not path.exists() and not path.is_symlink():
                 yield FileResult(item, error=f"{item}: no such file or directory")
             else:
-                yield path
+                refused = unsafe_input(path, Path.cwd())
+                yield FileResult(item, notice=refused, skipped=True) if refused else path
 
     def lint_paths(self, paths: Iterable[str], jobs: int = 1) -> Iterator[FileResult]:
         """Results in input order; with ``jobs`` > 1 files are checked in that many processes."""
@@ -113,14 +117,15 @@ class Runner:
             return self.lint_stdin()
         return self.lint_file(item)
 
-    def expand(self, directory: Path) -> list[Path]:
-        found: list[Path] = []
+    def expand(self, directory: Path) -> list[Path | FileResult]:
+        found: list[Path | FileResult] = []
         for root, dirs, files in os.walk(directory, followlinks=False):
             dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
             for name in sorted(files):
                 p = Path(root) / name
                 if reader_for(name) and name not in NOT_TEMPLATES and not self.config.excluded(p):
-                    found.append(p)
+                    refused = unsafe_input(p, directory)
+                    found.append(FileResult(str(p), notice=refused, skipped=True) if refused else p)
         return found
 
 
@@ -132,6 +137,27 @@ class Runner:
         if not missing:
             return None
         return f"no conduct rules in force for profile {', '.join(missing)}: its messages were not checked for conduct"
+
+
+def unsafe_input(path: Path, tree: Path) -> str | None:
+    """Why ``path`` is not read (None when it may be): a symbolic link that leads out of the checked
+    tree, or anything that is not a regular file (FIFO, device, socket), which could block or never end."""
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None  # reading it reports the broken or looping link as an input error
+    if path.is_symlink():
+        try:
+            target.relative_to(tree.resolve())
+        except ValueError:
+            return "symbolic link to a file outside the checked tree, skipped"
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return None
+    if not stat.S_ISREG(mode):
+        return "not a regular file (FIFO, device or socket), skipped"
+    return None
 
 
 _WORKER: Runner | None = None

@@ -26,6 +26,7 @@ from collectlint.mask import mask_text
 from collectlint.models import CHANNELS, STAGES, ExitStatus, FileResult, Severity
 from collectlint.packs.rule import Rule
 from collectlint.report import FORMATS, render
+from collectlint.report.sanitize import for_display
 from collectlint.report.stream import STREAMED, Tally, Writer
 from collectlint.ruledocs import explain_text, rule_summary, rules_markdown
 
@@ -141,6 +142,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
             elif (fix or diff) and not result.error and result.findings:
                 result, changed = _fix(linter, result, unsafe_fixes, diff)
                 would_change = would_change or changed
+            result = for_display(result)
             if result.error:
                 click.echo(f"collectlint: {result.error}", err=True)
             elif result.notice:

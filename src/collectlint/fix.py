@@ -10,8 +10,8 @@ when the file changed on disk after it was read.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import difflib
+import hashlib
 import os
 import stat
 import tempfile

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from collectlint.mask import mask_text
 from collectlint.models import FileResult, Finding
+from collectlint.report.sanitize import clean_label
 from collectlint.source import Document
 
 
@@ -26,7 +26,7 @@ def locate(result: FileResult) -> list[Located]:
         start = doc.position(f.span.start)
         end = doc.position(f.span.end)
         out.append(Located(f, start.line, start.column, end.line, end.column,
-                           mask_text(result.text[f.span.start : f.span.end])))
+                           clean_label(result.text[f.span.start : f.span.end])))
     return out
 
 

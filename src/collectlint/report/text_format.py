@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from collectlint.mask import mask_text
 from collectlint.models import FileResult
 from collectlint.report.locate import locate, summary
+from collectlint.report.sanitize import clean_line
 from collectlint.source import Document, display_width
 
 
@@ -37,7 +38,7 @@ def render_one(result: FileResult, lang: str) -> str:
                          f"{f.message(msg_lang)} ({f.name}){where}")
             source = doc.line_text(loc.line)
             gutter = f"{loc.line:>5} | "
-            lines.append(gutter + mask_text(source))
+            lines.append(gutter + clean_line(mask_text(source)))
             last = loc.end_column - 1 if loc.end_line == loc.line else len(source)
             pad = display_width(source[: loc.column - 1])
             width = max(1, display_width(source[loc.column - 1 : last]))

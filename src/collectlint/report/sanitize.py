@@ -1,0 +1,48 @@
+"""What reaches a terminal, a CI log or a report is neutralised first.
+
+File names, catalogue keys and message text are untrusted: they may carry newlines (a forged second
+finding or a GitHub ``::`` workflow command), ANSI escape sequences (recolouring or clearing a
+terminal), bidi controls (U+202E reversing what a reviewer reads), lone surrogates from file names
+that are not UTF-8 (which break UTF-8 output, XML and JSON consumers), and numbers that must never be
+printed in full.  Labels (paths, keys, errors) get visible escapes; source lines keep their length
+(each control character becomes U+FFFD) so carets stay aligned.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import replace
+
+from collectlint.mask import mask_text
+from collectlint.models import FileResult
+
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _unsafe(ch: str) -> bool:
+    if ch in _BIDI or "\ud800" <= ch <= "\udfff":
+        return True
+    return unicodedata.category(ch) == "Cc" and ch != "\t"
+
+
+def clean_label(text: str) -> str:
+    """A path, key or message for one line of output: masked, with controls shown as escapes."""
+    masked = mask_text(text)
+    if not any(_unsafe(c) for c in masked):
+        return masked
+    return "".join(c.encode("unicode_escape").decode("ascii") if _unsafe(c) else c for c in masked)
+
+
+def clean_line(text: str) -> str:
+    """A source line for display: each control character becomes U+FFFD, so the length is kept."""
+    if not any(_unsafe(c) for c in text):
+        return text
+    return "".join("\ufffd" if _unsafe(c) else c for c in text)
+
+
+def for_display(result: FileResult) -> FileResult:
+    """The result with its path, keys, error and notice made safe to print (text is left for offsets)."""
+    findings = [replace(f, key=clean_label(f.key)) if f.key else f for f in result.findings]
+    return replace(result, path=clean_label(result.path), findings=findings,
+                   error=clean_label(result.error) if result.error else None,
+                   notice=clean_label(result.notice) if result.notice else None)

@@ -52,7 +52,26 @@ class Message:
 
 def blank(text: str, start: int, end: int) -> str:
     """Replace text[start:end] by spaces, keeping newlines so lines and offsets stay put."""
-    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+    return blank_all(text, [(start, end)])
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def blank_all(text: str, spans: list[tuple[int, int]]) -> str:
+    """Blank every (sorted, non-overlapping) span in one pass: linear however many spans there are."""
+    if not spans:
+        return text
+    parts: list[str] = []
+    pos = 0
+    for start, end in spans:
+        if start < pos:
+            continue
+        parts.append(text[pos:start])
+        parts.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 SUPPRESS_ID = re.compile(r"^[A-Za-z]{2,5}\d{3}$|^[a-z][a-z0-9-]+$")

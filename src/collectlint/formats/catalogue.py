@@ -164,7 +164,33 @@ def _messages(text: str, path: str, root: yaml.Node | None, suppressions: list[S
     return out
 
 
+# libyaml and the composer recurse once per nesting level; a file nesting 200,000 levels crashes the
+# interpreter (not a Python exception), so nesting is bounded by a linear scan before parsing.
+PARSE_DEPTH_LIMIT = 16 * MAX_DEPTH
+_BLOCK_LEAD = re.compile(r"^([ \t]*)((?:-[ \t]+)*)", re.M)
+
+
+def nesting_bound(text: str) -> int:
+    """An upper bound of the nesting depth of YAML or JSON text, in one pass (brackets in strings count too)."""
+    depth = deepest = 0
+    for ch in text:
+        if ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+    for m in _BLOCK_LEAD.finditer(text):
+        deepest = max(deepest, len(m.group(1)) // 2 + m.group(2).count("-"))
+    return deepest
+
+
+def _check_nesting(text: str, path: str) -> None:
+    if nesting_bound(text) > PARSE_DEPTH_LIMIT:
+        raise InputError(f"catalogue nests deeper than {MAX_DEPTH} levels (not parsed)", path=path)
+
+
 def read_yaml(text: str, path: str) -> list[Message]:
+    _check_nesting(text, path)
     suppressions = _suppressions(text, path)
     try:
         root = yaml.compose(text, Loader=LOADER)
@@ -178,6 +204,7 @@ def read_yaml(text: str, path: str) -> list[Message]:
 
 
 def read_json(text: str, path: str) -> list[Message]:
+    _check_nesting(text, path)
     try:
         json.loads(text)
     except json.JSONDecodeError as exc:

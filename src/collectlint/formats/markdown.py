@@ -8,7 +8,8 @@ import re
 import yaml
 
 from collectlint.errors import InputError
-from collectlint.formats.base import Message, Suppression, blank
+from collectlint.formats.base import Message, Suppression, blank, blank_all
+from collectlint.formats.catalogue import MAX_DEPTH, nesting_bound
 from collectlint.formats.directives import next_line_suppressions
 from collectlint.formats.frontmatter import apply_front_matter
 
@@ -16,6 +17,8 @@ FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?
 FENCE = re.compile(r"^( {0,3})(```+|~~~+)[^\n]*\n.*?(?:^\1?\2[ \t]*$|\Z)", re.S | re.M)
 COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 INLINE_CODE = re.compile(r"(`+)[^`\n]+?\1")
+MAX_FRONT_MATTER = 64 * 1024
+ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\]}]")
 
 
 def read(text: str, path: str) -> list[Message]:
@@ -23,8 +26,12 @@ def read(text: str, path: str) -> list[Message]:
     message = Message("")
     m = FRONT.match(text)
     if m:
+        front = m.group(1)
+        if len(front) > MAX_FRONT_MATTER or nesting_bound(front) > MAX_DEPTH or ALIAS.search(front):
+            raise InputError("front matter is too large, nests too deeply or uses YAML anchors/aliases "
+                             "(it holds a few flat keys)", path=path, line=1)
         try:
-            data = yaml.safe_load(m.group(1)) or {}
+            data = yaml.safe_load(front) or {}
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = None if mark is None else int(mark.line) + 2
@@ -33,8 +40,7 @@ def read(text: str, path: str) -> list[Message]:
         view = blank(view, 0, m.end())
     suppressions: list[Suppression] = next_line_suppressions(text, path)
     for pattern in (FENCE, COMMENT, INLINE_CODE):
-        for hit in pattern.finditer(view):
-            view = blank(view, hit.start(), hit.end())
+        view = blank_all(view, [hit.span() for hit in pattern.finditer(view)])
     message.text = view
     message.suppressions += suppressions
     return [message]

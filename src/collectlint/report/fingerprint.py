@@ -1,8 +1,10 @@
 """Stable fingerprints of findings: they survive edits elsewhere in the file (line shifts).
 
-A fingerprint hashes the path, the rule, the catalogue key, the normalised matched text and how many
-times the same rule already matched the same text earlier in the file.  No personal data is stored:
-only the hash leaves the process.
+A fingerprint hashes the path, the rule, the catalogue key, the normalised matched text *after
+masking* and how many times the same rule already matched the same text earlier in the file.  Masking
+first matters: an unsalted hash of a full ID number could be reversed by trying every region code,
+birth date and check digit; the masked form keeps only the last four digits, so the hash reveals no
+more than the masked output already shows.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 
+from collectlint.mask import mask_text
 from collectlint.models import FileResult, Finding
 from collectlint.normalize import normalize
 
@@ -17,7 +20,7 @@ from collectlint.normalize import normalize
 def fingerprints(result: FileResult) -> Iterator[tuple[Finding, str]]:
     seen: dict[tuple[str, str, str], int] = {}
     for f in result.findings:
-        matched = normalize(result.text[f.span.start : f.span.end]).text
+        matched = mask_text(normalize(result.text[f.span.start : f.span.end]).text)
         key = (f.rule_id, f.key or "", matched)
         n = seen.get(key, 0)
         seen[key] = n + 1

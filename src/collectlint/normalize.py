@@ -14,7 +14,17 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\ufe0e\ufe0f")
+# Invisible characters used to split words: zero-width and invisible operators, bidi marks and
+# overrides, Hangul fillers, the combining grapheme joiner.
+ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\ufe0e\ufe0f\u200e\u200f"
+                       "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\u180e\u034f"
+                       "\u3164\u115f\u1160\uffa0")
+# Latin look-alikes from Cyrillic and Greek, folded only next to a Latin letter (so Russian or Greek
+# words stay as they are, while "аrrest" or "zuоlao" with one foreign letter is caught).
+HOMOGLYPHS = {"а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c", "т": "t",
+              "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ӏ": "l", "α": "a", "β": "b", "ε": "e",
+              "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ѵ": "v"}
+_HOMOGLYPH = re.compile("[" + "".join(HOMOGLYPHS) + "](?=[a-z])|(?<=[a-z])[" + "".join(HOMOGLYPHS) + "]")
 
 
 @dataclass(frozen=True)
@@ -33,7 +43,22 @@ DEFAULT_FOLDING = Folding()
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Fillers placed between two Han characters to dodge filters.  Newlines are kept: a line break
 # between two list items is structure, not evasion.
-_CJK_FILLER = re.compile(rf"(?<=[{_HAN}])[ \t*\-._/|·•~+#\\]+(?=[{_HAN}])")
+_EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff"
+# Emoji that carry meaning (weapons, death, police: threat rules match them) are never fillers.
+_MEANINGFUL_EMOJI = "\u26d3\u26b0\U0001f52a\U0001f5e1\U0001fa78\U0001f480\u2620\U0001f52b\U0001f4a3\U0001fa93" \
+                    "\U0001f693\U0001f694\U0001f46e\U0001f6a8"
+_CJK_FILLER = re.compile(rf"(?<=[{_HAN}])(?:[ \t*\-._/|·•~+#\\]|(?![{_MEANINGFUL_EMOJI}])[{_EMOJI}])+(?=[{_HAN}])")
+# One Han character per list item or per line: 坐、牢 and 坐\n牢 (each item a single character).
+_FILL = r" \t*\-._/|·•~+#\\"
+_SEP = rf"(?:[{_FILL}、\r\n]|(?![{_MEANINGFUL_EMOJI}])[{_EMOJI}])"
+_SPLIT_CHARS = re.compile(rf"(?<![{_HAN}])[{_HAN}](?:{_SEP}*[、\n]{_SEP}*[{_HAN}](?![{_HAN}]))+")
+_SPLIT_FILLER = re.compile(_SEP)
+# 、 next to a one-character item (坐、牢, 让你坐、牢) is a split word; between words (家人、朋友) it is a list.
+_ENUM_COMMA = re.compile(rf"(?<=[{_HAN}]){_SEP}*、{_SEP}*(?=[{_HAN}](?![{_HAN}]))"
+                         rf"|(?<=(?<![{_HAN}])[{_HAN}]){_SEP}*、{_SEP}*(?=[{_HAN}])")
+# Pinyin with tone numbers: zuo4lao2, shang4men2.
+_TONE_NUMBERS = re.compile(r"(?<![a-z0-9])(?:[a-z]{1,6}[1-5]){2,}(?![a-z0-9])")
+_TONE_DIGIT = re.compile(r"[1-5]")
 # Single Latin letters separated by one filler each: j.a.i.l, w a r r a n t, s*b.
 _SPACED_LETTERS = re.compile(r"(?<![a-z0-9])(?:(?:[a-z][ .*_\-]){2,}[a-z]|[a-z][.*_\-][a-z])(?![a-z0-9])")
 _LETTER_FILLER = re.compile(r"[ .*_\-]")
@@ -51,8 +76,8 @@ def _fold_chars(chars: Iterable[str], folding: Folding) -> dict[str, str]:
     table: dict[str, str] = {}
     han: list[str] = []
     for ch in chars:
-        if ch in ZERO_WIDTH:
-            table[ch] = ""
+        if ch in ZERO_WIDTH or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            table[ch] = ""  # invisible or combining: never part of a word
             continue
         folded = unicodedata.normalize("NFKC", ch).lower()
         if len(folded) == 1 and "\u00c0" <= folded <= "\u024f":
@@ -154,8 +179,9 @@ def normalize(text: str, folding: Folding = DEFAULT_FOLDING) -> Normalized:
     present = set(text)
     identity = resizing.isdisjoint(present)
     if identity:
-        folded = text.translate({ord(c): table[c] for c in present if table[c] != c})
-        if not (_CJK_FILLER.search(folded) or _SPACED_LETTERS.search(folded)):
+        folded = _fold_homoglyphs(text.translate({ord(c): table[c] for c in present if table[c] != c}))
+        if not (_CJK_FILLER.search(folded) or _SPACED_LETTERS.search(folded) or _SPLIT_CHARS.search(folded)
+                or _TONE_NUMBERS.search(folded) or _ENUM_COMMA.search(folded)):
             return Normalized(folded, None, None, len(text))
         starts: list[int] = list(range(len(text)))
         ends: list[int] = list(range(1, len(text) + 1))
@@ -180,10 +206,20 @@ def normalize(text: str, folding: Folding = DEFAULT_FOLDING) -> Normalized:
         parts.append(text[pos:].translate(same))
         starts += range(pos, len(text))
         ends += range(pos + 1, len(text) + 1)
-        folded = "".join(parts)
+        folded = _fold_homoglyphs("".join(parts))
+    folded, starts, ends = _drop(folded, starts, ends, _SPLIT_CHARS, _SPLIT_FILLER)
+    folded, starts, ends = _drop(folded, starts, ends, _ENUM_COMMA)
     folded, starts, ends = _drop(folded, starts, ends, _CJK_FILLER)
+    folded, starts, ends = _drop(folded, starts, ends, _TONE_NUMBERS, _TONE_DIGIT)
     folded, starts, ends = _drop(folded, starts, ends, _SPACED_LETTERS, _LETTER_FILLER)
     return Normalized(folded, tuple(starts), tuple(ends), len(text))
+
+
+def _fold_homoglyphs(text: str) -> str:
+    """Cyrillic and Greek look-alikes next to Latin letters become Latin (one character for one)."""
+    if text.isascii():
+        return text
+    return _HOMOGLYPH.sub(lambda m: HOMOGLYPHS[m.group()], text)
 
 
 def normalize_phrase(phrase: str) -> str:

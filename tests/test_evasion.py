@@ -9,7 +9,7 @@ from collectlint.api import Linter
 CAUGHT = [
     ("欠钱不还就让你zuolao", "CN201", "zuolao"),
     ("欠款不还就让你zuo牢", "CN201", "zuo牢"),
-    ("还钱！不然上mén找你", "CN104", "上mén"),
+    ("还钱！不然上mén找你", "CN104", "上mén找你"),  # 上門找你 (Taiwan wording) is the longer phrase
     ("法yuan传票已寄出，请尽快还款", "CN203", "法yuan传票"),
     ("不还钱就曝guang你", "CN401", "曝guang"),
     ("欠款不还，爆你txl", "CN301", "txl"),

@@ -32,7 +32,7 @@ from collectlint.model.scorer import FORMAT  # noqa: E402
 
 CATEGORIES = ["threat", "false-legal", "third-party", "shaming", "insult", "privacy", "pressure", "misrepresentation"]
 MAX_FA = 0.006  # per category, on real compliant dev messages (out of fold)
-MIN_THRESHOLD = 0.5
+MIN_THRESHOLD = 0.9
 KEEP = 4000  # strongest weights kept per category
 SYNTHETIC_WEIGHT = 0.35
 C = 1.0

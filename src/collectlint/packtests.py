@@ -27,24 +27,27 @@ def unpin(example: str) -> tuple[str, tuple[int, int] | None]:
 
 
 class ExampleRunner:
-    """One rules-only session per profile, built on first need."""
+    """One session per profile (rules only, or with the model for model rules), built on first need."""
 
     def __init__(self, config: Config | None = None, extra_dirs: tuple[str, ...] = ()) -> None:
         self.config = replace(config or Config(), select=(), ignore=(), severity={})
         self.extra_dirs = extra_dirs
-        self._sessions: dict[str | None, Session] = {}
+        self._sessions: dict[tuple[str | None, bool], Session] = {}
 
-    def session(self, profile: str | None) -> Session:
-        if profile not in self._sessions:
-            self._sessions[profile] = Session(self.config, Options(extra_rule_dirs=self.extra_dirs, profile=profile,
-                                                                   model=False))
-        return self._sessions[profile]
+    def session(self, profile: str | None, model: bool = False) -> Session:
+        if (profile, model) not in self._sessions:
+            self._sessions[(profile, model)] = Session(self.config, Options(
+                extra_rule_dirs=self.extra_dirs, profile=profile, model=model))
+        return self._sessions[(profile, model)]
 
     def failure(self, rule: Rule, example: str, kind: str) -> str | None:
         """Why the example fails (None when it behaves)."""
         text, pinned = unpin(example) if kind != "silent" else (example, None)
-        found = self.session(rule.profile).lint_text(text, stage=rule.examples.stage, channel=rule.examples.channel,
-                                                     fmt=rule.examples.format)
+        from collectlint.checks.base import MODEL
+
+        session = self.session(rule.profile, MODEL in rule.check.needs)
+        found = session.lint_text(text, stage=rule.examples.stage, channel=rule.examples.channel,
+                                  fmt=rule.examples.format)
         spans = [(f.span.start, f.span.end) for f in found if f.rule_id == rule.id]
         if kind == "silent":
             return f"{rule.id} fired on silent example {text!r}" if spans else None

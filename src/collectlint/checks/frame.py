@@ -73,19 +73,20 @@ class FrameCheck(Check):
         return cls(parts, within, gap, reader.choice(spec, "scope", where, ["sentence", "clause"], default="sentence"),
                    ordered)
 
-    def _occurrences(self, ctx: MatchContext, part: Part) -> list[tuple[int, int]]:
+    @staticmethod
+    def _raw(ctx: MatchContext, part: Part) -> list[tuple[int, int]]:
         hits = ctx.hits_for(part.phrases)
         if hits is None:
             hits = part.phrases._candidates(ctx.text)
-        out = []
-        for start, end in hits:
-            if end - start == 1 and not ctx.token_aligned(start, end):
-                continue
-            out.append((start, end))
-        return sorted(set(out))
+        return sorted(set(hits))
 
     def find(self, ctx: MatchContext) -> Iterator[Hit]:
-        occurrences = [self._occurrences(ctx, p) for p in self.parts]
+        raw = [self._raw(ctx, p) for p in self.parts]
+        # Cheap test first: every required part must occur at all.  Only then are one-character hits
+        # checked against token boundaries, so a clean message never loads the segmenter for a frame.
+        if any(not occ and not part.optional for occ, part in zip(raw, self.parts, strict=True)):
+            return
+        occurrences = [[(s, e) for s, e in occ if e - s > 1 or ctx.token_aligned(s, e)] for occ in raw]
         yield from self._find(ctx, occurrences)
         if not self.ordered:
             yield from self._find(ctx, occurrences[::-1])

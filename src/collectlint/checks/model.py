@@ -39,7 +39,7 @@ class ModelCheck(Check):
         if model is None or self.category not in model.categories:
             return
         threshold = model.categories[self.category].threshold
-        prob, drivers = model.score(ctx.doc.text)[self.category]
+        prob, drivers = model.score_one(ctx.doc.text, self.category)
         if prob < threshold:
             return
         # Point at the sentence the model likes least (highest score), in normalised offsets.
@@ -51,7 +51,7 @@ class ModelCheck(Check):
             piece = ctx.doc.text[ctx.doc.norm.to_original(s0, s1)[0]:ctx.doc.norm.to_original(s0, s1)[1]]
             if not piece.strip():
                 continue
-            p = model.score(piece)[self.category][0]
+            p = model.score_one(piece, self.category)[0]
             if p > best_prob:
                 best, best_prob = (s0, s1), p
         s0, s1 = best

@@ -45,6 +45,14 @@ class Model:
             out[name] = (prob, drivers)
         return out
 
+    def score_one(self, text: str, category: str) -> tuple[float, list[str]]:
+        """One category's probability and drivers (what a model rule needs: one category, not all)."""
+        cat = self.categories[category]
+        present = [(cat.weights[f], f) for f in features(text, self.language) if f in cat.weights]
+        z = cat.bias + sum(w for w, _ in present)
+        prob = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+        return prob, [f for w, f in sorted(present, key=lambda wf: (-wf[0], wf[1])) if w > 0][:4]
+
     def flagged(self, text: str) -> dict[str, tuple[float, list[str]]]:
         """Categories whose probability reaches the category's calibrated threshold."""
         return {k: v for k, v in self.score(text).items() if v[0] >= self.categories[k].threshold}

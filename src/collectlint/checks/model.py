@@ -31,7 +31,8 @@ class ModelCheck(Check):
         return cls(reader.choice(spec, "category", where, sorted(c.value for c in CONDUCT)))
 
     def find(self, ctx: MatchContext) -> Iterator[Hit]:
-        if not ctx.model_enabled or self.category in ctx.found_categories or not ctx.text.strip():
+        if not ctx.model_enabled or self.category in ctx.found_categories or not ctx.text.strip() \
+                or not ctx.doc.check_required:  # chunks of a very large file: the model reads whole messages
             return
         from collectlint.model.scorer import load_model
 

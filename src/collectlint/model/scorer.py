@@ -35,15 +35,7 @@ class Model:
 
     def score(self, text: str) -> dict[str, tuple[float, list[str]]]:
         """Per category: the probability, and the features that pushed it up most (strongest first)."""
-        feats = features(text, self.language)
-        out: dict[str, tuple[float, list[str]]] = {}
-        for name, cat in self.categories.items():
-            present = [(cat.weights[f], f) for f in feats if f in cat.weights]
-            z = cat.bias + sum(w for w, _ in present)
-            prob = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
-            drivers = [f for w, f in sorted(present, key=lambda wf: (-wf[0], wf[1])) if w > 0][:4]
-            out[name] = (prob, drivers)
-        return out
+        return {name: self.score_one(text, name) for name in self.categories}
 
     def score_one(self, text: str, category: str) -> tuple[float, list[str]]:
         """One category's probability and drivers (what a model rule needs: one category, not all)."""

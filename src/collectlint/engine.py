@@ -30,6 +30,8 @@ class RuleSet:
     _automaton: Any = field(init=False)
     _spelled: Any = field(init=False, default=None)
     _owner: dict[int, int] = field(init=False)  # phrase-set id -> rule index
+    _in_force: dict[tuple[str, str | None, str | None], tuple[frozenset[int], tuple[int, ...]]] = field(
+        init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
 
@@ -69,11 +71,30 @@ class RuleSet:
             self._spelled = _automaton(entries)
         return self._spelled
 
-    def scan(self, text: str, spelled: bool = True) -> tuple[list[Rule], dict[int, list[tuple[int, int]]]]:
+    def in_force(self, profile: str, stage: str | None, channel: str | None) -> tuple[frozenset[int], tuple[int, ...]]:
+        """Indices of the rules in force for a profile, stage and channel, and those of them that run
+        on every document (computed once per combination)."""
+        key = (profile, stage, channel)
+        found = self._in_force.get(key)
+        if found is None:
+            ok = frozenset(i for i, r in enumerate(self.rules)
+                           if not r.deprecated and r.applies_to_profile(profile) and r.applies(stage, channel))
+            found = ok, tuple(i for i in self._always if i in ok)
+            self._in_force[key] = found
+        return found
+
+    def scan(self, text: str, spelled: bool = True, profile: str | None = None, stage: str | None = None,
+             channel: str | None = None) -> tuple[list[Rule], dict[int, list[tuple[int, int]]]]:
         """Candidate rules and, per phrase set, every occurrence of its phrases in ``text``
-        (pinyin spellings too when ``spelled`` and the text has Latin letters)."""
+        (pinyin spellings too when ``spelled`` and the text has Latin letters).
+
+        With a ``profile``, only rules in force for it (and ``stage`` and ``channel``) are candidates."""
         hits: dict[int, list[tuple[int, int]]] = {}
-        chosen = set(self._always)
+        if profile is None:
+            chosen = set(self._always)
+        else:
+            ok, always = self.in_force(profile, stage, channel)
+            chosen = set(always)
         automata = [self._automaton]
         if spelled and LATIN.search(text):
             automata.append(self._spelled_automaton())
@@ -86,6 +107,8 @@ class RuleSet:
                     else:
                         hits.setdefault(key, []).append(span)
                         chosen.add(self._owner[key])
+        if profile is not None:
+            chosen &= ok
         return [self.rules[i] for i in sorted(chosen)], hits
 
     def severity_of(self, rule: Rule) -> Severity:

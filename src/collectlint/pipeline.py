@@ -32,11 +32,9 @@ def lint_document(ruleset: RuleSet, segmenter: Segmenter, doc: Document, model: 
     """
     profile = doc.profile
     text = doc.norm.text  # normalise
-    candidates, hits = ruleset.scan(text, spelled=profile.pinyin_variants)  # scan
+    in_force, hits = ruleset.scan(text, profile.pinyin_variants, profile.name, doc.stage, doc.channel)  # scan
     ctx = MatchContext(doc, segmenter=segmenter, phrase_hits=hits, model_enabled=model)
     findings: dict[tuple[str, int, int], Finding] = {}
-    in_force = [r for r in candidates if not r.deprecated and r.applies_to_profile(profile.name)
-                and r.applies(doc.stage, doc.channel)]
     first = [r for r in in_force if FINDINGS not in r.check.needs]
     last = [r for r in in_force if FINDINGS in r.check.needs]
     for group in (first, last):
@@ -50,8 +48,11 @@ def lint_document(ruleset: RuleSet, segmenter: Segmenter, doc: Document, model: 
 def _run_rule(rule: Rule, ctx: MatchContext, ruleset: RuleSet, findings: dict[tuple[str, int, int], Finding]) -> None:
     doc, text, profile = ctx.doc, ctx.text, ctx.doc.profile
     kept_end = -1
+    found = list(rule.check.find(ctx))  # check
+    if not found:
+        return
     # Longest first at each start; a hit overlapping one already kept for this rule is the same finding.
-    for hit in sorted(rule.check.find(ctx), key=lambda h: (h.start, -h.end)):  # check
+    for hit in sorted(found, key=lambda h: (h.start, -h.end)):
         if hit.start < kept_end:
             continue
         if not rule.check.document_level and not rule.context.keeps(text, hit.start, hit.end, profile):  # guard

@@ -60,6 +60,7 @@ class Session:
         self.meta_rules = {r.check.problem: r for r in self.rules if isinstance(r.check, SuppressionCheck)}
         use_model = self.options.model if self.options.model is not None else self.config.model
         self.model_enabled = bool(use_model)
+        self._conduct_counts: dict[str, int] = {}
 
     def __reduce__(self) -> tuple[type[Session], tuple[Config, Options]]:
         return Session, (self.config, self.options)
@@ -78,7 +79,11 @@ class Session:
 
     def conduct_rules(self, profile: Profile) -> int:
         """How many conduct rules are in force for ``profile``."""
-        return sum(1 for r in self.rules if r.category in CONDUCT and r.applies_to_profile(profile.name))
+        count = self._conduct_counts.get(profile.name)
+        if count is None:
+            count = sum(1 for r in self.rules if r.category in CONDUCT and r.applies_to_profile(profile.name))
+            self._conduct_counts[profile.name] = count
+        return count
 
     # --- documents ------------------------------------------------------------------------------
 

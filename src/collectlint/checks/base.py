@@ -30,15 +30,23 @@ class MatchContext:
     # Categories the rule checks found in this document (for checks that need FINDINGS).
     found_categories: frozenset[str] = frozenset()
     model_enabled: bool = False
+    # The normalised text (read by every check: a plain attribute, set once).
+    text: str = field(init=False, default="")
+    _settled: bool | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        self.text = self.doc.norm.text
+
+    def settled(self) -> bool:
+        """Whether the document is a paid-up or settled notice (not a collection message)."""
+        if self._settled is None:
+            self._settled = self.doc.profile.settled.search(self.text) is not None
+        return self._settled
 
     def hits_for(self, phrase_set: object) -> list[tuple[int, int]] | None:
         if self.phrase_hits is None:
             return None
         return self.phrase_hits.get(id(phrase_set), [])
-
-    @property
-    def text(self) -> str:
-        return self.doc.norm.text
 
     def sentence_bounds(self, offset: int) -> tuple[int, int]:
         """[start, end) of the sentence holding ``offset`` (sentence ends are found once per document)."""

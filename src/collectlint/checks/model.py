@@ -40,7 +40,14 @@ class ModelCheck(Check):
         if model is None or self.category not in model.categories:
             return
         threshold = model.categories[self.category].threshold
-        prob, drivers = model.score_one(ctx.doc.text, self.category)
+        zh = model.language == "zh"
+
+        def score(norm_piece: str, original: str) -> tuple[float, list[str]]:
+            if zh:  # the pipeline already holds the normalised text
+                return model.score_normalised(norm_piece, self.category)
+            return model.score_one(original, self.category)
+
+        prob, drivers = score(ctx.text, ctx.doc.text)
         if prob < threshold:
             return
         # Point at the sentence the model likes least (highest score), in normalised offsets.
@@ -49,10 +56,10 @@ class ModelCheck(Check):
         starts = [0] + [m.end() for m in ctx.doc.profile.sentence_end.finditer(text)]
         for i, s0 in enumerate(starts):
             s1 = starts[i + 1] if i + 1 < len(starts) else len(text)
-            piece = ctx.doc.text[ctx.doc.norm.to_original(s0, s1)[0]:ctx.doc.norm.to_original(s0, s1)[1]]
-            if not piece.strip():
+            if not text[s0:s1].strip():
                 continue
-            p = model.score_one(piece, self.category)[0]
+            o0, o1 = ctx.doc.norm.to_original(s0, s1)
+            p = score(text[s0:s1], ctx.doc.text[o0:o1])[0]
             if p > best_prob:
                 best, best_prob = (s0, s1), p
         s0, s1 = best

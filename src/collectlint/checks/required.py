@@ -50,7 +50,7 @@ class RequiredCheck(Check):
             return
         if doc.leaf and not looks_like_message(doc.text):
             return
-        if doc.profile.settled.search(ctx.text):
+        if ctx.settled():
             return  # a paid-up or settled notice is not a collection message
         text = ctx.text
         placeholders = doc.placeholders

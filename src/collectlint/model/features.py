@@ -1,9 +1,13 @@
 """Features of the learned second opinion, shared by training and run time so the two never drift.
 
 Chinese: character n-grams (1 to 3) of the normalised text (Traditional folded to Simplified, 您 to
-你, lower case, full-width to half-width), with digit runs reduced to one ``0`` and template
-placeholders removed.  English: word unigrams and bigrams of the lower-cased text, with ``'`` kept
-inside words.  Features are binary (present or not).
+你, lower case, full-width to half-width), with digit runs reduced to one ``0``, template
+placeholders removed and white space runs reduced to one space.  English: word unigrams and bigrams
+of the lower-cased text, with ``'`` kept inside words.  Features are binary (present or not).
+
+Training calls ``features(text)``; run time already holds the normalised text of the message and
+calls ``cleaned_normalised`` on it, then finds the model's own n-grams in one automaton pass
+(``scorer``), which yields exactly ``features(text) & vocabulary``.
 """
 
 from __future__ import annotations
@@ -20,24 +24,31 @@ _EN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|\$0")
 EN_FOLDING = Folding(False, ())
 
 
+def cleaned_normalised(norm: str) -> str:
+    """The text n-grams are taken from, given the message's normalised text."""
+    for p in reversed(find_placeholders(norm)):
+        norm = norm[: p.start] + " " + norm[p.end:]
+    return _SPACE.sub(" ", _DIGITS.sub("0", norm))
+
+
 def _clean(text: str, folding: Folding) -> str:
-    for p in reversed(find_placeholders(text)):
-        text = text[: p.start] + " " + text[p.end:]
-    norm = normalize(text, folding).text
-    return _DIGITS.sub("0", norm)
+    return cleaned_normalised(normalize(text, folding).text)
 
 
-def zh_features(text: str, folding: Folding = DEFAULT_FOLDING) -> set[str]:
-    cleaned = _SPACE.sub(" ", _clean(text, folding))
+def grams(cleaned: str) -> set[str]:
     out: set[str] = set()
     n = len(cleaned)
     for i in range(n):
         for k in (1, 2, 3):
             if i + k <= n:
                 gram = cleaned[i : i + k]
-                if gram.strip() == gram and gram.strip():
+                if gram.strip() == gram and gram:
                     out.add(gram)
     return out
+
+
+def zh_features(text: str, folding: Folding = DEFAULT_FOLDING) -> set[str]:
+    return grams(_clean(text, folding))
 
 
 def en_features(text: str, folding: Folding = EN_FOLDING) -> set[str]:

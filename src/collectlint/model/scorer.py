@@ -11,10 +11,12 @@ import functools
 import gzip
 import json
 import math
+from typing import Any
 from dataclasses import dataclass
 from importlib import resources
 
-from collectlint.model.features import features
+from collectlint.model.features import cleaned_normalised, features
+from collectlint.normalize import DEFAULT_FOLDING, normalize
 
 FORMAT = 1
 
@@ -25,6 +27,23 @@ class CategoryModel:
     threshold: float
     weights: dict[str, float]
 
+    @functools.cached_property
+    def _automaton(self) -> Any:
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for gram in self.weights:
+            automaton.add_word(gram, gram)
+        if self.weights:
+            automaton.make_automaton()
+        return automaton
+
+    def present(self, cleaned: str) -> set[str]:
+        """The model's n-grams that occur in ``cleaned`` (one automaton pass)."""
+        if not self.weights:
+            return set()
+        return {gram for _, gram in self._automaton.iter(cleaned)}
+
 
 @dataclass(frozen=True)
 class Model:
@@ -34,15 +53,28 @@ class Model:
     trained_on: str
 
     def score(self, text: str) -> dict[str, tuple[float, list[str]]]:
-        """Per category: the probability, and the features that pushed it up most (strongest first)."""
+        """Per category: the probability, and (at or above the category's threshold) the features that
+        pushed it up most, strongest first."""
         return {name: self.score_one(text, name) for name in self.categories}
 
     def score_one(self, text: str, category: str) -> tuple[float, list[str]]:
         """One category's probability and drivers (what a model rule needs: one category, not all)."""
+        if self.language == "zh":
+            return self.score_normalised(normalize(text, DEFAULT_FOLDING).text, category)
         cat = self.categories[category]
-        present = [(cat.weights[f], f) for f in features(text, self.language) if f in cat.weights]
+        return self._result(cat, [(cat.weights[f], f) for f in features(text, self.language) if f in cat.weights])
+
+    def score_normalised(self, norm: str, category: str) -> tuple[float, list[str]]:
+        """``score_one`` of a Chinese text given its normalised form (what the pipeline already holds)."""
+        cat = self.categories[category]
+        return self._result(cat, [(cat.weights[f], f) for f in cat.present(cleaned_normalised(norm))])
+
+    @staticmethod
+    def _result(cat: CategoryModel, present: list[tuple[float, str]]) -> tuple[float, list[str]]:
         z = cat.bias + sum(w for w, _ in present)
         prob = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+        if prob < cat.threshold:
+            return prob, []  # drivers explain a finding; below the threshold there is none
         return prob, [f for w, f in sorted(present, key=lambda wf: (-wf[0], wf[1])) if w > 0][:4]
 
     def flagged(self, text: str) -> dict[str, tuple[float, list[str]]]:

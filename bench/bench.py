@@ -4,6 +4,7 @@ plain-Python floor on the same messages.  Whole-process figures, min/median/max 
     python bench/bench.py                  # 100,000 messages, 3 runs each
     python bench/bench.py --messages 20000 --runs 2
     python bench/bench.py --cold-only      # cold start only (used for the README's first table)
+    python bench/bench.py --stages         # where the time goes: in-process profile by pipeline stage
 
 Messages are generated from the corpus material (corpus/generate.py frames and violation pools):
 mostly compliant, some violating, a fifth in Traditional script, written as YAML catalogues of 500
@@ -110,6 +111,105 @@ def floor(texts: list[str]) -> float:
     return len(texts) / (time.perf_counter() - t)
 
 
+# Where each function's own time is counted, by the file it lives in (first match wins).
+STAGES = [
+    ("normalisation", ("collectlint/normalize.py", "collectlint/pinyin.py", "unicodedata", "opencc")),
+    ("candidate scan", ("collectlint/engine.py",)),
+    ("guards", ("collectlint/guards.py",)),
+    ("segmentation", ("collectlint/nlp/", "jieba", "spacy", "thinc")),
+    ("model", ("collectlint/model/", "collectlint/checks/model.py")),
+    ("reading and decoding", ("collectlint/decode.py", "collectlint/formats/", "collectlint/runner.py",
+                              "collectlint/chunks.py", "yaml", "json/decoder", "codecs")),
+    ("rendering", ("collectlint/report/", "json/encoder", "collectlint/mask.py")),
+    ("config and pack loading", ("collectlint/packs/", "collectlint/yamlspec/", "collectlint/config.py",
+                                 "collectlint/compiled_cache.py", "collectlint/profiles/", "pickle")),
+    ("findings and engine loop", ("collectlint/pipeline.py", "collectlint/session.py", "collectlint/models.py",
+                                  "collectlint/source.py", "collectlint/suppress.py", "dataclasses",
+                                  "collectlint/placeholders.py", "collectlint/checks/base.py")),
+]
+
+
+def stage_of(filename: str, name: str) -> str | None:
+    if "collectlint/checks/" in filename:
+        kind = filename.rsplit("/", 1)[-1].removesuffix(".py")
+        if kind not in ("base", "model"):
+            return f"check: {kind}"
+    for stage, needles in STAGES:
+        if any(n in filename for n in needles):
+            return stage
+    return None  # a built-in or library call: counted where it was called from
+
+
+def stage_profile(folder: Path, messages: int) -> None:
+    """Profile one in-process run over ``folder`` and print the share of each pipeline stage.
+
+    A built-in call (a regex search, the automaton, dict lookups) is charged to the stage of the
+    function that called it, so every stage's figure includes the native work it asked for."""
+    import cProfile
+    import pstats
+
+    t0 = time.perf_counter()
+    from collectlint.api import Linter  # noqa: F401  (imports)
+    from collectlint.config import Config
+    from collectlint.report import json_format  # noqa: F401
+    t1 = time.perf_counter()
+    linter = Linter(Config())
+    t2 = time.perf_counter()
+    profiler = cProfile.Profile()
+    profiler.enable()
+    results = list(linter.lint_paths([str(folder)]))
+    from collectlint.report.json_format import render
+    render(results, "en")
+    profiler.disable()
+    t3 = time.perf_counter()
+    raw = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+    totals: dict[str, float] = {}
+
+    def charge(key: tuple[str, int, str], seconds: float, depth: int = 0) -> None:
+        stage = stage_of(key[0], key[2])
+        if stage is None and depth < 4:
+            callers = raw.get(key, (0, 0, 0.0, 0.0, {}))[4]
+            share = sum(c[2] for c in callers.values()) or 1.0
+            if callers:
+                for caller, c in callers.items():
+                    charge(caller, seconds * c[2] / share, depth + 1)
+                return
+        totals[stage or "other (library, interpreter)"] = totals.get(stage or "other (library, interpreter)", 0.0) + seconds
+
+    for key, (_, _, tt, _, _) in raw.items():
+        charge(key, tt)
+    profiled = sum(totals.values())
+    print(f"per-stage profile: {messages:,} messages in {len(results)} file(s), in one process "
+          f"(cProfile adds overhead; read the shares, not the totals)")
+    print(f"  {'start-up and imports':<32} {t1 - t0:8.3f} s  (wall, before profiling)")
+    print(f"  {'session (config, packs, cache)':<32} {t2 - t1:8.3f} s  (wall, before profiling)")
+    print(f"  {'linting and rendering':<32} {t3 - t2:8.3f} s  (wall, profiled), of which:")
+    for stage, seconds in sorted(totals.items(), key=lambda kv: -kv[1]):
+        print(f"    {stage:<30} {seconds:8.3f} s  {100 * seconds / profiled:5.1f}%")
+
+
+def real_messages() -> tuple[list[str], str]:
+    """Real collection messages of the development splits (Chinese first), for the one-file-each case."""
+    texts: list[str] = []
+    used = []
+    for lang in ("zh", "en"):
+        path = ROOT / "corpus" / "real" / lang / "dev.jsonl"
+        if path.exists():
+            rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+            texts += [str(r["text"]) for r in rows if not r.get("synthetic")]
+            used.append(f"{len(rows)} {lang}")
+    return texts, " + ".join(used) or "none"
+
+
+def write_one_per_file(texts: list[str], folder: Path, count: int) -> list[str]:
+    out = []
+    for i in range(count):
+        text = texts[i % len(texts)]
+        (folder / f"message_{i:05d}.txt").write_text(text + "\n", encoding="utf-8")
+        out.append(text)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--messages", type=int, default=100_000)
@@ -117,6 +217,8 @@ def main() -> None:
     parser.add_argument("--cold-runs", type=int, default=15)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--cold-only", action="store_true", help="only the cold-start figures")
+    parser.add_argument("--stages", action="store_true", help="only the per-stage profile")
+    parser.add_argument("--files", type=int, default=2000, help="one-message files of real text")
     args = parser.parse_args()
 
     texts, violating = messages(args.messages)
@@ -126,6 +228,9 @@ def main() -> None:
         folder = Path(tmp) / "catalogues"
         folder.mkdir()
         write_catalogues(texts, folder)
+        if args.stages:
+            stage_profile(folder, len(texts))
+            return
         clean, dirty = Path(tmp) / "clean.txt", Path(tmp) / "dirty.txt"
         clean.write_text(CLEAN, encoding="utf-8")
         dirty.write_text(DIRTY, encoding="utf-8")
@@ -165,6 +270,25 @@ def main() -> None:
         print(f"plain-Python floor (one alternation)       : {spread(floors, 'msg/s', '{:,.0f}')}")
         print(f"collectlint / floor (medians)              : "
               f"{statistics.median(rate_one) / statistics.median(floors):.3f}")
+
+        real, origin = real_messages()
+        if real:
+            files = Path(tmp) / "one_per_file"
+            files.mkdir()
+            written = write_one_per_file(real, files, args.files)
+            base = ["check", "--exit-zero", "--format", "json", "-o", os.devnull, str(files)]
+            one = [len(written) / timed(base)[0] for _ in range(args.runs)]
+            many = [len(written) / timed([*base, "--jobs", str(args.jobs)])[0] for _ in range(args.runs)]
+            real_floor = [floor(written) for _ in range(args.runs)]
+            print(f"{args.files:,} one-message files of real text (dev splits: {origin} messages, repeated):")
+            print(f"  1 process                                : {spread(one, 'msg/s', '{:,.0f}')}")
+            print(f"  --jobs {args.jobs}                                 : {spread(many, 'msg/s', '{:,.0f}')}")
+            print(f"  --jobs {args.jobs} speed-up (median)                : "
+                  f"{statistics.median(many) / statistics.median(one):.2f}x")
+            print(f"  collectlint / floor (medians)            : "
+                  f"{statistics.median(one) / statistics.median(real_floor):.3f}")
+        print()
+        stage_profile(folder, len(texts))
 
 
 if __name__ == "__main__":

@@ -149,7 +149,7 @@ def stage_profile(folder: Path, messages: int) -> None:
     import pstats
 
     t0 = time.perf_counter()
-    from collectlint.api import Linter  # noqa: F401  (imports)
+    from collectlint.api import Linter
     from collectlint.config import Config
     from collectlint.report import json_format  # noqa: F401
     t1 = time.perf_counter()

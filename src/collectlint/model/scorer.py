@@ -11,9 +11,9 @@ import functools
 import gzip
 import json
 import math
-from typing import Any
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 from collectlint.model.features import cleaned_normalised, features
 from collectlint.normalize import DEFAULT_FOLDING, normalize

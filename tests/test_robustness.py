@@ -135,3 +135,36 @@ def test_spaced_and_full_width_numbers_are_masked_too(tmp_path: Path) -> None:
     f.write_text("身份证：110105 19491231 002X，卡号４１１１－１１１１－１１１１－１１１１\n", encoding="utf-8")
     _, out, _ = run("check", "--format", "text", str(f))
     assert "19491231" not in out and "１１１１－１１１１－１１１１－１１１１" not in out
+
+
+def _docx_with(tmp_path: Path, name: str, extra: dict[str, bytes], document: bytes | None = None) -> Path:
+    """A copy of the shipped letter.docx with parts replaced or added."""
+    import zipfile
+
+    source = Path(__file__).parent / "templates" / "letters" / "letter.docx"
+    target = tmp_path / name
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            body = src.read(item)
+            if item.filename == "word/document.xml" and document is not None:
+                body = document
+            out.writestr(item, body, compress_type=zipfile.ZIP_DEFLATED)
+        for part, body in extra.items():
+            out.writestr(part, body, compress_type=zipfile.ZIP_DEFLATED)
+    return target
+
+
+def test_docx_zip_bomb_and_entity_expansion_are_refused_and_other_files_checked(tmp_path: Path) -> None:
+    bomb = _docx_with(tmp_path, "bomb.docx", {"word/media/zeros.bin": b"\0" * (80 * 2**20)})
+    laughs = (b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "haha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">'
+              b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">]><w:document xmlns:w="http://schemas.openxmlformats.org/'
+              b'wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&c;</w:t></w:r></w:p></w:body></w:document>')
+    entities = _docx_with(tmp_path, "laughs.docx", {}, document=laughs)
+    good = tmp_path / "letter.txt"
+    good.write_text("你再不还钱，我们就让你坐牢。\n", encoding="utf-8")
+    code, out, err = run("check", "--no-model", str(bomb), str(entities), str(good))
+    assert code == 2
+    assert "bomb.docx" in out + err and "zip bomb" in out + err
+    assert "laughs.docx" in out + err and "document type declaration" in out + err
+    assert "Traceback" not in out + err
+    assert "letter.txt" in out  # the good file was still checked and has its findings

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
@@ -97,8 +98,8 @@ def cli() -> None:
 @click.option("--update-baseline", is_flag=True, help="With --baseline, rewrite it with the current findings.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (input errors still exit 2).")
-@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=1, show_default=True,
-              help="Check files in this many processes (output order stays the input order).")
+@click.option("--jobs", "-j", type=click.IntRange(0, 256), default=1, show_default=True,
+              help="Check files in this many processes, 0 for one per CPU (output order stays the input order).")
 @click.option("--profile", default=None, help="Profile for every message (zh-CN, en-US); default: detected per message.")
 @click.option("--no-model", is_flag=True, help="Turn off the learned second opinion (rules only).")
 @click.option("--fail-on-empty", is_flag=True, help="Exit 1 when nothing was checked (no template files or messages).")
@@ -135,7 +136,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         prints: list[FileResult] = []
         would_change = failing = errors = unruled = False
         dropped = 0
-        for result in linter.lint_paths(paths, jobs=jobs):
+        for result in linter.lint_paths(paths, jobs=jobs or os.cpu_count() or 1):
             if (fix or diff) and not result.error and result.findings and "-" in paths and not result.digest:
                 result, changed = _fix_stdin(linter, result, unsafe_fixes, diff)  # never touches --stdin-filename
                 would_change = would_change or changed

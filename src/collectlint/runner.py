@@ -9,7 +9,7 @@ import hashlib
 import os
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from collectlint.chunks import LARGE
@@ -102,13 +102,13 @@ class Runner:
             for item in items:
                 yield self._lint_item(item)
             return
-        from concurrent.futures import ProcessPoolExecutor
+        import functools
 
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
-                                 initargs=(self.session,)) as pool:
-            done = pool.map(_lint_in_worker, files, chunksize=max(1, min(64, len(files) // (jobs * 8))))
-            for item in items:
-                yield next(done) if isinstance(item, Path) else self._lint_item(item)
+        from collectlint.parallel import check_files
+
+        done = check_files(files, jobs, functools.partial(_worker_check, self.session))
+        for item in items:
+            yield next(done) if isinstance(item, Path) else self._lint_item(item)
 
     def _lint_item(self, item: Path | str | FileResult) -> FileResult:
         if isinstance(item, FileResult):
@@ -160,17 +160,9 @@ def unsafe_input(path: Path, tree: Path) -> str | None:
     return None
 
 
-_WORKER: Runner | None = None
-
-
-def _start_worker(session: Session) -> None:
-    global _WORKER
-    _WORKER = Runner(session)
-
-
-def _lint_in_worker(path: Path) -> FileResult:
-    assert _WORKER is not None
-    return _WORKER.lint_file(path)
+def _worker_check(session: Session) -> Callable[[Path], FileResult]:
+    """In a worker process: the function that checks one file with an equal session, built once."""
+    return Runner(session).lint_file
 
 
 def read_messages(data: bytes, display: str, fmt: str) -> tuple[str, list[Message]]:

@@ -1,0 +1,80 @@
+"""Masking follows detection: every ID, card or mobile number the privacy rules can read, under any
+separator the normaliser folds away, never appears in full in any output format, in any place
+(source line, matched text, catalogue key, file name)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from collectlint.cli import cli
+from collectlint.mask import mask_text
+
+SEPARATORS = ["", " ", "-", "\u00a0", "\u3000", "\u2009", "\u202f", "\uff0d", "\u200b", "\u00ad", "\u2060", "\ufeff"]
+# Valid numbers (check digits correct), so the privacy rules really detect them.
+NUMBERS = ["11010519491231002X", "440524188001010014", "6222021234567890128", "4111111111111111", "13812345678",
+           "+8613912345678"]
+FORMATS = ["text", "json", "sarif", "junit", "github", "html"]
+
+
+def spread(number: str, seps: list[str]) -> str:
+    out = []
+    for i, ch in enumerate(number):
+        out.append(ch)
+        if i < len(number) - 1 and ch != "+":
+            out.append(seps[i % len(seps)])
+    return "".join(out)
+
+
+def full_width(text: str) -> str:
+    return text.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+
+
+def leaked(number: str, output: str) -> bool:
+    """Whether the whole number can be read in ``output`` once separators and widths are undone."""
+    folded = unicodedata.normalize("NFKC", output)
+    folded = re.sub(r"[\s\-\u2010-\u2015\u2212\u200b\u00ad\u2060\ufeff\\]|u00a0|u3000|u2009|u202f|u200b|u00ad|u2060"
+                    r"|ufeff|uff0d", "", folded)
+    return number.lstrip("+").upper() in folded.upper()
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(number=st.sampled_from(NUMBERS), seps=st.lists(st.sampled_from(SEPARATORS), min_size=1, max_size=3),
+       wide=st.booleans(), fmt=st.sampled_from(FORMATS), where=st.sampled_from(["text", "key", "name"]))
+def test_no_detected_number_is_ever_printed_in_full(tmp_path: Path, number: str, seps: list[str], wide: bool,
+                                                    fmt: str, where: str) -> None:
+    shown = spread(number, seps)
+    if wide:
+        shown = full_width(shown)
+    folder = tmp_path / f"{fmt}-{where}-{abs(hash((number, tuple(seps), wide)))}"
+    folder.mkdir()
+    sentence = f"你好，你的身份证号{shown}已经登记，电话{shown}，再不还钱就让你坐牢。"
+    if where == "key":
+        path = folder / "sms.yaml"
+        path.write_text(f'sms:\n  "{shown}": "{sentence}"\n', encoding="utf-8")
+    elif where == "name":
+        path = folder / f"letter-{shown.replace('/', '')}.txt"
+        path.write_text(sentence + "\n", encoding="utf-8")
+    else:
+        path = folder / "letter.txt"
+        path.write_text(sentence + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--format", fmt, "--no-model", str(path)])
+    assert result.exit_code in (0, 1), result.output
+    assert not leaked(number, result.stdout + (result.stderr or "")), (fmt, where, repr(shown))
+
+
+@given(number=st.sampled_from(NUMBERS), seps=st.lists(st.sampled_from(SEPARATORS), min_size=1, max_size=3),
+       wide=st.booleans(), before=st.text(alphabet="还款日 元abc", max_size=5))
+def test_masking_keeps_the_length_and_hides_the_number(number: str, seps: list[str], wide: bool, before: str) -> None:
+    shown = spread(number, seps)
+    if wide:
+        shown = full_width(shown)
+    text = before + shown + "。"
+    masked = mask_text(text)
+    assert len(masked) == len(text)
+    assert not leaked(number, masked)

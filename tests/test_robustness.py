@@ -168,3 +168,14 @@ def test_docx_zip_bomb_and_entity_expansion_are_refused_and_other_files_checked(
     assert "laughs.docx" in out + err and "document type declaration" in out + err
     assert "Traceback" not in out + err
     assert "letter.txt" in out  # the good file was still checked and has its findings
+
+
+def test_a_long_line_is_shown_as_a_window_per_finding_not_in_full(tmp_path: Path) -> None:
+    line = "尊敬的客户请按时还款。" * 12000 + "再不还钱就让你坐牢。" + "你这个老赖。" * 50 + "谢谢。" * 8000
+    path = tmp_path / "long.txt"
+    path.write_text(line + "\n", encoding="utf-8")
+    code, out, _ = run("check", "--no-model", str(path))
+    findings = out.count("[CN")
+    assert code == 1 and findings >= 3
+    assert len(out) < 1200 * findings  # bounded per finding; the line itself is 170,000 characters
+    assert "再不还钱就让你坐牢" in out  # the window shows the finding's context

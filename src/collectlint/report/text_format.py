@@ -26,22 +26,43 @@ def footer(s: dict[str, object]) -> str:
             f"{sev['info']} info in {s['files']} file(s).\n")
 
 
+LONG_LINE = 200  # characters; a longer source line is shown as a window around each finding
+BEFORE, AFTER = 40, 80
+
+
+def window(source: str, begin: int, end: int) -> tuple[str, int, int]:
+    """The part of a source line shown for a finding at [begin, end): (text, begin, end) in its
+    coordinates, with ``…`` where the line was cut.  Output per finding stays bounded, however long
+    the line."""
+    if len(source) <= LONG_LINE:
+        return source, begin, end
+    lo = max(0, begin - BEFORE)
+    hi = min(len(source), max(end, begin + 1) + AFTER, lo + LONG_LINE)
+    head = "…" if lo > 0 else ""
+    tail = "…" if hi < len(source) else ""
+    return head + source[lo:hi] + tail, begin - lo + len(head), min(end, hi) - lo + len(head)
+
+
 def render_one(result: FileResult, lang: str) -> str:
     lines: list[str] = []
     if not result.error and result.findings:
         doc = Document(result.text, result.path)
         msg_lang = lang or result.lang
+        masked: dict[int, str] = {}  # each source line is masked once, however many findings it has
         for loc in locate(result):
             f = loc.finding
             where = f" in {f.key}" if f.key else ""
             lines.append(f"{result.path}:{loc.line}:{loc.column}: {f.severity.label} [{f.rule_id}] "
                          f"{f.message(msg_lang)} ({f.name}){where}")
-            source = doc.line_text(loc.line)
+            if loc.line not in masked:
+                masked[loc.line] = clean_line(mask_text(doc.line_text(loc.line)))
+            full = masked[loc.line]
+            last = loc.end_column - 1 if loc.end_line == loc.line else len(full)
+            source, begin, last = window(full, loc.column - 1, last)
             gutter = f"{loc.line:>5} | "
-            lines.append(gutter + clean_line(mask_text(source)))
-            last = loc.end_column - 1 if loc.end_line == loc.line else len(source)
-            pad = display_width(source[: loc.column - 1])
-            width = max(1, display_width(source[loc.column - 1 : last]))
+            lines.append(gutter + source)
+            pad = display_width(source[:begin])
+            width = max(1, display_width(source[begin:last]))
             lines.append(" " * (len(gutter) - 2) + "| " + " " * pad + "^" * width)
             if f.suggestions:
                 label = "suggestion" if msg_lang == "en" else "建议"

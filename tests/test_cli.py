@@ -179,3 +179,28 @@ def test_rules_and_explain() -> None:
     assert run("explain", "threat-of-arrest-or-jail")[0] == 0
     code, _, err = run("explain", "NOPE01")
     assert code == 2 and "unknown rule" in err
+
+
+def test_each_file_is_checked_under_its_nearest_configuration(tmp_path: Path) -> None:
+    threat = "你再不还钱，我们就让你坐牢。\n"
+    for team, extra in (("a", "ignore: [CN201]\n"), ("b", "")):
+        folder = tmp_path / "repo" / team
+        folder.mkdir(parents=True)
+        (folder / ".collectlint.yaml").write_text("model: false\n" + extra, encoding="utf-8")
+        (folder / "sms.txt").write_text(threat, encoding="utf-8")
+    (tmp_path / "repo" / "top.txt").write_text(threat, encoding="utf-8")
+    a, b, top = (str(tmp_path / "repo" / p) for p in ("a/sms.txt", "b/sms.txt", "top.txt"))
+
+    def cn201(args: list[str]) -> set[str]:
+        result = CliRunner().invoke(cli, ["check", "--format", "json", *args])
+        assert result.exit_code == 1, result.output
+        return {f["path"] for f in json.loads(result.stdout)["findings"] if f["rule"] == "CN201"}
+
+    # Files named one by one (the pre-commit hook), in either order, and the folder walked as a whole.
+    assert cn201([a, b, top]) == {b, top}
+    assert cn201([b, a]) == {b}
+    assert cn201([str(tmp_path / "repo")]) == {b, top}
+    # --config governs every input.
+    config = tmp_path / "repo" / "a" / ".collectlint.yaml"
+    result = CliRunner().invoke(cli, ["check", "--format", "json", "--config", str(config), a, b])
+    assert not [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "CN201"]

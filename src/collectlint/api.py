@@ -28,7 +28,7 @@ class Linter(Session):
     def lint_stdin(self, name: str = "-") -> FileResult:
         return self.runner.lint_stdin(name)
 
-    def lint_paths(self, paths: Iterable[str], jobs: int = 1) -> Iterator[FileResult]:
+    def lint_paths(self, paths: Iterable[str | FileResult], jobs: int = 1) -> Iterator[FileResult]:
         return self.runner.lint_paths(paths, jobs)
 
     def expand(self, directory: Path) -> list[Path | FileResult]:

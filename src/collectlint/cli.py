@@ -68,6 +68,43 @@ def _config(config_path: str | None, paths: Sequence[str]) -> Config:
     return load_config(found) if found else Config()
 
 
+def _governed(first: Linter, options: Options, paths: Sequence[str], config_path: str | None
+              ) -> list[tuple[Linter, list[str | FileResult]]]:
+    """Each input with the linter of the configuration nearest to it (one linter per configuration).
+    ``--config`` governs every input.  Report settings (fail-on, message language) come from the first."""
+    if config_path:
+        return [(first, list(paths))]
+    from collectlint.governing import plan
+    from collectlint.runner import SKIP_DIRS
+
+    linters: dict[Path | None, Linter] = {first.config.path: first}
+
+    def linter_for(found: Path | None) -> Linter:
+        if found not in linters:
+            linters[found] = Linter(load_config(found) if found else Config(), options)
+        return linters[found]
+
+    def expand(directory: Path, found: Path | None) -> list[str | FileResult]:
+        return [str(e) if isinstance(e, Path) else e for e in linter_for(found).expand(directory)]
+
+    steps = plan(paths, expand, lambda d: d in SKIP_DIRS or d.startswith("."))
+    return [(linter_for(found), items) for found, items in steps]
+
+
+def _results(groups: list[tuple[Linter, list[str | FileResult]]], jobs: int) -> Iterator[tuple[Linter, FileResult]]:
+    for linter, items in groups:
+        for result in linter.lint_paths(items, jobs=jobs):
+            yield linter, result
+
+
+def _rules_of(groups: list[tuple[Linter, list[str | FileResult]]]) -> list[Rule]:
+    rules: dict[str, Rule] = {}
+    for linter, _ in groups:
+        for rule in linter.rules:
+            rules.setdefault(rule.id, rule)
+    return list(rules.values())
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="collectlint")
 def cli() -> None:
@@ -119,9 +156,10 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     if update_baseline and not baseline:
         raise click.UsageError("--update-baseline needs --baseline FILE")
     config = _config(config_path, paths)
-    linter = Linter(config, Options(select=_split(select), ignore=_split(ignore), channel=channel, stage=stage,
-                                    stdin_filename=stdin_filename, profile=profile,
-                                    model=False if no_model else None))
+    options = Options(select=_split(select), ignore=_split(ignore), channel=channel, stage=stage,
+                      stdin_filename=stdin_filename, profile=profile, model=False if no_model else None)
+    linter = Linter(config, options)
+    groups = _governed(linter, options, paths, config_path)
     lang = message_lang or config.message_lang or ""
     base = Path(baseline) if baseline else None
     writing_baseline = base is not None and (update_baseline or not base.exists())
@@ -136,7 +174,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         prints: list[FileResult] = []
         would_change = failing = errors = unruled = False
         dropped = 0
-        for result in linter.lint_paths(paths, jobs=jobs or os.cpu_count() or 1):
+        for linter, result in _results(groups, jobs or os.cpu_count() or 1):
             if (fix or diff) and not result.error and result.findings and "-" in paths and not result.digest:
                 result, changed = _fix_stdin(linter, result, unsafe_fixes, diff)  # never touches --stdin-filename
                 would_change = would_change or changed
@@ -154,7 +192,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
             elif known is not None:
                 dropped += filter_new([result], known)
             tally.add(result)
-            unruled = unruled or bool(result.notice and "no conduct rules" in result.notice)
+            unruled = unruled or result.unruled
             errors = errors or bool(result.error)
             failing = failing or any(f.severity >= threshold for f in result.findings)
             if writer is not None:
@@ -166,7 +204,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         elif statistics:
             out.write(tally.statistics())
         elif not diff:
-            out.write(render(fmt, kept, lang, linter.rules, threshold))
+            out.write(render(fmt, kept, lang, _rules_of(groups), threshold))
     if writing_baseline and base is not None:
         count = write_baseline(base, prints)
         click.echo(f"collectlint: wrote {count} finding(s) to baseline {base}", err=True)

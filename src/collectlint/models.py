@@ -120,3 +120,4 @@ class FileResult:
     messages: int = 0  # messages checked in this input
     skipped: bool = False  # nothing in this input was checked (not a template, unknown type, binary, empty)
     digest: str = ""  # sha256 of the bytes that were checked: --fix writes only if the file still holds them
+    unruled: bool = False  # a message's profile had no conduct rules in force (see ``notice``)

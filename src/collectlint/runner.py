@@ -58,9 +58,9 @@ class Runner:
             return FileResult(display, text=text, notice="empty file: nothing to check", skipped=True)
         elif any(len(m.text) > LARGE for m in messages):
             notice = "very large: checked in chunks; required elements and SMS length not checked"
-        notice = notice or self._no_rules_notice(messages)
-        return FileResult(display, text=text, findings=findings, lang=_lang(text, messages), notice=notice,
-                          messages=len(messages), digest=hashlib.sha256(raw).hexdigest())
+        unruled = self._no_rules_notice(messages)
+        return FileResult(display, text=text, findings=findings, lang=_lang(text, messages), notice=notice or unruled,
+                          messages=len(messages), digest=hashlib.sha256(raw).hexdigest(), unruled=bool(unruled))
 
     def lint_stdin(self, name: str = "-") -> FileResult:
         display = self.options.stdin_filename or name
@@ -72,12 +72,17 @@ class Runner:
             return FileResult(display, notice=exc.detail, skipped=True)
         except CollectlintError as exc:
             return FileResult(display, error=exc.render())
+        unruled = self._no_rules_notice(messages)
         return FileResult(display, text=text, findings=findings, lang=_lang(text, messages),
-                          notice=self._no_rules_notice(messages), messages=len(messages))
+                          notice=unruled, messages=len(messages), unruled=bool(unruled))
 
-    def inputs(self, paths: Iterable[str]) -> Iterator[Path | str | FileResult]:
-        """What ``paths`` name, in order: files to check, ``-`` for standard input, or an error."""
+    def inputs(self, paths: Iterable[str | FileResult]) -> Iterator[Path | str | FileResult]:
+        """What ``paths`` name, in order: files to check, ``-`` for standard input, or an error
+        (a ``FileResult`` already decided by the caller passes through)."""
         for item in paths:
+            if isinstance(item, FileResult):
+                yield item
+                continue
             if item == "-":
                 yield "-"
                 continue
@@ -90,7 +95,7 @@ class Runner:
                 refused = unsafe_input(path, Path.cwd())
                 yield FileResult(item, notice=refused, skipped=True) if refused else path
 
-    def lint_paths(self, paths: Iterable[str], jobs: int = 1) -> Iterator[FileResult]:
+    def lint_paths(self, paths: Iterable[str | FileResult], jobs: int = 1) -> Iterator[FileResult]:
         """Results in input order; with ``jobs`` > 1 files are checked in that many processes."""
         items = list(self.inputs(paths)) if jobs > 1 else self.inputs(paths)
         if jobs <= 1:

@@ -46,3 +46,14 @@ def test_evasion_is_caught_at_the_original_span(linter: Linter, text: str, rule:
 def test_ambiguous_forms_need_a_collection_cue(linter: Linter, text: str) -> None:
     conduct = [f for f in linter.lint_text(text) if f.category.value != "missing-element"]
     assert conduct == [], [(f.rule_id, text[f.span.start : f.span.end]) for f in conduct]
+
+
+def test_html_character_references_in_markdown_are_read_as_the_characters() -> None:
+    from collectlint.api import Linter, Options
+
+    linter = Linter(options=Options(model=False))
+    text = "# 通知\n\n你再不还钱，我们就让你&#22352;&#x7262;。\n\n`&#22352;&#29282;` 在代码里不算。\n"
+    findings = linter.lint_text(text, "letter.md", fmt="md")
+    hits = [f for f in findings if f.rule_id == "CN201"]
+    assert len(hits) == 1
+    assert text[hits[0].span.start:hits[0].span.end].startswith("&#22352;")

@@ -31,18 +31,24 @@ def _keep_newlines(s: str, first: str = " ") -> str:
     return "".join(out)
 
 
+def _entity(m: re.Match[str]) -> str:
+    char = htmllib.unescape(m.group())
+    if char == m.group() or len(char) > len(m.group()):
+        return m.group()
+    char = char.replace("\xa0", " ")
+    return char + " " * (len(m.group()) - len(char))
+
+
+def decode_entities(view: str) -> str:
+    """Character references (``&#22352;``, ``&amp;``) become the character they stand for, padded with
+    spaces to the reference's length, so offsets stay put (Markdown allows them too)."""
+    return ENTITY.sub(_entity, view)
+
+
 def visible_text(source: str) -> str:
     view = HIDDEN.sub(lambda m: _keep_newlines(m.group()), source)
     view = TAG.sub(lambda m: _keep_newlines(m.group(), "\n" if (m.group(1) or "").lower() in BLOCK else " "), view)
-
-    def entity(m: re.Match[str]) -> str:
-        char = htmllib.unescape(m.group())
-        if char == m.group() or len(char) > len(m.group()):
-            return m.group()
-        char = char.replace("\xa0", " ")
-        return char + " " * (len(m.group()) - len(char))
-
-    return ENTITY.sub(entity, view)
+    return decode_entities(view)
 
 
 def read(text: str, path: str) -> list[Message]:

@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import jsonschema
+import pytest
 from click.testing import CliRunner
 
 from collectlint.cli import cli
@@ -159,3 +160,28 @@ def test_hooks_and_commands_are_documented() -> None:
         assert hook["entry"].startswith("collectlint ")
     for option in ("--fix", "--unsafe-fixes", "--diff", "--baseline", "--statistics", "--exit-zero", "--output"):
         assert option in readme, option
+
+
+def test_sarif_uris_are_percent_encoded_and_an_independent_consumer_reads_them(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+    from urllib.parse import unquote, urlparse
+
+    import sarif_pydantic
+
+    folder = tmp_path / "模板 目录"
+    folder.mkdir()
+    (folder / "催收 短信#1.txt").write_text("你再不还钱就让你坐牢。\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("check", "--format", "sarif", ".")
+    assert code == 1
+    doc = sarif_pydantic.Sarif.model_validate_json(out)  # an independent SARIF object model
+    run_ = doc.runs[0]
+    assert run_.automation_details is not None and run_.tool.driver.full_name.startswith("collectlint ")
+    location = run_.results[0].locations[0].physical_location.artifact_location
+    assert location.uri_base_id == "%SRCROOT%"
+    assert re.fullmatch(r"[A-Za-z0-9\-._~%!$&'()*+,;=:@/]+", location.uri), location.uri  # RFC 3986 characters only
+    base = json.loads(out)["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+    assert (Path(urlparse(base).path) / unquote(location.uri)).read_text(encoding="utf-8").startswith("你再不还钱")
+    rules = json.loads(out)["runs"][0]["tool"]["driver"]["rules"]
+    assert all(r["properties"]["problem.severity"] in ("error", "warning", "recommendation") for r in rules)

@@ -30,8 +30,10 @@ def _render(path: str, fmt: str) -> str:
     finally:
         os.chdir(cwd)
     assert result.exit_code in (0, 1), result.output
-    # Tool version strings are not behaviour.
-    return re.sub(r'("version": ")\d+\.\d+\.\d+(")', r"\g<1>X\2", result.stdout)
+    # Tool version strings and the machine's checkout folder are not behaviour.
+    out = re.sub(r'("version": ")\d+\.\d+\.\d+(")', r"\g<1>X\2", result.stdout)
+    out = re.sub(r'("fullName": "collectlint )\d+\.\d+\.\d+(")', r"\g<1>X\2", out)
+    return out.replace(ROOT.as_uri(), "file:///ROOT")
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

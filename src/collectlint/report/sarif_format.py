@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from collectlint import __version__
 from collectlint.models import FileResult, Severity
@@ -16,11 +17,21 @@ from collectlint.ruledocs import explain_text
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+ROOT = "%SRCROOT%"
+PROBLEM = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "recommendation"}
 
 
-def _uri(path: str) -> str:
+def _location(path: str) -> dict[str, str]:
+    """An artifact location: relative to the checked root (``%SRCROOT%``, the working directory) and
+    percent-encoded, so Chinese and spaced file names are valid URI references; absolute paths
+    outside the root become ``file:`` URIs."""
     p = Path(path)
-    return p.as_posix() if not p.is_absolute() else p.as_uri()
+    if p.is_absolute():
+        try:
+            p = p.relative_to(Path.cwd())
+        except ValueError:
+            return {"uri": p.as_uri()}
+    return {"uri": quote(p.as_posix(), safe="/"), "uriBaseId": ROOT}
 
 
 def _rule(rule: Rule) -> dict[str, Any]:
@@ -38,6 +49,7 @@ def _rule(rule: Rule) -> dict[str, Any]:
             "sourceStatus": d.source_status,
             "messageZh": rule.message_zh,
             "tags": ["compliance", rule.category.value],
+            "problem.severity": PROBLEM[rule.severity],
         },
     }
 
@@ -58,7 +70,7 @@ def document(results: Sequence[FileResult], lang: str, rules: Sequence[Rule]) ->
                 "message": {"text": f.message(lang or result.lang) + (f" ({f.key})" if f.key else "")},
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": {"uri": _uri(result.path)},
+                        "artifactLocation": _location(result.path),
                         "region": {
                             "startLine": loc.line, "startColumn": loc.column,
                             "endLine": loc.end_line, "endColumn": max(loc.end_column, loc.column),
@@ -75,11 +87,11 @@ def document(results: Sequence[FileResult], lang: str, rules: Sequence[Rule]) ->
             sarif_results.append(entry)
     notifications = [
         {"level": "error", "message": {"text": r.error},
-         "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(r.path)}}}]}
+         "locations": [{"physicalLocation": {"artifactLocation": _location(r.path)}}]}
         for r in results if r.error
     ] + [
-        {"level": "warning" if "no conduct rules" in (r.notice or "") else "note", "message": {"text": r.notice},
-         "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(r.path)}}}]}
+        {"level": "warning" if r.unruled else "note", "message": {"text": r.notice},
+         "locations": [{"physicalLocation": {"artifactLocation": _location(r.path)}}]}
         for r in results if r.notice and not r.error
     ]
     checked = sum(1 for r in results if not r.error and not r.skipped)
@@ -89,9 +101,11 @@ def document(results: Sequence[FileResult], lang: str, rules: Sequence[Rule]) ->
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "collectlint", "version": __version__, "semanticVersion": __version__,
-                                "informationUri": "https://pypi.org/project/collectlint/",
+            "tool": {"driver": {"name": "collectlint", "fullName": f"collectlint {__version__}",
+                                "version": __version__, "semanticVersion": __version__,
                                 "rules": [_rule(r) for r in rule_list]}},
+            "automationDetails": {"id": "collectlint/check/"},
+            "originalUriBaseIds": {ROOT: {"uri": Path.cwd().as_uri() + "/"}},
             "invocations": [{"executionSuccessful": not any(r.error for r in results),
                              "toolExecutionNotifications": notifications,
                              "properties": {"filesChecked": checked,

@@ -216,3 +216,18 @@ def test_repository_docs_are_not_templates(linter: Linter, tmp_path: Path) -> No
     results = {Path(r.path).name: r for r in linter.lint_paths([str(tmp_path), str(tmp_path / "README.md")])}
     assert results["README.md"].findings == [] and "not a message template" in (results["README.md"].notice or "")
     assert "CN201" in {f.rule_id for f in results["sms.md"].findings}
+
+
+def test_creditor_finding_fits_the_channel_and_a_closing_signature_counts() -> None:
+    from collectlint.api import Linter, Options
+
+    linter = Linter(options=Options(model=False))
+    unsigned = "<p>尊敬的客户：您尾号1234的账单欠款1200元已逾期，请于3月5日前还款。客服95555。</p>"
+    ids = {f.rule_id for f in linter.lint_text_as(unsigned, "reminder.html")}
+    assert "CN908" in ids and "CN905" not in ids  # an email is told to sign, not to add an SMS 【签名】
+    signed = ("尊敬的客户：\n您尾号1234的账单欠款1200元已逾期，请于2024年3月5日前还款。客服95555。\n此致\n"
+              "XX银行信用卡中心 催收部\n2024年3月1日\n")
+    ids = {f.rule_id for f in linter.lint_text(signed, "letter.txt", channel="letter")}
+    assert not ids & {"CN905", "CN908"}
+    sms = "您尾号1234的账单欠款1200元已逾期，请于3月5日前还款。客服95555。"
+    assert "CN905" in {f.rule_id for f in linter.lint_text(sms, "sms.txt")}

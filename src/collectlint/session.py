@@ -37,6 +37,15 @@ class Options:
     model: bool | None = None  # None: the configuration decides
 
 
+# What a file's type says about its channel when nothing else does (weakest evidence after a script).
+FILE_TYPE_CHANNELS = {".docx": "letter", ".html": "email", ".htm": "email", ".eml": "email"}
+
+
+def channel_of_file_type(path: str) -> str | None:
+    dot = path.rfind(".")
+    return FILE_TYPE_CHANNELS.get(path[dot:].lower()) if dot >= 0 else None
+
+
 class Session:
     def __init__(self, config: Config | None = None, options: Options | None = None) -> None:
         self.config = config or Config()
@@ -114,11 +123,13 @@ class Session:
         findings: list[Finding] = []
         suppressions: list[Suppression] = []
         seen: set[tuple[str, int, int]] = set()
+        by_type = channel_of_file_type(path)
         for message in messages:
             profile = self.profile_for(message.text, message.profile)
 
             def prepare(part: str, msg: Message, detected: str | None, profile: Profile = profile) -> Document:
-                return self.document(part, path, msg.channel, msg.stage, detected, profile, msg.communication)
+                return self.document(part, path, msg.channel, msg.stage, detected or by_type, profile,
+                                     msg.communication)
 
             findings += lint_message(self.ruleset, self.segmenter, message, profile, prepare, seen, self.model_enabled)
             suppressions += message.suppressions

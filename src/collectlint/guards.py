@@ -71,6 +71,7 @@ class Context:
     unless_sentence: Patterned | None = None
     requires_sentence: Patterned | None = None  # a co-occurring cue needed in the same sentence
     requires_document: Patterned | None = None
+    unless_document: Patterned | None = None  # evidence anywhere in the message (a court case number)
 
     def keeps(self, text: str, start: int, end: int, profile: Profile) -> bool:
         if self.negation and negated(text, start, profile):
@@ -89,4 +90,6 @@ class Context:
                 return False
             if self.requires_sentence is not None and not self.requires_sentence.pattern.search(text, s0, s1):
                 return False
+        if self.unless_document is not None and self.unless_document.pattern.search(text):
+            return False
         return not (self.requires_document is not None and not self.requires_document.pattern.search(text))

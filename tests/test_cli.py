@@ -204,3 +204,32 @@ def test_each_file_is_checked_under_its_nearest_configuration(tmp_path: Path) ->
     config = tmp_path / "repo" / "a" / ".collectlint.yaml"
     result = CliRunner().invoke(cli, ["check", "--format", "json", "--config", str(config), a, b])
     assert not [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "CN201"]
+
+
+def test_range_suppressions_and_unknown_directives(tmp_path: Path) -> None:
+    letter = tmp_path / "letter.md"
+    letter.write_text(
+        "# 投诉摘录\n\n"
+        "<!-- collectlint-disable CN201 引用客户投诉原文 -->\n"
+        "客户称：催收员说让他坐牢。\n\n"
+        "客户又称：对方说再不还就让你坐牢。\n"
+        "<!-- collectlint-enable CN201 -->\n\n"
+        "我们的回复：再不还钱就让你坐牢。\n\n"
+        "<!-- collectlint-disabel-next-line CN502 已核实 -->\n"
+        "你这个老赖。\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--format", "json", "--no-model", str(letter)])
+    assert result.exit_code == 1, result.output
+    found = [(f["rule"], f["line"]) for f in json.loads(result.stdout)["findings"]]
+    assert ("CN201", 9) in found  # after collectlint-enable
+    assert not [line for rule, line in found if rule == "CN201" and line < 9]  # inside the range
+    assert ("CL003", 11) in found  # the misspelled directive is reported ...
+    assert ("CN502", 12) in found  # ... and hides nothing
+
+
+def test_twenty_thousand_suppression_comments_each_apply(tmp_path: Path) -> None:
+    body = "".join(f"<!-- collectlint-disable-next-line CN201 引用原文{i} -->\n客户称：让他坐牢。\n" for i in range(20000))
+    letter = tmp_path / "many.md"
+    letter.write_text(body, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--format", "json", "--no-model", "--select", "CN201,CL001", str(letter)])
+    assert result.exit_code == 0, result.output[:500]
+    assert json.loads(result.stdout)["findings"] == []  # every threat suppressed, no comment unused

@@ -46,6 +46,15 @@ def channel_of_file_type(path: str) -> str | None:
     return FILE_TYPE_CHANNELS.get(path[dot:].lower()) if dot >= 0 else None
 
 
+def did_you_mean(word: str, choices: list[str]) -> str:
+    """`` (did you mean 'CN201'?)`` for a near miss, else empty."""
+    import difflib
+
+    folded = {c.lower(): c for c in choices}
+    close = difflib.get_close_matches(word.lower(), list(folded), n=1, cutoff=0.6)
+    return f" (did you mean '{folded[close[0]]}'?)" if close else ""
+
+
 class Session:
     def __init__(self, config: Config | None = None, options: Options | None = None) -> None:
         self.config = config or Config()
@@ -55,7 +64,10 @@ class Session:
         ignore = self.config.ignore + self.options.ignore
         for selector in (*select, *ignore):
             if not select_rules(all_rules, [selector]):
-                raise ConfigError(f"selector '{selector}' matches no rule (use an id, id prefix, name or category)")
+                hint = did_you_mean(selector, [r.id for r in all_rules] + [r.name for r in all_rules]
+                                    + [r.category.value for r in all_rules])
+                raise ConfigError(f"selector '{selector}' matches no rule{hint} "
+                                  "(use an id, id prefix, name or category)")
         for key in self.config.severity:
             if not any(key in (r.id, r.name) for r in all_rules):
                 raise ConfigError(f"severity override for unknown rule '{key}'",

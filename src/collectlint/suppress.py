@@ -23,12 +23,22 @@ def apply(text: str, findings: Sequence[Finding], suppressions: Sequence[Suppres
     doc = Document(text)
     used: set[int] = set()
     kept: list[Finding] = []
+    # Indexed by line, so many comments and many findings stay linear; ranges and whole-message
+    # ignores are few and checked one by one.
+    by_line: dict[int, list[int]] = {}
+    spanning: list[int] = []
+    for i, s in enumerate(suppressions):
+        if not s.reason or s.invalid:
+            continue
+        if s.target_line is not None and s.end_line is None:
+            by_line.setdefault(s.target_line, []).append(i)
+        else:
+            spanning.append(i)
     for f in findings:
         line = doc.position(f.span.start).line
         hit = next(
-            (i for i, s in enumerate(suppressions)
-             if s.reason and (s.target_line is None or s.target_line == line)
-             and (f.rule_id in s.rules or f.name in s.rules)),
+            (i for i in [*by_line.get(line, ()), *spanning]
+             if suppressions[i].covers(line) and (f.rule_id in suppressions[i].rules or f.name in suppressions[i].rules)),
             None,
         )
         if hit is None:
@@ -37,7 +47,8 @@ def apply(text: str, findings: Sequence[Finding], suppressions: Sequence[Suppres
             used.add(hit)
     starts = doc.line_starts()
     for i, s in enumerate(suppressions):
-        problem = "missing-reason" if not s.reason else ("unused" if i not in used else None)
+        problem = ("invalid" if s.invalid else "missing-reason" if not s.reason
+                   else "unused" if i not in used else None)
         rule = meta_rules.get(problem or "")
         if rule is None:
             continue

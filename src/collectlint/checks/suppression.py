@@ -11,7 +11,7 @@ from collectlint.checks.base import MESSAGE, Check, Hit, MatchContext
 from collectlint.yamlspec.reader import SpecReader
 from collectlint.yamlspec.yamlloc import LDict
 
-PROBLEMS = ("unused", "missing-reason")
+PROBLEMS = ("unused", "missing-reason", "invalid")
 
 
 class SuppressionCheck(Check):

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from collectlint.errors import InputError
-
 
 @dataclass(frozen=True)
 class Suppression:
@@ -16,6 +14,15 @@ class Suppression:
     reason: str
     line: int
     target_line: int | None  # None: the whole message (front matter)
+    end_line: int | None = None  # a range (collectlint-disable ... collectlint-enable): target_line..end_line
+    invalid: str = ""  # why the directive is malformed or unknown; an invalid directive never applies
+
+    def covers(self, line: int) -> bool:
+        if self.target_line is None:
+            return True
+        if self.end_line is None:
+            return line == self.target_line
+        return self.target_line <= line <= self.end_line
 
 
 @dataclass
@@ -81,9 +88,9 @@ def parse_suppression(body: str, line: int, target: int | None, where: str) -> S
     """``ID[,ID] reason words`` -> Suppression (the reason may be empty: reported later)."""
     parts = body.strip().split(None, 1)
     if not parts:
-        raise InputError("suppression comment names no rule", path=where, line=line)
+        return Suppression((), "", line, target, invalid="the suppression comment names no rule")
     rules = tuple(r for r in parts[0].split(",") if r)
     for r in rules:
         if not SUPPRESS_ID.match(r):
-            raise InputError(f"suppression names '{r}', which is not a rule id or name", path=where, line=line)
+            return Suppression((), "", line, target, invalid=f"the suppression names '{r}', not a rule id or name")
     return Suppression(rules, parts[1].strip() if len(parts) > 1 else "", line, target)

@@ -233,3 +233,27 @@ def test_twenty_thousand_suppression_comments_each_apply(tmp_path: Path) -> None
     result = CliRunner().invoke(cli, ["check", "--format", "json", "--no-model", "--select", "CN201,CL001", str(letter)])
     assert result.exit_code == 0, result.output[:500]
     assert json.loads(result.stdout)["findings"] == []  # every threat suppressed, no comment unused
+
+
+def test_colour_follows_no_color_and_force_color_and_quiet_drops_the_chatter(tmp_path: Path) -> None:
+    from collectlint.report.text_format import use_color
+
+    class Tty:
+        def isatty(self) -> bool:
+            return True
+
+    assert use_color(Tty(), {}) and not use_color(Tty(), {"NO_COLOR": ""})
+    assert use_color(object(), {"FORCE_COLOR": "1"}) and not use_color(object(), {})
+    assert not use_color(Tty(), {"NO_COLOR": "1", "FORCE_COLOR": "1"})
+    letter = tmp_path / "letter.txt"
+    letter.write_text("你再不还钱，我们就让你坐牢。\n", encoding="utf-8")
+    coloured = CliRunner(env={"FORCE_COLOR": "1"}).invoke(cli, ["check", "--no-model", str(letter)])
+    assert "\x1b[1;31merror\x1b[0m" in coloured.stdout
+    plain = CliRunner(env={"NO_COLOR": "1"}).invoke(cli, ["check", "--no-model", str(letter)])
+    assert "\x1b[" not in plain.stdout and "error [CN201]" in plain.stdout
+    # The closing hint names the first conduct finding's rule: how to read it and how to accept a line.
+    assert "collectlint explain CN201" in plain.stdout and "collectlint-disable-next-line CN201" in plain.stdout
+    assert "checked 1 file(s)" in plain.stderr
+    quiet = CliRunner().invoke(cli, ["check", "--no-model", "-q", str(letter)])
+    assert quiet.exit_code == 1 and "error [CN201]" in quiet.stdout
+    assert "Found" not in quiet.stdout and "collectlint explain" not in quiet.stdout and quiet.stderr == ""

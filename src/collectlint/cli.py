@@ -29,6 +29,7 @@ from collectlint.packs.rule import Rule
 from collectlint.report import FORMATS, render
 from collectlint.report.sanitize import for_display
 from collectlint.report.stream import STREAMED, Tally, Writer
+from collectlint.report.text_format import use_color
 from collectlint.ruledocs import explain_text, rule_summary, rules_markdown
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -139,6 +140,7 @@ def cli() -> None:
               help="Check files in this many processes, 0 for one per CPU (output order stays the input order).")
 @click.option("--profile", default=None, help="Profile for every message (zh-CN, en-US); default: detected per message.")
 @click.option("--no-model", is_flag=True, help="Turn off the learned second opinion (rules only).")
+@click.option("--quiet", "-q", is_flag=True, help="Only findings and errors: no summary, hint or progress lines.")
 @click.option("--fail-on-empty", is_flag=True, help="Exit 1 when nothing was checked (no template files or messages).")
 @click.option("--require-rules", is_flag=True,
               help="Exit 1 when a message's profile has no conduct rules in force (instead of a notice).")
@@ -148,7 +150,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
           message_lang: str | None, stdin_filename: str | None, output: str | None, fix: bool,
           unsafe_fixes: bool, diff: bool, baseline: str | None, update_baseline: bool, statistics: bool,
           exit_zero: bool, jobs: int, profile: str | None, no_model: bool, fail_on_empty: bool,
-          require_rules: bool) -> None:
+          require_rules: bool, quiet: bool) -> None:
     """Check collection messages in PATHS (files, directories, or - for standard input; default: .)."""
     paths = paths or (".",)
     if unsafe_fixes and not (fix or diff):
@@ -168,7 +170,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     stream = fmt in STREAMED and not statistics and not diff
     stdin_fix = (fix or diff) and "-" in paths and not output
     with _report_stream(output, to_stderr=stdin_fix) as out:
-        writer = Writer(fmt, out, lang) if stream else None
+        writer = Writer(fmt, out, lang, color=fmt == "text" and use_color(out), quiet=quiet) if stream else None
         kept: list[FileResult] = []  # formats rendered as one document at the end
         tally = Tally()
         prints: list[FileResult] = []
@@ -184,7 +186,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
             result = for_display(result)
             if result.error:
                 click.echo(f"collectlint: {result.error}", err=True)
-            elif result.notice:
+            elif result.notice and (not quiet or result.unruled):
                 click.echo(f"collectlint: {result.path}: {result.notice}", err=True)
             if writing_baseline:
                 prints.append(FileResult(result.path, text=result.text, findings=result.findings))
@@ -210,7 +212,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         click.echo(f"collectlint: wrote {count} finding(s) to baseline {base}", err=True)
     if dropped:
         click.echo(f"collectlint: {dropped} finding(s) already in the baseline not shown", err=True)
-    if not errors:  # an input error is its own one-line report
+    if not errors and not quiet:  # an input error is its own one-line report
         click.echo(f"collectlint: checked {tally.files_checked} file(s), {tally.messages} message(s)", err=True)
     if not errors and (not tally.files_checked or not tally.messages):
         click.echo("collectlint: warning: nothing was checked (no template files or messages in "

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from collectlint import __version__
-from collectlint.models import FileResult
+from collectlint.models import CONDUCT, FileResult
 from collectlint.report import github_format, json_format, text_format
 
 STREAMED = ("text", "json", "github")
@@ -50,8 +50,11 @@ class Tally:
 
 
 class Writer:
-    def __init__(self, fmt: str, out: TextIO, lang: str) -> None:
+    def __init__(self, fmt: str, out: TextIO, lang: str, color: bool = False, quiet: bool = False) -> None:
         self.fmt, self.out, self.lang = fmt, out, lang
+        self.color, self.quiet = color, quiet
+        self.langs: set[str] = set()
+        self.example: str | None = None  # the rule the closing hint uses (the first conduct finding)
         self.first = True
         self.errors: list[dict[str, Any]] = []
         self.notices: list[dict[str, Any]] = []
@@ -61,7 +64,11 @@ class Writer:
 
     def write(self, result: FileResult) -> None:
         if self.fmt == "text":
-            self.out.write(text_format.render_one(result, self.lang))
+            self.out.write(text_format.render_one(result, self.lang, self.color))
+            if result.findings:
+                self.langs.add(self.lang or result.lang)
+                conduct = [f.rule_id for f in result.findings if f.category in CONDUCT]
+                self.example = self.example or (conduct[0] if conduct else None)
         elif self.fmt == "github":
             self.out.write(github_format.render([result], self.lang))
         else:
@@ -74,8 +81,11 @@ class Writer:
                 self.notices.append({"path": result.path, "message": result.notice})
 
     def close(self, tally: Tally) -> None:
-        if self.fmt == "text":
+        if self.fmt == "text" and not self.quiet:
             self.out.write(text_format.footer(tally.summary()))
+            if tally.by_rule:
+                top = self.example or max(tally.by_rule.items(), key=lambda kv: (kv[1], kv[0]))[0][0]
+                self.out.write(text_format.hint(top, "zh" if "zh" in self.langs else "en"))
         elif self.fmt == "json":
             self.out.write("\n  ],\n  \"errors\": " + json.dumps(self.errors, ensure_ascii=False)
                            + ",\n  \"notices\": " + json.dumps(self.notices, ensure_ascii=False)

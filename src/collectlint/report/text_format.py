@@ -11,10 +11,38 @@ from collectlint.report.locate import locate, summary
 from collectlint.report.sanitize import clean_line
 from collectlint.source import Document, display_width
 
+# ANSI styles per severity (only when colour is on: a terminal, or FORCE_COLOR; never with NO_COLOR).
+STYLE = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m"}
+BOLD, DIM, RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
-def render(results: Sequence[FileResult], lang: str) -> str:
-    body = "".join(render_one(r, lang) for r in results)
+
+def use_color(stream: object, environ: dict[str, str] | None = None) -> bool:
+    """NO_COLOR (any value) turns colour off, FORCE_COLOR (non-empty) on; otherwise only a terminal."""
+    import os
+
+    env = os.environ if environ is None else environ
+    if "NO_COLOR" in env:
+        return False
+    if env.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def render(results: Sequence[FileResult], lang: str, color: bool = False) -> str:
+    body = "".join(render_one(r, lang, color) for r in results)
     return body + footer(summary(list(results)))
+
+
+def hint(rule_id: str, lang: str) -> str:
+    """What a template author needs next: how to read the rule, how to accept a line with a reason."""
+    if lang == "en":
+        return (f"Explain a rule: collectlint explain {rule_id}. Accept a line on purpose: "
+                f"<!-- collectlint-disable-next-line {rule_id} your reason --> (Markdown/HTML) or "
+                f"# collectlint: disable={rule_id} your reason (YAML).\n")
+    return (f"查看规则说明：collectlint explain {rule_id}。确需保留某行时写明理由："
+            f"<!-- collectlint-disable-next-line {rule_id} 理由 -->（Markdown/HTML）或 "
+            f"# collectlint: disable={rule_id} 理由（YAML）。\n")
 
 
 def footer(s: dict[str, object]) -> str:
@@ -43,7 +71,7 @@ def window(source: str, begin: int, end: int) -> tuple[str, int, int]:
     return head + source[lo:hi] + tail, begin - lo + len(head), min(end, hi) - lo + len(head)
 
 
-def render_one(result: FileResult, lang: str) -> str:
+def render_one(result: FileResult, lang: str, color: bool = False) -> str:
     lines: list[str] = []
     if not result.error and result.findings:
         doc = Document(result.text, result.path)
@@ -52,7 +80,10 @@ def render_one(result: FileResult, lang: str) -> str:
         for loc in locate(result):
             f = loc.finding
             where = f" in {f.key}" if f.key else ""
-            lines.append(f"{result.path}:{loc.line}:{loc.column}: {f.severity.label} [{f.rule_id}] "
+            label, rid = f.severity.label, f"[{f.rule_id}]"
+            if color:
+                label, rid = f"{STYLE[label]}{label}{RESET}", f"{BOLD}{rid}{RESET}"
+            lines.append(f"{result.path}:{loc.line}:{loc.column}: {label} {rid} "
                          f"{f.message(msg_lang)} ({f.name}){where}")
             if loc.line not in masked:
                 masked[loc.line] = clean_line(mask_text(doc.line_text(loc.line)))

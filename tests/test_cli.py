@@ -257,3 +257,17 @@ def test_colour_follows_no_color_and_force_color_and_quiet_drops_the_chatter(tmp
     quiet = CliRunner().invoke(cli, ["check", "--no-model", "-q", str(letter)])
     assert quiet.exit_code == 1 and "error [CN201]" in quiet.stdout
     assert "Found" not in quiet.stdout and "collectlint explain" not in quiet.stdout and quiet.stderr == ""
+
+
+def test_own_baseline_and_reports_in_the_tree_are_not_read_as_templates(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("sms.txt").write_text("你再不还钱，我们就让你坐牢。\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["check", "--baseline", "baseline.json", "."]).exit_code == 0
+    assert runner.invoke(cli, ["check", "--exit-zero", "--format", "json", "-o", "report.json", "."]).exit_code == 0
+    assert runner.invoke(cli, ["check", "--exit-zero", "--format", "html", "-o", "report.html", "."]).exit_code == 0
+    result = runner.invoke(cli, ["check", "--format", "json", "."])
+    paths = {f["path"] for f in json.loads(result.stdout)["findings"]}
+    assert paths == {"sms.txt"} or paths == {"./sms.txt"}, paths
+    assert result.stderr.count("not a template; skipped") == 3

@@ -162,6 +162,9 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
                       stdin_filename=stdin_filename, profile=profile, model=False if no_model else None)
     linter = Linter(config, options)
     groups = _governed(linter, options, paths, config_path)
+    written = {os.path.abspath(p) for p in (output, baseline) if p and p != "-"}
+    for member, _ in groups:
+        member.runner.skip_files = written
     lang = message_lang or config.message_lang or ""
     base = Path(baseline) if baseline else None
     writing_baseline = base is not None and (update_baseline or not base.exists())

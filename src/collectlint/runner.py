@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -37,6 +38,8 @@ class Runner:
         self.session = session
         self.options = session.options
         self.config = session.config
+        # Files this run writes (its report, its baseline): never read back as templates.
+        self.skip_files: set[str] = set()
 
     def lint_file(self, path: Path) -> FileResult:
         display = str(path)
@@ -47,6 +50,9 @@ class Runner:
             return FileResult(display, notice=f"unknown file type '{path.suffix or path.name}', skipped", skipped=True)
         try:
             raw = read_bytes(path)
+            if own_output(raw, fmt):
+                return FileResult(display, notice="collectlint's own report or baseline, not a template; skipped",
+                                  skipped=True)
             text, messages = read_messages(raw, display, fmt)
             findings = self.session.lint_messages(display, text, messages)
         except SkippedInput as exc:
@@ -79,6 +85,14 @@ class Runner:
     def inputs(self, paths: Iterable[str | FileResult]) -> Iterator[Path | str | FileResult]:
         """What ``paths`` name, in order: files to check, ``-`` for standard input, or an error
         (a ``FileResult`` already decided by the caller passes through)."""
+        for item in self._inputs(paths):
+            if isinstance(item, Path) and self.skip_files and os.path.abspath(item) in self.skip_files:
+                yield FileResult(str(item), notice="written by this run (report or baseline), not a template; skipped",
+                                 skipped=True)
+            else:
+                yield item
+
+    def _inputs(self, paths: Iterable[str | FileResult]) -> Iterator[Path | str | FileResult]:
         for item in paths:
             if isinstance(item, FileResult):
                 yield item
@@ -142,6 +156,21 @@ class Runner:
         if not missing:
             return None
         return f"no conduct rules in force for profile {', '.join(missing)}: its messages were not checked for conduct"
+
+
+_OWN_JSON = re.compile(rb'\A\s*\{\s*"version"\s*:\s*[^,]{1,20},\s*"tool"\s*:\s*'
+                       rb'(?:"collectlint |\{\s*"name"\s*:\s*"collectlint")')
+_OWN_HTML = re.compile(rb'<meta name="generator" content="collectlint">')
+
+
+def own_output(raw: bytes, fmt: str) -> bool:
+    """Whether a file is collectlint's own JSON report, baseline or HTML report (written into the
+    checked tree, it would otherwise be read as a catalogue or an email full of quoted violations)."""
+    if fmt == ".json":
+        return _OWN_JSON.match(raw[:400]) is not None
+    if fmt in (".html", ".htm"):
+        return _OWN_HTML.search(raw[:600]) is not None
+    return False
 
 
 def unsafe_input(path: Path, tree: Path) -> str | None:

@@ -45,7 +45,7 @@ def render(results: Sequence[FileResult], lang: str) -> str:
     sev = s["by_severity"]
     assert isinstance(sev, dict)
     parts = [
-        "<!DOCTYPE html>", '<html lang="zh"><head><meta charset="utf-8">',
+        "<!DOCTYPE html>", '<html lang="zh"><head><meta charset="utf-8"><meta name="generator" content="collectlint">',
         f"<title>collectlint report</title><style>{STYLE}</style></head><body>",
         f"<h1>collectlint report</h1><p class='summary'><span>{s['files']} file(s)</span>"
         f"<span>{s['findings']} finding(s)</span><span>{sev['error']} error</span>"

@@ -55,8 +55,29 @@ def test_junit_parses() -> None:
     assert code == 1
     root = ET.fromstring(out)
     suite = root.find("testsuite")
-    assert suite is not None and int(suite.get("tests", "0")) == 10
-    assert int(suite.get("failures", "0")) == len(root.findall(".//failure")) > 0
+    assert suite is not None
+    cases = suite.findall("testcase")
+    failing = [c for c in cases if c.find("failure") is not None]
+    passing = [c for c in cases if c.find("failure") is None and c.find("error") is None]
+    # One failing case per finding at or above --fail-on, one passing case per clean file.
+    assert int(suite.get("tests", "0")) == len(cases) == len(failing) + len(passing) + len(suite.findall("testcase/error"))
+    assert int(suite.get("failures", "0")) == len(failing) == len(root.findall(".//failure")) > 0
+    assert passing and all(len(c.findall("failure")) == 1 for c in failing)
+    assert all("[" in (c.get("name") or "") for c in failing)  # path:line:col [RULE]
+
+
+def test_github_errors_first_a_summary_line_and_a_job_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    code, out, _ = run("check", "--format", "github", str(TEMPLATES))
+    assert code == 1
+    kinds = [line.split(" ", 1)[0] for line in out.splitlines()]
+    order = {"::error": 0, "::warning": 1, "::notice": 2}
+    ranks = [order[k] for k in kinds[:-1]]
+    assert ranks == sorted(ranks) and ranks[0] == 0
+    assert out.splitlines()[-1].startswith("::notice title=collectlint summary::collectlint: ")
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("## collectlint") and "| error | CN201 threat-of-arrest-or-jail |" in text
 
 
 def test_output_file(tmp_path: Path) -> None:

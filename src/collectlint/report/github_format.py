@@ -1,4 +1,7 @@
-"""GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` line per finding."""
+"""GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` line per finding, errors
+first (GitHub shows a limited number of annotations per step), then one summary line with the totals.
+When ``$GITHUB_STEP_SUMMARY`` names a file, a Markdown job summary (totals by severity and rule, and
+every file with findings) is appended to it, so nothing is lost past the annotation limit."""
 
 from __future__ import annotations
 
@@ -19,10 +22,10 @@ def _prop(s: str) -> str:
 
 
 def render(results: Sequence[FileResult], lang: str) -> str:
-    lines = []
+    ranked: list[tuple[int, int, str]] = []  # (severity rank, order, line)
     for result in results:
         if result.error:
-            lines.append(f"::error file={_prop(result.path)},title=collectlint::{_data(result.error)}")
+            ranked.append((0, len(ranked), f"::error file={_prop(result.path)},title=collectlint::{_data(result.error)}"))
         for loc in locate(result):
             f = loc.finding
             title = _prop(f"{f.rule_id} {f.name}")
@@ -33,8 +36,51 @@ def render(results: Sequence[FileResult], lang: str) -> str:
                 text += "\n" + f.suggestions[0].text(lang or result.lang)
             if f.basis:
                 text += "\n" + f.basis
-            lines.append(
+            ranked.append((RANK[f.severity], len(ranked),
                 f"::{COMMAND[f.severity]} file={_prop(result.path)},line={loc.line},col={loc.column},"
                 f"endLine={loc.end_line},endColumn={loc.end_column},title={title}::{_data(text)}"
-            )
-    return "\n".join(lines) + ("\n" if lines else "")
+            ))
+    lines = [line for _, _, line in sorted(ranked)]
+    counts = {s: sum(1 for r in results for f in r.findings if f.severity is s) for s in Severity}
+    errors = sum(1 for r in results if r.error)
+    checked = sum(1 for r in results if not r.error and not r.skipped)
+    total = (f"collectlint: {counts[Severity.ERROR]} error, {counts[Severity.WARNING]} warning, "
+             f"{counts[Severity.INFO]} info in {checked} checked file(s)"
+             + (f"; {errors} file(s) could not be read" if errors else ""))
+    lines.append(f"::notice title=collectlint summary::{_data(total)}")
+    _job_summary(results, total)
+    return "\n".join(lines) + "\n"
+
+
+RANK = {Severity.ERROR: 1, Severity.WARNING: 2, Severity.INFO: 3}
+
+
+def _job_summary(results: Sequence[FileResult], total: str) -> None:
+    import os
+
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    by_rule: dict[tuple[str, str, str], int] = {}
+    for r in results:
+        for f in r.findings:
+            key = (f.severity.label, f.rule_id, f.name)
+            by_rule[key] = by_rule.get(key, 0) + 1
+    out = ["## collectlint", "", total, ""]
+    if by_rule:
+        out += ["| severity | rule | findings |", "|---|---|---|"]
+        order = {"error": 0, "warning": 1, "info": 2}
+        out += [f"| {sev} | {rid} {name} | {n} |"
+                for (sev, rid, name), n in sorted(by_rule.items(), key=lambda kv: (order[kv[0][0]], -kv[1], kv[0][1]))]
+        out += ["", "| file | error | warning | info |", "|---|---|---|---|"]
+        for r in results:
+            if r.findings:
+                c = [sum(1 for f in r.findings if f.severity is s)
+                     for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
+                out.append(f"| {_cell(r.path)} | {c[0]} | {c[1]} | {c[2]} |")
+    with open(target, "a", encoding="utf-8") as fh:
+        fh.write("\n".join(out) + "\n")
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")

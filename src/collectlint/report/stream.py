@@ -1,7 +1,7 @@
 """Formats written file by file as results arrive, so memory does not grow with the number of files.
 
-text, json and github are streamed; sarif, junit and html need the whole run and are rendered at the
-end.  ``Tally`` keeps what the end of a run needs: counts per severity, category and rule.
+text and json are streamed; sarif, junit, github (errors first, then a summary) and html need the
+whole run and are rendered at the end.  ``Tally`` keeps what the end of a run needs: counts per severity, category and rule.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from typing import Any, TextIO
 
 from collectlint import __version__
 from collectlint.models import CONDUCT, FileResult
-from collectlint.report import github_format, json_format, text_format
+from collectlint.report import json_format, text_format
 
-STREAMED = ("text", "json", "github")
+STREAMED = ("text", "json")
 
 
 @dataclass
@@ -69,8 +69,6 @@ class Writer:
                 self.langs.add(self.lang or result.lang)
                 conduct = [f.rule_id for f in result.findings if f.category in CONDUCT]
                 self.example = self.example or (conduct[0] if conduct else None)
-        elif self.fmt == "github":
-            self.out.write(github_format.render([result], self.lang))
         else:
             for item in json_format.items(result, self.lang):
                 self.out.write(("\n    " if self.first else ",\n    ") + json.dumps(item, ensure_ascii=False))

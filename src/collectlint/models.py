@@ -96,6 +96,8 @@ class Finding:
     source: str = "rule"  # where it comes from: rule, model or aggregate
     confidence: float | None = None  # for model findings: the calibrated score
     explanation: str = ""  # for model findings: the words that drove the score
+    # Further matches of the same rule in the same sentence (one finding per rule per sentence).
+    also: tuple[Span, ...] = ()
 
     def message(self, lang: str) -> str:
         return self.message_en if lang == "en" else self.message_zh

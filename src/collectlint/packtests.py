@@ -48,7 +48,7 @@ class ExampleRunner:
         session = self.session(rule.profile, MODEL in rule.check.needs)
         found = session.lint_text(text, stage=rule.examples.stage, channel=rule.examples.channel,
                                   fmt=rule.examples.format)
-        spans = [(f.span.start, f.span.end) for f in found if f.rule_id == rule.id]
+        spans = [(s.start, s.end) for f in found if f.rule_id == rule.id for s in (f.span, *f.also)]
         if kind == "silent":
             return f"{rule.id} fired on silent example {text!r}" if spans else None
         if not spans:

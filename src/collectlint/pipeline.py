@@ -51,6 +51,10 @@ def _run_rule(rule: Rule, ctx: MatchContext, ruleset: RuleSet, findings: dict[tu
     found = list(rule.check.find(ctx))  # check
     if not found:
         return
+    # One finding per rule per sentence: further matches in the sentence join it as ``also`` spans
+    # (not for rules with fixes, whose every span is rewritten).
+    merge = not rule.check.document_level and not any(sg.replacement for sg in rule.suggestions)
+    by_sentence: dict[int, tuple[str, int, int]] = {}
     # Longest first at each start; a hit overlapping one already kept for this rule is the same finding.
     for hit in sorted(found, key=lambda h: (h.start, -h.end)):
         if hit.start < kept_end:
@@ -61,9 +65,17 @@ def _run_rule(rule: Rule, ctx: MatchContext, ruleset: RuleSet, findings: dict[tu
         if not rule.check.document_level and doc.is_masked(start, end):
             continue
         kept_end = hit.end
+        if merge:
+            sentence = ctx.sentence_bounds(hit.start)[0]
+            first = by_sentence.get(sentence)
+            if first is not None:
+                findings[first] = replace(findings[first], also=(*findings[first].also, Span(start, end)))
+                continue
         key = (rule.id, start, end)
         if key not in findings:
             findings[key] = rule_finding(rule, ruleset.severity_of(rule), start, end, hit)
+            if merge:
+                by_sentence[ctx.sentence_bounds(hit.start)[0]] = key
 
 
 def rule_finding(rule: Rule, severity: Severity, start: int, end: int, hit: Hit | None = None) -> Finding:
@@ -102,7 +114,8 @@ def lint_message(ruleset: RuleSet, segmenter: Segmenter, message: Message, profi
                 continue  # seen twice where chunks overlap
             seen.add((f.rule_id, start, end))
             exact = message.offsets is None or (end - start == f.span.end - f.span.start)
-            out.append(replace(f, span=Span(start, end), key=message.key, exact_span=exact))
+            also = tuple(Span(*message.to_file(a.start + c0, a.end + c0)) for a in f.also)
+            out.append(replace(f, span=Span(start, end), key=message.key, exact_span=exact, also=also))
     return out
 
 

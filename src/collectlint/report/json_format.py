@@ -47,6 +47,8 @@ def items(result: FileResult, lang: str) -> list[dict[str, Any]]:
             "messages": {"zh": f.message_zh, "en": f.message_en},
             "basis": f.basis,
             "match": loc.match,
+            **({"also": [{"line": a[0], "column": a[1], "end_line": a[2], "end_column": a[3], "match": a[4]}
+                         for a in loc.also]} if loc.also else {}),
             "source": f.source,
             "confidence": f.confidence,
             **({"explanation": f.explanation} if f.explanation else {}),

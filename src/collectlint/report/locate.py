@@ -17,6 +17,8 @@ class Located:
     end_line: int
     end_column: int  # exclusive, 1-based
     match: str  # masked matched text
+    # Further matches of the rule in the same sentence: (line, column, end_line, end_column, masked text).
+    also: tuple[tuple[int, int, int, int, str], ...] = ()
 
 
 def locate(result: FileResult) -> list[Located]:
@@ -25,8 +27,12 @@ def locate(result: FileResult) -> list[Located]:
     for f in result.findings:
         start = doc.position(f.span.start)
         end = doc.position(f.span.end)
+        also = []
+        for span in f.also:
+            a0, a1 = doc.position(span.start), doc.position(span.end)
+            also.append((a0.line, a0.column, a1.line, a1.column, clean_label(result.text[span.start:span.end])))
         out.append(Located(f, start.line, start.column, end.line, end.column,
-                           clean_label(result.text[f.span.start : f.span.end])))
+                           clean_label(result.text[f.span.start : f.span.end]), tuple(also)))
     return out
 
 

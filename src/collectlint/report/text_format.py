@@ -95,6 +95,9 @@ def render_one(result: FileResult, lang: str, color: bool = False) -> str:
             pad = display_width(source[:begin])
             width = max(1, display_width(source[begin:last]))
             lines.append(" " * (len(gutter) - 2) + "| " + " " * pad + "^" * width)
+            if loc.also:
+                label = "also in this sentence" if msg_lang == "en" else "同句另见"
+                lines.append(f"      = {label}: " + ", ".join(f"{a[0]}:{a[1]} {a[4]}" for a in loc.also))
             if f.suggestions:
                 label = "suggestion" if msg_lang == "en" else "建议"
                 lines.append(f"      = {label}: {f.suggestions[0].text(msg_lang)}")

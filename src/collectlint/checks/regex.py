@@ -39,3 +39,9 @@ class RegexCheck(Check):
         for m in self.compiled.finditer(ctx.text):
             if m.end() > m.start():
                 yield Hit(m.start(), m.end())
+
+    def literals(self) -> list[str] | None:
+        """Literal anchors derived from the pattern (``anchors``): the rule runs only where one occurs."""
+        from collectlint.anchors import anchors
+
+        return anchors(self.source)

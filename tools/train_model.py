@@ -107,12 +107,23 @@ def train(lang: str, profile: str) -> None:
                     "weights": weights_out}
         print(f"  {cat:<18} positives {int(y.sum()):>4} (real {int(real_pos.sum()):>3})  threshold {threshold:.3f}  "
               f"out-of-fold real recall {recall:.3f}  FA {fa:.3f}")
-    data = {"format": FORMAT, "language": lang, "profile": profile, "categories": out,
-            "trained_on": f"corpus/real/{lang}/dev.jsonl" + (" + synthetic corpus (weight 0.35)" if lang == "zh" else "")}
-    blob = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
-    target = ROOT / "src" / "collectlint" / "model" / "data" / f"{profile}.json.gz"
-    target.write_bytes(gzip.compress(blob, compresslevel=9, mtime=0))
-    print(f"  wrote {target.relative_to(ROOT)} ({target.stat().st_size // 1024} KiB)")
+    folder = ROOT / "src" / "collectlint" / "model" / "data" / profile
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob("*"):
+        stale.unlink()
+    manifest: dict[str, object] = {}
+    for cat, entry in out.items():
+        assert isinstance(entry, dict)
+        name = f"{cat}.json.gz"
+        blob = json.dumps(entry["weights"], ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+        (folder / name).write_bytes(gzip.compress(blob, compresslevel=9, mtime=0))
+        manifest[cat] = {"bias": entry["bias"], "threshold": entry["threshold"], "file": name}
+    trained_on = f"corpus/real/{lang}/dev.jsonl" + (" + synthetic corpus (weight 0.35)" if lang == "zh" else "")
+    data = {"format": FORMAT, "language": lang, "profile": profile, "categories": manifest, "trained_on": trained_on}
+    (folder / "manifest.json").write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n",
+                                          encoding="utf-8")
+    size = sum(p.stat().st_size for p in folder.iterdir())
+    print(f"  wrote {folder.relative_to(ROOT)}/ ({size // 1024} KiB)")
 
 
 if __name__ == "__main__":

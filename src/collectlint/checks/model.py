@@ -37,9 +37,9 @@ class ModelCheck(Check):
         from collectlint.model.scorer import load_model
 
         model = load_model(ctx.doc.profile.name)
-        if model is None or self.category not in model.categories:
+        if model is None or self.category not in model.names:
             return
-        threshold = model.categories[self.category].threshold
+        threshold = model.threshold(self.category)
         zh = model.language == "zh"
 
         def score(norm_piece: str, original: str) -> tuple[float, list[str]]:

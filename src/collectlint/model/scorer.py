@@ -1,7 +1,8 @@
 """Load a shipped model (gzip JSON inside the wheel) and score texts with it, in plain Python.
 
 The model is a set of per-category logistic regressions over binary features (``features.py``),
-trained offline with scikit-learn by ``tools/train_model.py`` and exported as weights.  Scoring is a
+trained offline with scikit-learn by ``tools/train_model.py`` and exported as weights: a manifest
+(``data/<profile>/manifest.json``: thresholds, biases) and one gzip JSON of weights per category.  Scoring is a
 sum of weights and a sigmoid: deterministic, no download, no numerical library at run time.
 """
 
@@ -11,6 +12,7 @@ import functools
 import gzip
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -18,7 +20,7 @@ from typing import Any
 from collectlint.model.features import cleaned_normalised, features
 from collectlint.normalize import DEFAULT_FOLDING, normalize
 
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -45,28 +47,48 @@ class CategoryModel:
         return {gram for _, gram in self._automaton.iter(cleaned)}
 
 
-@dataclass(frozen=True)
 class Model:
-    language: str
-    profile: str
-    categories: dict[str, CategoryModel]
-    trained_on: str
+    """A profile's model: a small manifest (thresholds, where each category's weights live); each
+    category's weights are read the first time that category is scored, so a rule set that uses one
+    category never loads the others."""
+
+    def __init__(self, language: str, profile: str, trained_on: str, manifest: dict[str, dict[str, Any]],
+                 read: Callable[[str], bytes]) -> None:
+        self.language, self.profile, self.trained_on = language, profile, trained_on
+        self._manifest = manifest
+        self._read = read
+        self._loaded: dict[str, CategoryModel] = {}
+
+    @property
+    def names(self) -> list[str]:
+        return sorted(self._manifest)
+
+    def threshold(self, category: str) -> float:
+        return float(self._manifest[category]["threshold"])
+
+    def category(self, name: str) -> CategoryModel:
+        if name not in self._loaded:
+            entry = self._manifest[name]
+            weights = json.loads(gzip.decompress(self._read(str(entry["file"]))).decode("utf-8"))
+            self._loaded[name] = CategoryModel(float(entry["bias"]), float(entry["threshold"]),
+                                               {str(f): float(w) for f, w in weights.items()})
+        return self._loaded[name]
 
     def score(self, text: str) -> dict[str, tuple[float, list[str]]]:
         """Per category: the probability, and (at or above the category's threshold) the features that
         pushed it up most, strongest first."""
-        return {name: self.score_one(text, name) for name in self.categories}
+        return {name: self.score_one(text, name) for name in self.names}
 
     def score_one(self, text: str, category: str) -> tuple[float, list[str]]:
         """One category's probability and drivers (what a model rule needs: one category, not all)."""
         if self.language == "zh":
             return self.score_normalised(normalize(text, DEFAULT_FOLDING).text, category)
-        cat = self.categories[category]
+        cat = self.category(category)
         return self._result(cat, [(cat.weights[f], f) for f in features(text, self.language) if f in cat.weights])
 
     def score_normalised(self, norm: str, category: str) -> tuple[float, list[str]]:
         """``score_one`` of a Chinese text given its normalised form (what the pipeline already holds)."""
-        cat = self.categories[category]
+        cat = self.category(category)
         return self._result(cat, [(cat.weights[f], f) for f in cat.present(cleaned_normalised(norm))])
 
     @staticmethod
@@ -79,27 +101,18 @@ class Model:
 
     def flagged(self, text: str) -> dict[str, tuple[float, list[str]]]:
         """Categories whose probability reaches the category's calibrated threshold."""
-        return {k: v for k, v in self.score(text).items() if v[0] >= self.categories[k].threshold}
-
-
-def _parse(data: dict[str, object]) -> Model:
-    if data.get("format") != FORMAT:
-        raise ValueError(f"unsupported model format {data.get('format')!r}")
-    cats = data["categories"]
-    assert isinstance(cats, dict)
-    return Model(
-        language=str(data["language"]), profile=str(data["profile"]), trained_on=str(data.get("trained_on", "")),
-        categories={str(k): CategoryModel(float(v["bias"]), float(v["threshold"]),
-                                          {str(f): float(w) for f, w in v["weights"].items()})
-                    for k, v in cats.items()},
-    )
+        return {k: v for k, v in self.score(text).items() if v[0] >= self.threshold(k)}
 
 
 @functools.cache
 def load_model(profile: str) -> Model | None:
-    """The shipped model for ``profile`` (None when none ships), loaded on first need."""
+    """The shipped model for ``profile`` (None when none ships): its manifest only, on first need."""
+    folder = resources.files("collectlint.model").joinpath("data").joinpath(profile)
     try:
-        blob = resources.files("collectlint.model").joinpath("data").joinpath(f"{profile}.json.gz").read_bytes()
-    except (FileNotFoundError, OSError):
+        data = json.loads(folder.joinpath("manifest.json").read_bytes().decode("utf-8"))
+    except (FileNotFoundError, OSError, NotADirectoryError):
         return None
-    return _parse(json.loads(gzip.decompress(blob).decode("utf-8")))
+    if data.get("format") != FORMAT:
+        raise ValueError(f"unsupported model format {data.get('format')!r}")
+    return Model(str(data["language"]), str(data["profile"]), str(data.get("trained_on", "")),
+                 dict(data["categories"]), lambda name: folder.joinpath(name).read_bytes())

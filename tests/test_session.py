@@ -183,3 +183,13 @@ def test_rule_phrases_are_folded_like_zh_cn_documents() -> None:
     from collectlint.normalize import DEFAULT_FOLDING
 
     assert get_profile("zh-CN").folding == DEFAULT_FOLDING
+
+
+def test_lint_many_gives_what_lint_text_gives_for_each_text() -> None:
+    from collectlint.api import Linter, Options
+
+    linter = Linter(options=Options(model=False))
+    texts = ["你再不还钱就让你坐牢。", "【XX银行】您本期应还1200元，请于3月5日前还款。客服95555。", "你这个老赖。"]
+    batch = list(linter.lint_many(iter(texts)))
+    assert batch == [linter.lint_text(t) for t in texts]
+    assert {f.rule_id for f in batch[0]} >= {"CN201"} and not any(f.category.value == "threat" for f in batch[1])

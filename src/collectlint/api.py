@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from collectlint.config import Config
-from collectlint.models import FileResult
+from collectlint.models import FileResult, Finding
 from collectlint.runner import NOT_TEMPLATES, SKIP_DIRS, Runner, read_messages
 from collectlint.session import Options, Session
 
@@ -33,3 +33,11 @@ class Linter(Session):
 
     def expand(self, directory: Path) -> list[Path | FileResult]:
         return self.runner.expand(directory)
+
+    def lint_many(self, texts: Iterable[str], channel: str | None = None,
+                  stage: str | None = None) -> Iterator[list[Finding]]:
+        """Findings of each text, in order: the batch entry point for audits of sent messages and for
+        servers (one session, built once; nothing is read from disk and nothing is kept between texts,
+        so memory stays flat however many texts pass through)."""
+        for text in texts:
+            yield self.lint_text(text, "<text>", channel, stage)

@@ -45,10 +45,14 @@ def decode_entities(view: str) -> str:
     return ENTITY.sub(_entity, view)
 
 
+def blank_tags(view: str) -> str:
+    """Tags become spaces (a block-level tag a line break), keeping every offset."""
+    return TAG.sub(lambda m: _keep_newlines(m.group(), "\n" if (m.group(1) or "").lower() in BLOCK else " "), view)
+
+
 def visible_text(source: str) -> str:
     view = HIDDEN.sub(lambda m: _keep_newlines(m.group()), source)
-    view = TAG.sub(lambda m: _keep_newlines(m.group(), "\n" if (m.group(1) or "").lower() in BLOCK else " "), view)
-    return decode_entities(view)
+    return decode_entities(blank_tags(view))
 
 
 def read(text: str, path: str) -> list[Message]:

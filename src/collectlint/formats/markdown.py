@@ -12,7 +12,7 @@ from collectlint.formats.base import Message, Suppression, blank, blank_all
 from collectlint.formats.catalogue import MAX_DEPTH, nesting_bound
 from collectlint.formats.directives import next_line_suppressions
 from collectlint.formats.frontmatter import apply_front_matter
-from collectlint.formats.html import decode_entities
+from collectlint.formats.html import blank_tags, decode_entities
 
 FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 FENCE = re.compile(r"^( {0,3})(```+|~~~+)[^\n]*\n.*?(?:^\1?\2[ \t]*$|\Z)", re.S | re.M)
@@ -42,6 +42,8 @@ def read(text: str, path: str) -> list[Message]:
     suppressions: list[Suppression] = next_line_suppressions(text, path)
     for pattern in (FENCE, COMMENT, INLINE_CODE):
         view = blank_all(view, [hit.span() for hit in pattern.finditer(view)])
-    message.text = decode_entities(view)  # after code is blanked: an entity in code stays code
+    # Inline HTML tags are markup, not prose (曝<b>光</b> is 曝光); entities are the characters they stand
+    # for.  Both after code is blanked: a tag or an entity in code stays code.
+    message.text = decode_entities(blank_tags(view))
     message.suppressions += suppressions
     return [message]

@@ -17,6 +17,8 @@ def render(fmt: str, results: Sequence[FileResult], lang: str, rules: Sequence[R
         return sarif_format.render(results, lang, rules)
     if fmt == "junit":
         return junit_format.render(results, lang, threshold)
+    if fmt == "html":
+        return html_format.render(results, lang, rules, threshold)
     renderer = {
         "text": text_format.render, "json": json_format.render, "github": github_format.render,
         "junit": junit_format.render, "html": html_format.render,

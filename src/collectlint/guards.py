@@ -72,6 +72,8 @@ class Context:
     requires_sentence: Patterned | None = None  # a co-occurring cue needed in the same sentence
     requires_document: Patterned | None = None
     unless_document: Patterned | None = None  # evidence anywhere in the message (a court case number)
+    # Match inside placeholders and 【】 signatures too (a rule about the sender name itself).
+    placeholders: bool = False
 
     def keeps(self, text: str, start: int, end: int, profile: Profile) -> bool:
         if self.negation and negated(text, start, profile):

@@ -62,7 +62,7 @@ def _run_rule(rule: Rule, ctx: MatchContext, ruleset: RuleSet, findings: dict[tu
         if not rule.check.document_level and not rule.context.keeps(text, hit.start, hit.end, profile):  # guard
             continue
         start, end = doc.norm.to_original(hit.start, hit.end)  # map back
-        if not rule.check.document_level and doc.is_masked(start, end):
+        if not rule.check.document_level and not rule.context.placeholders and doc.is_masked(start, end):
             continue
         kept_end = hit.end
         if merge:

@@ -19,7 +19,7 @@ DOC_KEYS = {"what", "why", "basis", "source_status", "example", "instead", "refe
 SOURCE_STATUS = ("R", "S", "M")
 DOC_REQUIRED = ("what", "why", "basis", "example", "instead")
 CONTEXT_KEYS = {"negation", "unless_overlap", "unless_clause", "unless_sentence", "requires_sentence",
-                "requires_document", "unless_document"}
+                "requires_document", "unless_document", "placeholders"}
 ID_RE = re.compile(r"^[A-Z]{2,5}\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$")
 
@@ -105,6 +105,7 @@ def _context(reader: SpecReader, rule: LDict, where: str) -> Context:
         requires_sentence=_phrases(reader, m, "requires_sentence", w),
         requires_document=_phrases(reader, m, "requires_document", w),
         unless_document=_phrases(reader, m, "unless_document", w),
+        placeholders=reader.boolean(m, "placeholders", w, default=False),
     )
 
 

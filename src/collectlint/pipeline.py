@@ -62,7 +62,10 @@ def _run_rule(rule: Rule, ctx: MatchContext, ruleset: RuleSet, findings: dict[tu
         if not rule.check.document_level and not rule.context.keeps(text, hit.start, hit.end, profile):  # guard
             continue
         start, end = doc.norm.to_original(hit.start, hit.end)  # map back
-        if not rule.check.document_level and not rule.context.placeholders and doc.is_masked(start, end):
+        # A hit that starts or ends in a placeholder (or a customer line) is not prose; a frame whose
+        # parts lie around a placeholder (其在【九州宝】的欠款) is.
+        if (not rule.check.document_level and not rule.context.placeholders
+                and (doc.is_masked(start, start + 1) or doc.is_masked(max(start, end - 1), end))):
             continue
         kept_end = hit.end
         if merge:

@@ -15,7 +15,7 @@ from collectlint.chunks import LARGE, chunks
 from collectlint.engine import RuleSet
 from collectlint.formats import Message
 from collectlint.formats.script import customer_lines, is_script
-from collectlint.models import CONDUCT, Finding, Severity, Span
+from collectlint.models import CONDUCT, Category, Finding, Severity, Span
 from collectlint.nlp.zh import Segmenter
 from collectlint.packs.rule import Rule
 from collectlint.profiles import Profile
@@ -84,7 +84,8 @@ def _run_rule(rule: Rule, ctx: MatchContext, ruleset: RuleSet, findings: dict[tu
 def rule_finding(rule: Rule, severity: Severity, start: int, end: int, hit: Hit | None = None) -> Finding:
     model = MODEL in rule.check.needs
     return Finding(
-        rule_id=rule.id, name=rule.name, category=rule.category, severity=severity,
+        rule_id=rule.id, name=rule.name, severity=severity,
+        category=Category(hit.category) if hit is not None and hit.category else rule.category,
         message_zh=rule.message_zh, message_en=rule.message_en, span=Span(start, end),
         suggestions=rule.suggestions, basis=rule.docs.basis, source="model" if model else "rule",
         confidence=hit.confidence if hit is not None else None,

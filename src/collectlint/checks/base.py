@@ -33,6 +33,8 @@ class MatchContext:
     # The normalised text (read by every check: a plain attribute, set once).
     text: str = field(init=False, default="")
     _settled: bool | None = field(init=False, default=None)
+    # Per-document results a check computes once for several rules (the model's verdict).
+    memo: dict[str, object] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.text = self.doc.norm.text
@@ -87,6 +89,7 @@ class Hit:
     end: int
     confidence: float | None = None  # model hits: the calibrated probability
     explanation: str = ""  # model hits: what drove the score
+    category: str | None = None  # model hits: the category the model names (else the rule's)
 
 
 # What a check kind consumes.  The pipeline provides these; a kind that needs something a run cannot

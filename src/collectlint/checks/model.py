@@ -1,8 +1,10 @@
-"""``type: model``: the learned second opinion for one category.
+"""``type: model``: the learned second opinion, reported under one category.
 
-It reads the whole message and the findings of the other rules: it reports a category only when no
-rule of that category fired in the message, at the sentence the model scores highest, with the
-probability as ``confidence`` and the words that drove the score as the explanation.  It runs only
+It reads the whole message and the findings of the other rules, and speaks only where no conduct
+rule fired: when the violation model (any conduct category) scores the message at or above its
+calibrated threshold, the rule whose category the per-category models find most likely reports it,
+at the sentence the violation model scores highest, with the probability as ``confidence`` and the
+words that drove the score as the explanation.  It runs only
 when the model is switched on (``--no-model`` / ``model: false`` turn it off) and the message's
 profile ships a model; the model file is loaded on first need, so a clean hook run never reads it.
 """
@@ -10,11 +12,18 @@ profile ships a model; the model file is loaded on first need, so a clean hook r
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from collectlint.checks.base import FINDINGS, MESSAGE, MODEL, Check, Hit, MatchContext
 from collectlint.models import CONDUCT
 from collectlint.yamlspec.reader import SpecReader
 from collectlint.yamlspec.yamlloc import LDict
+
+if TYPE_CHECKING:
+    from collectlint.model.scorer import Model
+
+ANY = "any"  # the violation model: any conduct category
+CONDUCT_NAMES = frozenset(c.value for c in CONDUCT)
 
 
 class ModelCheck(Check):
@@ -28,29 +37,18 @@ class ModelCheck(Check):
     @classmethod
     def from_spec(cls, spec: LDict, reader: SpecReader, where: str) -> ModelCheck:
         reader.keys(spec, where, allowed={"type", "category"}, required={"category"})
-        return cls(reader.choice(spec, "category", where, sorted(c.value for c in CONDUCT)))
+        return cls(reader.choice(spec, "category", where, [ANY, *sorted(c.value for c in CONDUCT)]))
 
     def find(self, ctx: MatchContext) -> Iterator[Hit]:
-        if not ctx.model_enabled or self.category in ctx.found_categories or not ctx.text.strip() \
-                or not ctx.doc.check_required:  # chunks of a very large file: the model reads whole messages
+        if not ctx.model_enabled or not ctx.text.strip() or not ctx.doc.check_required:
+            return  # chunks of a very large file: the model reads whole messages
+        if ctx.found_categories & CONDUCT_NAMES:
+            return  # a rule already reported conduct here: the model speaks only where rules are silent
+        verdict = _verdict(ctx)
+        if verdict is None or self.category not in (ANY, verdict[0]):
             return
-        from collectlint.model.scorer import load_model
-
-        model = load_model(ctx.doc.profile.name)
-        if model is None or self.category not in model.names:
-            return
-        threshold = model.threshold(self.category)
-        zh = model.language == "zh"
-
-        def score(norm_piece: str, original: str) -> tuple[float, list[str]]:
-            if zh:  # the pipeline already holds the normalised text
-                return model.score_normalised(norm_piece, self.category)
-            return model.score_one(original, self.category)
-
-        prob, drivers = score(ctx.text, ctx.doc.text)
-        if prob < threshold:
-            return
-        # Point at the sentence the model likes least (highest score), in normalised offsets.
+        _, prob, drivers, model = verdict
+        # Point at the sentence the violation model likes least (highest score), in normalised offsets.
         text = ctx.text
         best, best_prob = (0, len(text)), -1.0
         starts = [0] + [m.end() for m in ctx.doc.profile.sentence_end.finditer(text)]
@@ -59,7 +57,7 @@ class ModelCheck(Check):
             if not text[s0:s1].strip():
                 continue
             o0, o1 = ctx.doc.norm.to_original(s0, s1)
-            p = score(text[s0:s1], ctx.doc.text[o0:o1])[0]
+            p = _score(model, ANY, text[s0:s1], ctx.doc.text[o0:o1])[0]
             if p > best_prob:
                 best, best_prob = (s0, s1), p
         s0, s1 = best
@@ -67,7 +65,34 @@ class ModelCheck(Check):
             s0 += 1
         while s1 > s0 and text[s1 - 1].isspace():
             s1 -= 1
-        yield Hit(s0, s1, round(prob, 3), "、".join(drivers) if model.language == "zh" else ", ".join(drivers))
+        yield Hit(s0, s1, round(prob, 3), "、".join(drivers) if model.language == "zh" else ", ".join(drivers),
+                  category=verdict[0])
 
     def literals(self) -> None:
         return None
+
+
+def _score(model: Model, category: str, norm: str, original: str) -> tuple[float, list[str]]:
+    if model.language == "zh":  # the pipeline already holds the normalised text
+        return model.score_normalised(norm, category)
+    return model.score_one(original, category)
+
+
+def _verdict(ctx: MatchContext) -> tuple[str, float, list[str], Model] | None:
+    """(category, probability, drivers, model) when the violation model flags the message: the
+    category the per-category models find most likely.  Computed once per document (every model
+    rule asks), and the per-category models run only for a flagged message."""
+    if "model-verdict" in ctx.memo:
+        return ctx.memo["model-verdict"]  # type: ignore[return-value]
+    from collectlint.model.scorer import load_model
+
+    model = load_model(ctx.doc.profile.name)
+    result: tuple[str, float, list[str], Model] | None = None
+    if model is not None and ANY in model.names:
+        prob, drivers = _score(model, ANY, ctx.text, ctx.doc.text)
+        if prob >= model.threshold(ANY):
+            scores = {c: _score(model, c, ctx.text, ctx.doc.text)[0] for c in model.names if c != ANY}
+            if scores:
+                result = (max(scores, key=lambda c: (scores[c], c)), prob, drivers, model)
+    ctx.memo["model-verdict"] = result
+    return result

@@ -86,7 +86,9 @@ class FrameCheck(Check):
         # checked against token boundaries, so a clean message never loads the segmenter for a frame.
         if any(not occ and not part.optional for occ, part in zip(raw, self.parts, strict=True)):
             return
-        occurrences = [[(s, e) for s, e in occ if e - s > 1 or ctx.token_aligned(s, e)] for occ in raw]
+        text = ctx.text
+        occurrences = [[(s, e) for s, e in occ if _word_bounded(text, s, e) and (e - s > 1 or ctx.token_aligned(s, e))]
+                       for occ in raw]
         yield from self._find(ctx, occurrences)
         if not self.ordered:
             yield from self._find(ctx, occurrences[::-1])
@@ -135,3 +137,12 @@ class FrameCheck(Check):
 
     def phrase_sets(self) -> list[PhraseSet]:  # type: ignore[override]
         return [p.phrases for p in self.parts]
+
+
+def _word_bounded(text: str, start: int, end: int) -> bool:
+    """A Latin-script hit must be whole words: "he" is not in "the", "dead" not in "deadline"."""
+    first, last = text[start], text[end - 1]
+    if first.isascii() and first.isalnum() and start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+        return False
+    return not (last.isascii() and last.isalnum() and end < len(text) and text[end].isascii() and text[end].isalnum())
+

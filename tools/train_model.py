@@ -42,7 +42,9 @@ MAX_FA_ANY = 0.02
 MIN_THRESHOLD_ANY = 0.5
 KEEP = 4000  # strongest weights kept per category
 SYNTHETIC_WEIGHT = 0.35
-C = 1.0
+# Inverse regularisation per language, chosen by out-of-fold violation recall on the real dev split at
+# 2% false alarms (zh: C=1 0.51, 3 0.54, 10 0.55; en: C=1 0.22, 10 0.19).
+C = {"zh": 10.0, "en": 1.0}
 
 
 def _read(path: Path) -> list[dict[str, object]]:
@@ -71,8 +73,8 @@ def training_set(lang: str) -> tuple[list[str], list[set[str]], list[float], lis
     return texts, labels, weights, real_compliant
 
 
-def fit(x: object, y: np.ndarray, w: np.ndarray) -> LogisticRegression:
-    model = LogisticRegression(C=C, solver="liblinear", class_weight="balanced", max_iter=1000, random_state=0)
+def fit(x: object, y: np.ndarray, w: np.ndarray, lang: str = "zh") -> LogisticRegression:
+    model = LogisticRegression(C=C[lang], solver="liblinear", class_weight="balanced", max_iter=1000, random_state=0)
     model.fit(x, y, sample_weight=w)
     return model
 
@@ -89,6 +91,8 @@ def train(lang: str, profile: str) -> None:
     names = vec.get_feature_names_out()
     w = np.array(weights)
     compliant = np.array(real_compliant)
+    n_real = len(_read(ROOT / "corpus" / "real" / lang / "dev.jsonl"))
+    is_real = np.arange(len(texts)) < n_real  # the dev split comes first; synthetic items follow
     out: dict[str, object] = {}
     print(f"{lang}: {len(texts)} training messages ({int(compliant.sum())} real compliant), {len(names)} features")
     for cat in [ANY, *CATEGORIES]:
@@ -99,15 +103,15 @@ def train(lang: str, profile: str) -> None:
         oof = np.zeros(len(texts))
         folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
         for tr, te in folds.split(np.zeros(len(y)), y):
-            oof[te] = fit(x[tr], y[tr], w[tr]).predict_proba(x[te])[:, 1]
+            oof[te] = fit(x[tr], y[tr], w[tr], lang).predict_proba(x[te])[:, 1]
         neg = np.sort(oof[compliant])[::-1]
         allowed = int((MAX_FA_ANY if cat == ANY else MAX_FA) * len(neg))
         floor = MIN_THRESHOLD_ANY if cat == ANY else MIN_THRESHOLD
         threshold = max(floor, float(neg[allowed]) + 1e-6 if len(neg) > allowed else floor)
-        real_pos = y.astype(bool) & (w == 1.0)
+        real_pos = y.astype(bool) & is_real
         recall = float((oof[real_pos] >= threshold).mean()) if real_pos.any() else float("nan")
         fa = float((oof[compliant] >= threshold).mean()) if compliant.any() else float("nan")
-        model = fit(x, y, w)
+        model = fit(x, y, w, lang)
         coef = model.coef_[0]
         order = np.argsort(-np.abs(coef), kind="stable")[:KEEP]
         weights_out = {str(names[i]): round(float(coef[i]), 4) for i in sorted(order) if abs(coef[i]) >= 1e-4}

@@ -125,6 +125,10 @@ class Runner:
 
         from collectlint.parallel import check_files
 
+        import multiprocessing
+
+        if multiprocessing.get_start_method() == "fork":
+            self.session.warm()  # workers inherit the loaded dictionary and models instead of loading them
         done = check_files(files, jobs, functools.partial(_worker_check, self.session))
         for item in items:
             yield next(done) if isinstance(item, Path) else self._lint_item(item)

@@ -83,6 +83,18 @@ class Session:
         self.model_enabled = bool(use_model)
         self._conduct_counts: dict[str, int] = {}
 
+    def warm(self) -> None:
+        """Load what the first messages would load lazily (the segmenter's dictionary, the models),
+        so worker processes forked after this inherit it instead of each loading it again."""
+        self.segmenter.segment("预热")
+        if self.model_enabled:
+            from collectlint.model.scorer import load_model
+
+            for name in ("zh-CN", "en-US"):
+                model = load_model(name)
+                if model is not None and "any" in model.names:
+                    model.category("any")
+
     def __reduce__(self) -> tuple[type[Session], tuple[Config, Options]]:
         return Session, (self.config, self.options)
 

@@ -122,10 +122,9 @@ class Runner:
                 yield self._lint_item(item)
             return
         import functools
+        import multiprocessing
 
         from collectlint.parallel import check_files
-
-        import multiprocessing
 
         if multiprocessing.get_start_method() == "fork":
             self.session.warm()  # workers inherit the loaded dictionary and models instead of loading them

@@ -57,3 +57,13 @@ def test_html_character_references_in_markdown_are_read_as_the_characters() -> N
     hits = [f for f in findings if f.rule_id == "CN201"]
     assert len(hits) == 1
     assert text[hits[0].span.start:hits[0].span.end].startswith("&#22352;")
+
+
+def test_leetspeak_inside_english_words_is_read_as_letters() -> None:
+    from collectlint.api import Linter, Options
+
+    linter = Linter(options=Options(model=False, profile="en-US"))
+    ids = {f.rule_id for f in linter.lint_text("You are a d3adb3at and you will go to j41l for this debt.")}
+    assert {"US501", "US201"} <= ids
+    # Reference numbers and amounts are not words: nothing is read into them.
+    assert not {f.rule_id for f in linter.lint_text("Invoice INV-2024-0315 for $120 is due.")} & {"US501", "US201"}

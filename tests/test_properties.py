@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from collectlint.api import Linter
 from collectlint.fix import apply_edits, edits_for
+from collectlint.normalize import _LEET_MAP as LEET
 from collectlint.normalize import HOMOGLYPHS, normalize
 
 LINTER = Linter()
@@ -56,10 +57,11 @@ def test_normalisation_map_round_trips(text: str) -> None:
         s, e = n.starts[i], n.ends[i]
         assert 0 <= s < e <= len(text) and s >= previous
         previous = s
-        # The normalised character comes from its source characters (a Cyrillic or Greek look-alike
-        # next to a Latin letter is folded to that letter, which depends on its neighbours).
+        # The normalised character comes from its source characters (a Cyrillic or Greek look-alike,
+        # or a leet digit, between Latin letters is read as a letter, which depends on its neighbours).
         source = unicodedata.normalize("NFKC", text[s:e]).lower()
-        assert ch in source or ch in normalize(text[s:e]).text or any(HOMOGLYPHS.get(c) == ch for c in source)
+        assert (ch in source or ch in normalize(text[s:e]).text or any(HOMOGLYPHS.get(c) == ch for c in source)
+                or any(LEET.get(c) == ch for c in source))
 
 
 @SETTINGS

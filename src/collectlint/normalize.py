@@ -182,7 +182,7 @@ def normalize(text: str, folding: Folding = DEFAULT_FOLDING) -> Normalized:
         folded = _fold_homoglyphs(text.translate({ord(c): table[c] for c in present if table[c] != c}))
         if not (_CJK_FILLER.search(folded) or _SPACED_LETTERS.search(folded) or _SPLIT_CHARS.search(folded)
                 or _TONE_NUMBERS.search(folded) or _ENUM_COMMA.search(folded)):
-            return Normalized(folded, None, None, len(text))
+            return Normalized(_unleet(folded), None, None, len(text))
         starts: list[int] = list(range(len(text)))
         ends: list[int] = list(range(1, len(text) + 1))
     else:
@@ -212,7 +212,19 @@ def normalize(text: str, folding: Folding = DEFAULT_FOLDING) -> Normalized:
     folded, starts, ends = _drop(folded, starts, ends, _CJK_FILLER)
     folded, starts, ends = _drop(folded, starts, ends, _TONE_NUMBERS, _TONE_DIGIT)
     folded, starts, ends = _drop(folded, starts, ends, _SPACED_LETTERS, _LETTER_FILLER)
-    return Normalized(folded, tuple(starts), tuple(ends), len(text))
+    return Normalized(_unleet(folded), tuple(starts), tuple(ends), len(text))
+
+
+# Leetspeak inside a word (d3adb3at, j41l): a digit between two letters reads as a letter.
+# Runs last (pinyin tone numbers are gone by then) and keeps the length, so offsets are untouched.
+_LEET = re.compile(r"(?<=[a-z])[013457](?=[a-z])")
+_LEET_MAP = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"}
+
+
+def _unleet(text: str) -> str:
+    if not _LEET.search(text):
+        return text
+    return _LEET.sub(lambda m: _LEET_MAP[m.group()], text)
 
 
 def _fold_homoglyphs(text: str) -> str:

@@ -217,14 +217,14 @@ def normalize(text: str, folding: Folding = DEFAULT_FOLDING) -> Normalized:
 
 # Leetspeak inside a word (d3adb3at, j41l): a digit between two letters reads as a letter.
 # Runs last (pinyin tone numbers are gone by then) and keeps the length, so offsets are untouched.
-_LEET = re.compile(r"(?<=[a-z])[013457](?=[a-z])")
+_LEET = re.compile(r"(?<=[a-z])[013457]{1,3}(?=[a-z])")
 _LEET_MAP = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"}
 
 
 def _unleet(text: str) -> str:
     if not _LEET.search(text):
         return text
-    return _LEET.sub(lambda m: _LEET_MAP[m.group()], text)
+    return _LEET.sub(lambda m: "".join(_LEET_MAP[c] for c in m.group()), text)
 
 
 def _fold_homoglyphs(text: str) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import yaml
 
-from collectlint.errors import InputError
+from collectlint.errors import InputError, SkippedInput
 from collectlint.formats.base import Message, Suppression, parse_suppression
 from collectlint.models import STAGES
 from collectlint.profiles.profile import channel_aliases
@@ -143,9 +143,39 @@ def _walk(node: yaml.Node, path: list[str], depth: int, seen: set[int], ctx: dic
             yield from _walk(value_node, [*path, key], depth + 1, seen, child, where)
 
 
+# Top-level keys that say a YAML or JSON document is configuration or an API description, not a
+# message catalogue (a hook hands every staged .yaml over): CI workflows, OpenAPI/Swagger, Kubernetes,
+# Compose, package manifests, linters' configuration.
+NOT_CATALOGUE_KEYS = (
+    ("GitHub Actions workflow", {"jobs"}), ("OpenAPI document", {"openapi"}), ("Swagger document", {"swagger"}),
+    ("Kubernetes manifest", {"apiVersion", "kind"}), ("Compose file", {"services"}),
+    ("GitLab CI file", {"stages", "image"}), ("package manifest", {"dependencies"}),
+    ("package manifest", {"devDependencies"}), ("AsyncAPI document", {"asyncapi"}),
+)
+_WORKFLOW_PATH = re.compile(r"(?:^|[\\/])\.(?:github|gitlab|circleci)[\\/]")
+
+
+def not_a_catalogue(path: str, root: yaml.Node | None) -> str | None:
+    """What the document is when its shape says it is not a message catalogue (None: it may be one).
+    A catalogue may still be named anywhere: configuration's ``files`` globs decide the channel, not this."""
+    if _WORKFLOW_PATH.search(path):
+        return "CI configuration"
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    keys = {str(k.value) for k, _ in root.value if isinstance(k, yaml.ScalarNode)}
+    for what, needed in NOT_CATALOGUE_KEYS:
+        if needed <= keys:
+            return what
+    return None
+
+
 def _messages(text: str, path: str, root: yaml.Node | None, suppressions: list[Suppression]) -> list[Message]:
     if root is None:
         return []
+    what = not_a_catalogue(path, root)
+    if what is not None:
+        raise SkippedInput(f"{what}, not a message template; skipped (leave it out with the hook's `exclude:` "
+                           "or the configuration's `exclude` to silence this notice)")
     out: list[Message] = []
     try:
         for node, key_path, ctx in _walk(root, [], 0, set(), {"channel": None, "stage": None}, path):

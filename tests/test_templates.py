@@ -238,15 +238,16 @@ def test_ci_workflows_and_api_descriptions_are_not_read_as_catalogues(tmp_path: 
 
     workflow = tmp_path / ".github" / "workflows" / "ci.yml"
     workflow.parent.mkdir(parents=True)
-    workflow.write_text("name: 部署\non: [push]\njobs:\n  build:\n    steps:\n      - name: 检查代码并运行所有测试用例以确保质量\n",
-                        encoding="utf-8")
+    workflow.write_text("name: 部署\non: [push]\njobs:\n  build:\n    steps:\n"
+                        "      - name: 检查代码并运行所有测试用例以确保质量\n", encoding="utf-8")
     api = tmp_path / "openapi.yaml"
-    api.write_text("openapi: 3.0.0\ninfo:\n  title: 催收短信服务接口文档\n  description: 本接口用于向逾期客户发送还款提醒短信，支持批量发送。\n",
-                   encoding="utf-8")
+    api.write_text("openapi: 3.0.0\ninfo:\n  title: 催收短信服务接口文档\n"
+                   "  description: 本接口用于向逾期客户发送还款提醒短信，支持批量发送。\n", encoding="utf-8")
     catalogue = tmp_path / "sms.yaml"
     catalogue.write_text("sms:\n  m1: 你再不还钱，我们就让你坐牢。\n", encoding="utf-8")
     linter = Linter(options=Options(model=False))
-    results = {Path(r.path).name: r for r in linter.lint_paths([str(workflow), str(api), str(catalogue)])}  # as a hook passes them
+    # Named one by one, as a hook passes them.
+    results = {Path(r.path).name: r for r in linter.lint_paths([str(workflow), str(api), str(catalogue)])}
     assert results["ci.yml"].skipped and "CI configuration" in (results["ci.yml"].notice or "")
     assert results["openapi.yaml"].skipped and "OpenAPI" in (results["openapi.yaml"].notice or "")
     assert any(f.rule_id == "CN201" for f in results["sms.yaml"].findings)

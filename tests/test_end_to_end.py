@@ -95,7 +95,8 @@ def test_html_report_renders_in_chromium(tmp_path: Path) -> None:
     assert n_findings >= 4
     for i in range(n_findings):
         assert f"f0-{i}" in visible, f"finding {i} not visible"
-    for text in ("CN201", "CN401", "CN402", "CN601", "以拘留、坐牢", "法律依据", "建议", "坐牢", "曝光", "未通过", "检查范围"):
+    for text in ("CN201", "CN401", "CN402", "CN601", "以拘留、坐牢", "法律依据", "建议", "坐牢", "曝光", "未通过",
+                 "检查范围"):
         assert text in inner, text
     marks = [m for m in visible if m.endswith("-m")]
     assert len(marks) >= 3  # highlighted spans are on screen

@@ -77,3 +77,22 @@ def test_fixing_twice_equals_fixing_once(text: str) -> None:
 
     once = fix(text)
     assert fix(once) == once
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)
+       | st.text(alphabet="{}[]:,-\"' \n\t&*!|>#abc你好还钱0123", max_size=300),
+       st.sampled_from([".txt", ".md", ".html", ".yaml", ".json"]))
+def test_every_reader_gives_messages_or_a_one_line_input_error(text: str, fmt: str) -> None:
+    from collectlint.errors import CollectlintError
+    from collectlint.runner import read_messages
+
+    try:
+        decoded, messages = read_messages(text.encode("utf-8"), "fuzz" + fmt, fmt)
+    except CollectlintError as exc:
+        assert "\n" not in exc.render()
+        return
+    for m in messages:
+        assert isinstance(m.text, str)
+        if m.offsets is not None:
+            assert all(0 <= o < max(1, len(decoded)) for o in m.offsets)

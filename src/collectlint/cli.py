@@ -16,13 +16,9 @@ import click
 
 from collectlint import __version__
 from collectlint.api import Linter, Options
-from collectlint.baseline import filter_new
-from collectlint.baseline import load as load_baseline
-from collectlint.baseline import write as write_baseline
 from collectlint.config import Config, discover
 from collectlint.config import load as load_config
 from collectlint.errors import CollectlintError
-from collectlint.fix import encode, fix_until_stable, fixable_text, unified_diff, write_atomically
 from collectlint.mask import mask_text
 from collectlint.models import CHANNELS, STAGES, ExitStatus, FileResult, Severity
 from collectlint.packs.rule import Rule
@@ -168,6 +164,10 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     lang = message_lang or config.message_lang or ""
     base = Path(baseline) if baseline else None
     writing_baseline = base is not None and (update_baseline or not base.exists())
+    if base is not None:  # imported only when a baseline is used
+        from collectlint.baseline import filter_new
+        from collectlint.baseline import load as load_baseline
+        from collectlint.baseline import write as write_baseline
     known = load_baseline(base) if base is not None and not writing_baseline else None
     threshold = Severity.parse(fail_on) if fail_on else (config.fail_on or Severity.WARNING)
     stream = fmt in STREAMED and not statistics and not diff
@@ -252,6 +252,7 @@ def _report_stream(output: str | None, to_stderr: bool = False) -> Iterator[Text
 def _fix_stdin(linter: Linter, result: FileResult, unsafe: bool, diff_only: bool) -> tuple[FileResult, bool]:
     """Fixes for standard input: the fixed text (or a diff) goes to standard output, masked like all
     output, and the report to standard error; no file is written, whatever --stdin-filename says."""
+    from collectlint.fix import fix_until_stable, unified_diff
     current, fixed_findings = fix_until_stable(result.text, result.findings,
                                                lambda t: linter.lint_text_as(t, result.path), unsafe)
     if current == result.text:
@@ -265,6 +266,8 @@ def _fix_stdin(linter: Linter, result: FileResult, unsafe: bool, diff_only: bool
 
 def _fix(linter: Linter, result: FileResult, unsafe: bool, diff_only: bool) -> tuple[FileResult, bool]:
     """Fix one file until it converges; print a diff or write it.  Returns the re-linted result."""
+    from collectlint.fix import encode, fix_until_stable, fixable_text, unified_diff, write_atomically
+
     path = Path(result.path)
     try:
         text, encoding, raw = fixable_text(path, result.digest)

@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from collectlint.models import FileResult, Severity
 from collectlint.packs.rule import Rule
-from collectlint.report import github_format, html_format, json_format, junit_format, sarif_format, text_format
 
 FORMATS = ("text", "json", "sarif", "github", "junit", "html")
 
 
 def render(fmt: str, results: Sequence[FileResult], lang: str, rules: Sequence[Rule] = (),
            threshold: Severity = Severity.WARNING) -> str:
+    import importlib
+
+    # Each format module is imported only when its format is asked for (a hook run needs one).
+    module: Any = importlib.import_module(f"collectlint.report.{fmt}_format")
     if fmt == "sarif":
-        return sarif_format.render(results, lang, rules)
-    if fmt == "junit":
-        return junit_format.render(results, lang, threshold)
-    if fmt == "html":
-        return html_format.render(results, lang, rules, threshold)
-    renderer = {
-        "text": text_format.render, "json": json_format.render, "github": github_format.render,
-        "junit": junit_format.render, "html": html_format.render,
-    }[fmt]
-    return renderer(results, lang)
+        out = module.render(results, lang, rules)
+    elif fmt == "junit":
+        out = module.render(results, lang, threshold)
+    elif fmt == "html":
+        out = module.render(results, lang, rules, threshold)
+    else:
+        out = module.render(results, lang)
+    return str(out)

@@ -271,3 +271,18 @@ def test_own_baseline_and_reports_in_the_tree_are_not_read_as_templates(tmp_path
     paths = {f["path"] for f in json.loads(result.stdout)["findings"]}
     assert paths == {"sms.txt"} or paths == {"./sms.txt"}, paths
     assert result.stderr.count("not a template; skipped") == 3
+
+
+def test_misspelled_config_key_gets_a_suggestion_and_report_lang_and_fix_counts(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path(".collectlint.yaml").write_text("model: false\nfail_on: error\n", encoding="utf-8")
+    Path("sms.txt").write_text("张先生：您的身份证号11010519491231002X已登记。\n你这个老赖。\n", encoding="utf-8")
+    bad = CliRunner().invoke(cli, ["check", "sms.txt"])
+    assert bad.exit_code == 2 and "unknown key 'fail_on' (did you mean 'fail-on'?)" in bad.stderr
+    assert ".collectlint.yaml:2" in bad.stderr
+    Path(".collectlint.yaml").write_text("model: false\n", encoding="utf-8")
+    english = CliRunner().invoke(cli, ["check", "--report-lang", "en", "sms.txt"])
+    assert "Calls the debtor a defaming label" in english.stdout
+    fixed = CliRunner().invoke(cli, ["check", "--fix", "sms.txt"])
+    assert "sms.txt: 1 fixed, " in fixed.stderr and "remaining" in fixed.stderr

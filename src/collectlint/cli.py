@@ -119,8 +119,9 @@ def cli() -> None:
               help="Configuration file (default: nearest .collectlint.yaml or pyproject.toml).")
 @click.option("--channel", type=click.Choice(CHANNELS), default=None, help="Channel of every checked message.")
 @click.option("--stage", type=click.Choice(STAGES), default=None, help="Delinquency stage of every message.")
-@click.option("--message-lang", type=click.Choice(["zh", "en"]), default=None,
-              help="Language of messages (default: the document's language).")
+@click.option("--report-lang", "--message-lang", "message_lang", type=click.Choice(["zh", "en"]), default=None,
+              help="Language of the report's messages and labels (default: each document's language). "
+                   "--message-lang is the old name.")
 @click.option("--stdin-filename", default=None, help="Name (and so format) of input read from '-'.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the report to this file instead of standard output.")
@@ -288,6 +289,8 @@ def _fix(linter: Linter, result: FileResult, unsafe: bool, diff_only: bool) -> t
         return replace(result, error=exc.render()), False
     except OSError as exc:
         return replace(result, error=f"{path}: cannot write fix: {exc.strerror or exc}"), False
+    fixed = len(result.findings) - len(fixed_findings)
+    click.echo(f"collectlint: {path}: {max(0, fixed)} fixed, {len(fixed_findings)} remaining", err=True)
     return fixed_result, True
 
 

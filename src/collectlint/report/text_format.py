@@ -86,7 +86,8 @@ def render_one(result: FileResult, lang: str, color: bool = False) -> str:
             lines.append(f"{result.path}:{loc.line}:{loc.column}: {label} {rid} "
                          f"{f.message(msg_lang)} ({f.name}){where}")
             if loc.line not in masked:
-                masked[loc.line] = clean_line(mask_text(doc.line_text(loc.line)))
+                # Tabs become single spaces so columns and carets stay aligned whatever the tab width.
+                masked[loc.line] = clean_line(mask_text(doc.line_text(loc.line))).replace("\t", " ")
             full = masked[loc.line]
             last = loc.end_column - 1 if loc.end_line == loc.line else len(full)
             source, begin, last = window(full, loc.column - 1, last)

@@ -29,10 +29,11 @@ class SpecReader:
         allowed_set = set(allowed)
         for key in m:
             if key not in allowed_set:
-                raise self.fail(
-                    m.line_of(key),
-                    f"{where}: unknown key '{key}' (allowed: {', '.join(sorted(allowed_set))})",
-                )
+                import difflib
+
+                close = difflib.get_close_matches(str(key), sorted(allowed_set), n=1, cutoff=0.6)
+                hint = f" (did you mean '{close[0]}'?)" if close else f" (allowed: {', '.join(sorted(allowed_set))})"
+                raise self.fail(m.line_of(key), f"{where}: unknown key '{key}'{hint}")
         for key in required:
             if key not in m:
                 raise self.fail(m.line, f"{where}: missing required key '{key}'")

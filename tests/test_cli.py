@@ -286,3 +286,24 @@ def test_misspelled_config_key_gets_a_suggestion_and_report_lang_and_fix_counts(
     assert "Calls the debtor a defaming label" in english.stdout
     fixed = CliRunner().invoke(cli, ["check", "--fix", "sms.txt"])
     assert "sms.txt: 1 fixed, " in fixed.stderr and "remaining" in fixed.stderr
+
+
+def test_progress_line_only_on_a_terminal_and_only_after_a_few_seconds(capsys: pytest.CaptureFixture[str]) -> None:
+    from collectlint.cli import Progress
+
+    ticks = iter([0.0, 1.0, 4.0, 4.1, 5.0])
+    progress = Progress(enabled=True)
+    progress.clock = lambda: next(ticks)
+    progress.started = progress.last = progress.clock()
+    progress.tick()  # 1 s: too early
+    progress.tick()  # 4 s: shown
+    progress.tick()  # 4.1 s: too soon after the last line
+    progress.tick()  # 5 s: shown again
+    progress.done()
+    err = capsys.readouterr().err
+    assert err.count("\rcollectlint: ") == 2 and "2 file(s) checked, 4 s" in err and "4 file(s) checked, 5 s" in err
+    assert err.endswith("\r\x1b[K")
+    silent = Progress(enabled=False)
+    silent.tick()
+    silent.done()
+    assert capsys.readouterr().err == ""

@@ -102,6 +102,37 @@ def _rules_of(groups: list[tuple[Linter, list[str | FileResult]]]) -> list[Rule]
     return list(rules.values())
 
 
+class Progress:
+    """A progress line on a terminal's standard error for runs longer than a few seconds (rewritten in
+    place, erased at the end); nothing when standard error is not a terminal or with --quiet."""
+
+    AFTER, EVERY = 3.0, 0.5
+
+    def __init__(self, enabled: bool) -> None:
+        import time
+
+        self.enabled, self.files = enabled, 0
+        self.clock = time.monotonic
+        self.started = self.last = self.clock()
+        self.shown = False
+
+    def tick(self) -> None:
+        self.files += 1
+        if not self.enabled:
+            return
+        now = self.clock()
+        if now - self.started >= self.AFTER and now - self.last >= self.EVERY:
+            self.last = now
+            self.shown = True
+            sys.stderr.write(f"\rcollectlint: {self.files} file(s) checked, {now - self.started:.0f} s")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="collectlint")
 def cli() -> None:
@@ -180,7 +211,9 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         prints: list[FileResult] = []
         would_change = failing = errors = unruled = False
         dropped = 0
+        progress = Progress(enabled=not quiet and sys.stderr.isatty())
         for linter, result in _results(groups, jobs or os.cpu_count() or 1):
+            progress.tick()
             if (fix or diff) and not result.error and result.findings and "-" in paths and not result.digest:
                 result, changed = _fix_stdin(linter, result, unsafe_fixes, diff)  # never touches --stdin-filename
                 would_change = would_change or changed
@@ -205,6 +238,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
                 writer.write(result)
             elif not statistics and not diff:
                 kept.append(result)
+        progress.done()
         if writer is not None:
             writer.close(tally)
         elif statistics:

@@ -307,3 +307,20 @@ def test_progress_line_only_on_a_terminal_and_only_after_a_few_seconds(capsys: p
     silent.tick()
     silent.done()
     assert capsys.readouterr().err == ""
+
+
+def test_per_file_ignores_switch_rules_off_for_matching_files_only(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path(".collectlint.yaml").write_text("model: false\nper-file-ignores:\n  'letters/*.txt': [CN905, missing-amount]\n",
+                                         encoding="utf-8")
+    Path("letters").mkdir()
+    for name in ("letters/a.txt", "b.txt"):
+        Path(name).write_text("您的账单已逾期，请尽快还款。\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--format", "json", "."])
+    found = {(f["path"].replace("\\\\", "/").lstrip("./"), f["rule"]) for f in json.loads(result.stdout)["findings"]}
+    assert ("b.txt", "CN905") in found and ("b.txt", "CN901") in found
+    assert not {r for p, r in found if p == "letters/a.txt"} & {"CN905", "CN901"}
+    Path(".collectlint.yaml").write_text("per-file-ignores:\n  '*.txt': [CN9999]\n", encoding="utf-8")
+    bad = CliRunner().invoke(cli, ["check", "."])
+    assert bad.exit_code == 2 and "CN9999" in bad.stderr

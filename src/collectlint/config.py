@@ -19,7 +19,7 @@ from collectlint.yamlspec.yamlloc import LDict, LList
 
 CONFIG_NAMES = (".collectlint.yaml", ".collectlint.yml")
 TOP_KEYS = {"select", "ignore", "fail-on", "severity", "rule-dirs", "message-lang", "files", "exclude",
-            "required-elements", "placeholder-aliases", "profile", "model"}
+            "required-elements", "placeholder-aliases", "profile", "model", "per-file-ignores"}
 FILE_KEYS = {"glob", "channel", "stage"}
 
 
@@ -47,6 +47,24 @@ class Config:
     required_elements: dict[str, frozenset[str]] = field(default_factory=dict)
     # element -> extra placeholder names that satisfy it
     placeholder_aliases: dict[str, frozenset[str]] = field(default_factory=dict)
+    # glob -> rule selectors (id, id prefix, name or category) not reported for files matching it
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def ignored_for(self, path: str) -> tuple[str, ...]:
+        """Selectors ``per-file-ignores`` switches off for ``path`` (globs relative to the config)."""
+        if not self.per_file_ignores:
+            return ()
+        rel = path
+        if self.path is not None:
+            try:
+                rel = _absolute(Path(path)).relative_to(_absolute(self.path.parent)).as_posix()
+            except ValueError:
+                rel = Path(path).as_posix()
+        out: list[str] = []
+        for glob, selectors in self.per_file_ignores:
+            if fnmatch.fnmatch(rel, glob) or fnmatch.fnmatch(Path(rel).name, glob):
+                out.extend(selectors)
+        return tuple(out)
 
     def setting_for(self, path: str) -> tuple[str | None, str | None]:
         """(channel, stage) from the last matching ``files`` glob, relative to the config's folder."""
@@ -206,4 +224,13 @@ def load(path: Path) -> Config:
         model=reader.boolean(m, "model", w, default=True),
         files=tuple(files),
         exclude=tuple(s for s, _ in reader.strings(m, "exclude", w)),
+        per_file_ignores=_per_file_ignores(reader, m),
     )
+
+
+def _per_file_ignores(reader: SpecReader, m: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if "per-file-ignores" not in m:
+        return ()
+    pw = "config: per-file-ignores"
+    mapping = reader.mapping(m["per-file-ignores"], m.line_of("per-file-ignores"), pw)
+    return tuple((str(glob), tuple(s for s, _ in reader.strings(mapping, glob, pw))) for glob in mapping)

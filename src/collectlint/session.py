@@ -62,7 +62,8 @@ class Session:
         all_rules = load_rules(tuple(self.config.rule_dirs) + self.options.extra_rule_dirs)
         select = self.options.select or self.config.select
         ignore = self.config.ignore + self.options.ignore
-        for selector in (*select, *ignore):
+        per_file = tuple(s for _, sels in self.config.per_file_ignores for s in sels)
+        for selector in (*select, *ignore, *per_file):
             if not select_rules(all_rules, [selector]):
                 hint = did_you_mean(selector, [r.id for r in all_rules] + [r.name for r in all_rules]
                                     + [r.category.value for r in all_rules])
@@ -160,7 +161,12 @@ class Session:
 
             findings += lint_message(self.ruleset, self.segmenter, message, profile, prepare, seen, self.model_enabled)
             suppressions += message.suppressions
-        return apply_suppressions(text, sort_findings(findings), suppressions, self.meta_rules)
+        kept = apply_suppressions(text, sort_findings(findings), suppressions, self.meta_rules)
+        ignored = self.config.ignored_for(path) if path not in ("<text>", "-") else ()
+        if ignored:
+            off = {r.id for r in select_rules(self.rules, ignored)}
+            kept = [f for f in kept if f.rule_id not in off]
+        return kept
 
     def lint_text(self, text: str, path: str = "<text>", channel: str | None = None,
                   stage: str | None = None, fmt: str = "txt") -> list[Finding]:

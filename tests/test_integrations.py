@@ -206,3 +206,13 @@ def test_sarif_uris_are_percent_encoded_and_an_independent_consumer_reads_them(t
     assert (Path(urlparse(base).path) / unquote(location.uri)).read_text(encoding="utf-8").startswith("你再不还钱")
     rules = json.loads(out)["runs"][0]["tool"]["driver"]["rules"]
     assert all(r["properties"]["problem.severity"] in ("error", "warning", "recommendation") for r in rules)
+
+
+def test_diff_shows_a_masking_fix_as_a_visible_change_without_the_number(tmp_path: Path) -> None:
+    f = tmp_path / "n.txt"
+    f.write_text("张先生：您的身份证号11010519491231002X已登记。\n", encoding="utf-8")
+    code, out, _ = run("check", "--diff", str(f))
+    assert code == 1
+    assert "-张先生：您的身份证号##############002X已登记。" in out
+    assert "+张先生：您的身份证号**************002X已登记。" in out
+    assert "11010519491231002X" not in out

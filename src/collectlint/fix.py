@@ -61,9 +61,12 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
-    """The diff of a fix, masked like every other output (the removed lines hold the full numbers)."""
-    return mask_text("".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                        fromfile=f"a/{path}", tofile=f"b/{path}")))
+    """The diff of a fix, masked like every other output.  The removed text is masked with ``#`` and
+    the added text (already masked by the fix) keeps its ``*``, so a masking fix shows as a visible
+    change without printing the number."""
+    lines = difflib.unified_diff(mask_text(before, "#").splitlines(keepends=True),
+                                 mask_text(after).splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}")
+    return "".join(lines)
 
 
 def encode(text: str, encoding: str) -> bytes:

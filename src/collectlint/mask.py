@@ -37,7 +37,7 @@ def _is_digit(ch: str) -> bool:
     return unicodedata.digit(ch, None) is not None or ch in "XxＸｘ"
 
 
-def mask_text(text: str) -> str:
+def mask_text(text: str, char: str = "*") -> str:
     if len(_DIGIT.findall(text)) < 9:
         return text  # too few digits for any number masked here
     norm = normalize(text, _PLAIN)
@@ -49,5 +49,5 @@ def mask_text(text: str) -> str:
             head_here = head + 2 if head == 3 and m.group().startswith(("+86", "86")) else head
             digits = [i for i in range(start, end) if _is_digit(text[i])]
             for i in digits[head_here : len(digits) - tail]:
-                chars[i] = "*"
+                chars[i] = char
     return "".join(chars)

@@ -324,3 +324,16 @@ def test_per_file_ignores_switch_rules_off_for_matching_files_only(tmp_path: Pat
     Path(".collectlint.yaml").write_text("per-file-ignores:\n  '*.txt': [CN9999]\n", encoding="utf-8")
     bad = CliRunner().invoke(cli, ["check", "."])
     assert bad.exit_code == 2 and "CN9999" in bad.stderr
+
+
+def test_show_files_lists_inputs_with_their_configuration_and_checks_nothing(tmp_path: Path) -> None:
+    (tmp_path / "team").mkdir()
+    (tmp_path / "team" / ".collectlint.yaml").write_text("model: false\n", encoding="utf-8")
+    (tmp_path / "team" / "sms.txt").write_text("你再不还钱就让你坐牢。\n", encoding="utf-8")
+    (tmp_path / "notes.xlsx").write_bytes(b"PK")
+    result = CliRunner().invoke(cli, ["check", "--show-files", str(tmp_path), str(tmp_path / "notes.xlsx")])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert any(line.endswith(str(tmp_path / "team" / ".collectlint.yaml")) and "sms.txt" in line for line in lines)
+    assert any("notes.xlsx" in line and "skipped" in line for line in lines)
+    assert "CN201" not in result.stdout

@@ -88,6 +88,23 @@ def _governed(first: Linter, options: Options, paths: Sequence[str], config_path
     return [(linter_for(found), items) for found, items in steps]
 
 
+def _show_files(groups: list[tuple[Linter, list[str | FileResult]]]) -> None:
+    """One line per input: the file, then the configuration that governs it (or why it is skipped)."""
+    from collectlint.formats import reader_for
+    from collectlint.report.sanitize import clean_label
+    from collectlint.runner import NOT_TEMPLATES
+
+    for linter, items in groups:
+        config = str(linter.config.path) if linter.config.path else "(defaults)"
+        for item in linter.runner.inputs(items):
+            if isinstance(item, FileResult):
+                click.echo(f"{clean_label(item.path)}  skipped: {clean_label(item.notice or item.error or '')}")
+            elif isinstance(item, Path) and (reader_for(item.name) is None or item.name in NOT_TEMPLATES):
+                click.echo(f"{clean_label(str(item))}  skipped: not a template type")
+            else:
+                click.echo(f"{clean_label(str(item))}  {clean_label(config)}")
+
+
 def _results(groups: list[tuple[Linter, list[str | FileResult]]], jobs: int) -> Iterator[tuple[Linter, FileResult]]:
     for linter, items in groups:
         for result in linter.lint_paths(items, jobs=jobs):
@@ -168,6 +185,8 @@ def cli() -> None:
               help="Check files in this many processes, 0 for one per CPU (output order stays the input order).")
 @click.option("--profile", default=None, help="Profile for every message (zh-CN, en-US); default: detected per message.")
 @click.option("--no-model", is_flag=True, help="Turn off the learned second opinion (rules only).")
+@click.option("--show-files", is_flag=True,
+              help="List the files that would be checked (and their configuration), then exit.")
 @click.option("--quiet", "-q", is_flag=True, help="Only findings and errors: no summary, hint or progress lines.")
 @click.option("--fail-on-empty", is_flag=True, help="Exit 1 when nothing was checked (no template files or messages).")
 @click.option("--require-rules", is_flag=True,
@@ -178,7 +197,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
           message_lang: str | None, stdin_filename: str | None, output: str | None, fix: bool,
           unsafe_fixes: bool, diff: bool, baseline: str | None, update_baseline: bool, statistics: bool,
           exit_zero: bool, jobs: int, profile: str | None, no_model: bool, fail_on_empty: bool,
-          require_rules: bool, quiet: bool) -> None:
+          require_rules: bool, quiet: bool, show_files: bool) -> None:
     """Check collection messages in PATHS (files, directories, or - for standard input; default: .)."""
     paths = paths or (".",)
     if unsafe_fixes and not (fix or diff):
@@ -190,6 +209,9 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
                       stdin_filename=stdin_filename, profile=profile, model=False if no_model else None)
     linter = Linter(config, options)
     groups = _governed(linter, options, paths, config_path)
+    if show_files:
+        _show_files(groups)
+        return
     written = {os.path.abspath(p) for p in (output, baseline) if p and p != "-"}
     for member, _ in groups:
         member.runner.skip_files = written

@@ -72,3 +72,22 @@ def test_report_filters_need_no_script_and_names_are_escaped(tmp_path: Path) -> 
     boxes = [a.get("id") for tag, a in page.tags if tag == "input"]
     assert {"show-error", "show-warning", "show-info"} <= set(boxes)
     assert "#show-error:not(:checked)~main .finding.error{display:none}" in body
+
+
+def test_report_lists_suppressions_with_reasons_and_counts_baseline_findings(tmp_path: Path) -> None:
+    letter = tmp_path / "letter.md"
+    letter.write_text("<!-- collectlint-disable-next-line CN201 引用客户投诉原文 -->\n客户称：催收员说让他坐牢。\n"
+                      "你这个老赖。\n", encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    runner = CliRunner()
+    runner.invoke(cli, ["check", "--no-model", "--baseline", str(baseline), str(letter)])  # records today's findings
+    out = tmp_path / "report.html"
+    runner.invoke(cli, ["check", "--no-model", "--format", "html", "-o", str(out), "--baseline", str(baseline),
+                        str(letter)])
+    page = Page()
+    page.feed(out.read_text(encoding="utf-8"))
+    text = "".join(page.text)
+    assert "已抑制（附理由）" in text and "引用客户投诉原文" in text and "CN201" in text
+    assert "基线中已有、未显示的发现" in text
+    counts = text.split("基线中已有、未显示的发现")[1]
+    assert counts.lstrip()[0] != "0"  # the letter's other findings are in the baseline, counted, not shown

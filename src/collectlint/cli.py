@@ -266,7 +266,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         elif statistics:
             out.write(tally.statistics())
         elif not diff:
-            out.write(render(fmt, kept, lang, _rules_of(groups), threshold))
+            out.write(render(fmt, kept, lang, _rules_of(groups), threshold, dropped))
     if writing_baseline and base is not None:
         count = write_baseline(base, prints)
         click.echo(f"collectlint: wrote {count} finding(s) to baseline {base}", err=True)

@@ -123,3 +123,5 @@ class FileResult:
     skipped: bool = False  # nothing in this input was checked (not a template, unknown type, binary, empty)
     digest: str = ""  # sha256 of the bytes that were checked: --fix writes only if the file still holds them
     unruled: bool = False  # a message's profile had no conduct rules in force (see ``notice``)
+    # Findings a suppression comment accepted: (rule id, line, reason), for the audit report.
+    suppressed: list[tuple[str, int, str]] = field(default_factory=list)

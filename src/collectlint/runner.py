@@ -48,13 +48,14 @@ class Runner:
             return FileResult(display, notice="not a message template, skipped", skipped=True)
         if fmt is None:
             return FileResult(display, notice=f"unknown file type '{path.suffix or path.name}', skipped", skipped=True)
+        suppressed: list[tuple[str, int, str]] = []
         try:
             raw = read_bytes(path)
             if own_output(raw, fmt):
                 return FileResult(display, notice="collectlint's own report or baseline, not a template; skipped",
                                   skipped=True)
             text, messages = read_messages(raw, display, fmt)
-            findings = self.session.lint_messages(display, text, messages)
+            findings = self.session.lint_messages(display, text, messages, suppressed)
         except SkippedInput as exc:
             return FileResult(display, notice=exc.detail, skipped=True)
         except CollectlintError as exc:
@@ -66,21 +67,23 @@ class Runner:
             notice = "very large: checked in chunks; required elements and SMS length not checked"
         unruled = self._no_rules_notice(messages)
         return FileResult(display, text=text, findings=findings, lang=_lang(text, messages), notice=notice or unruled,
-                          messages=len(messages), digest=hashlib.sha256(raw).hexdigest(), unruled=bool(unruled))
+                          messages=len(messages), digest=hashlib.sha256(raw).hexdigest(), unruled=bool(unruled),
+                          suppressed=suppressed)
 
     def lint_stdin(self, name: str = "-") -> FileResult:
         display = self.options.stdin_filename or name
         fmt = reader_for(display) if self.options.stdin_filename else ".txt"
+        suppressed: list[tuple[str, int, str]] = []
         try:
             text, messages = read_messages(sys.stdin.buffer.read(), display, fmt or ".txt")
-            findings = self.session.lint_messages(display, text, messages)
+            findings = self.session.lint_messages(display, text, messages, suppressed)
         except SkippedInput as exc:
             return FileResult(display, notice=exc.detail, skipped=True)
         except CollectlintError as exc:
             return FileResult(display, error=exc.render())
         unruled = self._no_rules_notice(messages)
         return FileResult(display, text=text, findings=findings, lang=_lang(text, messages),
-                          notice=unruled, messages=len(messages), unruled=bool(unruled))
+                          notice=unruled, messages=len(messages), unruled=bool(unruled), suppressed=suppressed)
 
     def inputs(self, paths: Iterable[str | FileResult]) -> Iterator[Path | str | FileResult]:
         """What ``paths`` name, in order: files to check, ``-`` for standard input, or an error

@@ -146,7 +146,8 @@ class Session:
             doc.required_elements = prof.elements_for(chosen, communication)
         return doc
 
-    def lint_messages(self, path: str, text: str, messages: list[Message]) -> list[Finding]:
+    def lint_messages(self, path: str, text: str, messages: list[Message],
+                      suppressed: list[tuple[str, int, str]] | None = None) -> list[Finding]:
         """Lint each message and map its findings back to offsets in ``text``; then apply suppressions."""
         findings: list[Finding] = []
         suppressions: list[Suppression] = []
@@ -161,7 +162,7 @@ class Session:
 
             findings += lint_message(self.ruleset, self.segmenter, message, profile, prepare, seen, self.model_enabled)
             suppressions += message.suppressions
-        kept = apply_suppressions(text, sort_findings(findings), suppressions, self.meta_rules)
+        kept = apply_suppressions(text, sort_findings(findings), suppressions, self.meta_rules, suppressed=suppressed)
         ignored = self.config.ignored_for(path) if path not in ("<text>", "-") else ()
         if ignored:
             off = {r.id for r in select_rules(self.rules, ignored)}

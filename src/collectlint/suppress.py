@@ -12,7 +12,8 @@ from collectlint.source import Document
 
 
 def apply(text: str, findings: Sequence[Finding], suppressions: Sequence[Suppression],
-          meta_rules: dict[str, Rule], severity_of: dict[str, object] | None = None) -> list[Finding]:
+          meta_rules: dict[str, Rule], severity_of: dict[str, object] | None = None,
+          suppressed: list[tuple[str, int, str]] | None = None) -> list[Finding]:
     """Findings left after suppression, plus findings about the suppressions themselves.
 
     ``meta_rules`` maps ``unused`` and ``missing-reason`` to the rules that report them (absent when
@@ -45,6 +46,8 @@ def apply(text: str, findings: Sequence[Finding], suppressions: Sequence[Suppres
             kept.append(f)
         else:
             used.add(hit)
+            if suppressed is not None:  # (rule, line, reason): what the audit report lists
+                suppressed.append((f.rule_id, line, suppressions[hit].reason))
     starts = doc.line_starts()
     for i, s in enumerate(suppressions):
         problem = ("invalid" if s.invalid else "missing-reason" if not s.reason

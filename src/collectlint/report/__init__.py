@@ -12,7 +12,7 @@ FORMATS = ("text", "json", "sarif", "github", "junit", "html")
 
 
 def render(fmt: str, results: Sequence[FileResult], lang: str, rules: Sequence[Rule] = (),
-           threshold: Severity = Severity.WARNING) -> str:
+           threshold: Severity = Severity.WARNING, baseline_hidden: int = 0) -> str:
     import importlib
 
     # Each format module is imported only when its format is asked for (a hook run needs one).
@@ -22,7 +22,7 @@ def render(fmt: str, results: Sequence[FileResult], lang: str, rules: Sequence[R
     elif fmt == "junit":
         out = module.render(results, lang, threshold)
     elif fmt == "html":
-        out = module.render(results, lang, rules, threshold)
+        out = module.render(results, lang, rules, threshold, baseline_hidden)
     else:
         out = module.render(results, lang)
     return str(out)

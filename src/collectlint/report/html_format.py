@@ -33,14 +33,17 @@ LABELS = {
            "summary": "汇总", "severity": "严重程度", "category": "类别", "template": "模板", "findings": "发现",
            "verdict": "结论", "clean": "通过", "failed": "未通过", "below": "仅有低于阈值的提示", "error": "无法读取",
            "skipped": "未检查", "line": "行", "column": "列", "basis": "法律依据", "suggestion": "建议",
-           "also": "同句另见", "filter": "筛选", "match": "原文", "file": "文件", "none": "无"},
+           "also": "同句另见", "filter": "筛选", "match": "原文", "file": "文件", "none": "无",
+           "suppressed": "已抑制（附理由）", "baseline": "基线中已有、未显示的发现", "reason": "理由", "rule": "规则"},
     "en": {"title": "collectlint compliance report", "scope": "Scope", "generated": "Generated", "version": "Version",
            "threshold": "Fails at", "files": "files", "messages": "messages", "packs": "Rule packs", "rules": "rules",
            "summary": "Summary", "severity": "Severity", "category": "Category", "template": "Template",
            "findings": "findings", "verdict": "Verdict", "clean": "pass", "failed": "fail",
            "below": "notes below the threshold only", "error": "could not be read", "skipped": "not checked",
            "line": "line", "column": "column", "basis": "Legal basis", "suggestion": "Suggestion",
-           "also": "also in this sentence", "filter": "Filter", "match": "text", "file": "File", "none": "none"},
+           "also": "also in this sentence", "filter": "Filter", "match": "text", "file": "File", "none": "none",
+           "suppressed": "Suppressed (with reasons)", "baseline": "Findings in the baseline, not shown",
+           "reason": "Reason", "rule": "Rule"},
 }
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
@@ -167,7 +170,7 @@ def _table(head: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 
 
 def render(results: Sequence[FileResult], lang: str, rules: Sequence[Rule] = (),
-           threshold: Severity = Severity.WARNING) -> str:
+           threshold: Severity = Severity.WARNING, baseline_hidden: int = 0) -> str:
     report_lang = lang or ("zh" if any(r.lang == "zh" for r in results) or not results else "en")
     t = LABELS["en" if report_lang == "en" else "zh"]
     findings = [f for r in results for f in r.findings]
@@ -192,6 +195,8 @@ def render(results: Sequence[FileResult], lang: str, rules: Sequence[Rule] = (),
             (t["threshold"], _severity(threshold.label, report_lang)),
             (t["files"], f"{len(checked)} / {len(results)}"), (t["messages"], sum(r.messages for r in results)),
             (t["packs"], "; ".join(f"{name} ({n} {t['rules']})" for name, n in sorted(packs.items())) or t["none"]),
+            (t["suppressed"], sum(len(r.suppressed) for r in results)),
+            (t["baseline"], baseline_hidden),
         ]),
         f"<h2>{t['summary']}</h2>",
         _table([t["severity"], t["findings"]],
@@ -218,6 +223,9 @@ def render(results: Sequence[FileResult], lang: str, rules: Sequence[Rule] = (),
             continue
         if result.notice:
             parts.append(f"<p>{html.escape(result.notice)}</p>")
+        if result.suppressed:
+            parts.append(_table([t["rule"], t["line"], t["reason"]],
+                                [(rid, line, mask_text(reason)) for rid, line, reason in result.suppressed]))
         if not result.findings:
             continue
         msg_lang = lang or result.lang

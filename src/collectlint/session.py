@@ -88,9 +88,6 @@ class Session:
         """Load what the first messages would load lazily (the segmenter's dictionary, the models),
         so worker processes forked after this inherit it instead of each loading it again."""
         self.segmenter.segment("预热")
-        from collectlint.nlp import en
-
-        en.segment("warm up")  # spaCy's English tokenizer
         if self.model_enabled:
             from collectlint.model.scorer import load_model
 

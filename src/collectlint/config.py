@@ -50,33 +50,25 @@ class Config:
     # glob -> rule selectors (id, id prefix, name or category) not reported for files matching it
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
-    def ignored_for(self, path: str) -> tuple[str, ...]:
-        """Selectors ``per-file-ignores`` switches off for ``path`` (globs relative to the config)."""
-        if not self.per_file_ignores:
-            return ()
+    def _matches(self, path: str, glob: str) -> bool:
+        """Whether ``glob`` (relative to the config's folder, or a bare file name) matches ``path``."""
         rel = path
         if self.path is not None:
             try:
                 rel = _absolute(Path(path)).relative_to(_absolute(self.path.parent)).as_posix()
             except ValueError:
                 rel = Path(path).as_posix()
-        out: list[str] = []
-        for glob, selectors in self.per_file_ignores:
-            if fnmatch.fnmatch(rel, glob) or fnmatch.fnmatch(Path(rel).name, glob):
-                out.extend(selectors)
-        return tuple(out)
+        return fnmatch.fnmatch(rel, glob) or fnmatch.fnmatch(Path(rel).name, glob)
+
+    def ignored_for(self, path: str) -> tuple[str, ...]:
+        """Selectors ``per-file-ignores`` switches off for ``path`` (globs relative to the config)."""
+        return tuple(s for glob, selectors in self.per_file_ignores if self._matches(path, glob) for s in selectors)
 
     def setting_for(self, path: str) -> tuple[str | None, str | None]:
         """(channel, stage) from the last matching ``files`` glob, relative to the config's folder."""
         channel = stage = None
-        rel = path
-        if self.path is not None:
-            try:
-                rel = _absolute(Path(path)).relative_to(_absolute(self.path.parent)).as_posix()
-            except ValueError:
-                rel = Path(path).as_posix()
         for fs in self.files:
-            if fnmatch.fnmatch(rel, fs.glob) or fnmatch.fnmatch(Path(rel).name, fs.glob):
+            if self._matches(path, fs.glob):
                 channel = fs.channel or channel
                 stage = fs.stage or stage
         return channel, stage

@@ -185,60 +185,54 @@ def evaluate(linter: Linter, items: Iterable[Item]) -> Report:
         for f in findings:
             if f.severity >= Severity.WARNING:
                 predicted.setdefault(f.category.value, []).append(f.rule_id)
-        report.messages += 1
-        report.compliant += not item.expected
-        flagged = bool(CONDUCT_NAMES & predicted.keys())
-        for key in ("all", item.lang):
-            group = report.groups.setdefault(key, Group())
-            if item.violating:
-                group.violating += 1
-                group.caught += flagged
-            elif not item.expected:
-                group.compliant += 1
-                group.alarmed += flagged
-        for category in CATEGORIES:
-            if item.conduct_only and category not in CONDUCT_NAMES:
-                continue
-            score = report.scores[category]
-            want, got = category in item.expected, category in predicted
-            if want and got:
-                score.tp += 1
-            elif got:
-                score.fp += 1
-                report.false_alarms.append(Outcome(item, category, tuple(sorted(set(predicted[category])))))
-            elif want:
-                score.fn += 1
-                report.misses.append(Outcome(item, category))
+        _score(report, item, predicted)
     return report
 
 
 def evaluate_model_only(items: Iterable[Item]) -> Report:
-    """The learned model on its own: every category it flags at its threshold, no rules."""
+    """The learned second opinion on its own, as the pipeline uses it: when the violation model reaches
+    its threshold, the category the per-category models find most likely; no rules."""
+    from collectlint.checks.model import ANY
     from collectlint.model.scorer import load_model
-    from collectlint.profiles import get_profile
 
     report = Report()
     for item in items:
-        profile = "en-US" if item.lang == "en" else "zh-CN"
-        model = load_model(get_profile(profile).name)
-        predicted = set(model.flagged(item.text)) if model is not None else set()
-        report.messages += 1
-        report.compliant += not item.expected
-        for key in ("all", item.lang):
-            group = report.groups.setdefault(key, Group())
-            if item.violating:
-                group.violating += 1
-                group.caught += bool(predicted)
-            elif not item.expected:
-                group.compliant += 1
-                group.alarmed += bool(predicted)
-        for category in CONDUCT_NAMES:
-            score = report.scores[category]
-            want, got = category in item.expected, category in predicted
-            score.tp += want and got
-            score.fp += got and not want
-            score.fn += want and not got
+        model = load_model("en-US" if item.lang == "en" else "zh-CN")
+        predicted: dict[str, list[str]] = {}
+        if model is not None and ANY in model.names and model.score_one(item.text, ANY)[0] >= model.threshold(ANY):
+            scores = {c: model.score_one(item.text, c)[0] for c in model.names if c != ANY}
+            if scores:
+                predicted[max(scores, key=lambda c: (scores[c], c))] = ["ML100"]
+        _score(report, item, predicted, conduct_only=True)
     return report
+
+
+def _score(report: Report, item: Item, predicted: dict[str, list[str]], conduct_only: bool = False) -> None:
+    """Add one item's outcome: message level per group, then per category (misses and false alarms listed)."""
+    report.messages += 1
+    report.compliant += not item.expected
+    flagged = bool(CONDUCT_NAMES & predicted.keys())
+    for key in ("all", item.lang):
+        group = report.groups.setdefault(key, Group())
+        if item.violating:
+            group.violating += 1
+            group.caught += flagged
+        elif not item.expected:
+            group.compliant += 1
+            group.alarmed += flagged
+    for category in CATEGORIES:
+        if (item.conduct_only or conduct_only) and category not in CONDUCT_NAMES:
+            continue
+        score = report.scores[category]
+        want, got = category in item.expected, category in predicted
+        if want and got:
+            score.tp += 1
+        elif got:
+            score.fp += 1
+            report.false_alarms.append(Outcome(item, category, tuple(sorted(set(predicted[category])))))
+        elif want:
+            score.fn += 1
+            report.misses.append(Outcome(item, category))
 
 
 def render_text(report: Report, title: str = "", brief: bool = False) -> str:

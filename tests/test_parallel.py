@@ -64,3 +64,14 @@ def test_batches_amortise_the_round_trip_but_keep_both_workers_busy() -> None:
     assert batch_size(1, 2) == 1
     assert batch_size(2000, 2) == 64
     assert 1 < batch_size(200, 2) < 64
+
+
+def _broken_start() -> object:
+    raise SystemExit(3)  # a worker that cannot even start (its session cannot be built)
+
+
+def test_workers_that_cannot_start_end_the_run_with_an_error_per_file(tmp_path: Path) -> None:
+    files = _tree(tmp_path, 5)
+    results = list(check_files(files, 2, _broken_start))  # type: ignore[arg-type]
+    assert [r.path for r in results] == [str(f) for f in files]
+    assert all(DIED in (r.error or "") for r in results)

@@ -78,6 +78,8 @@ def check_files(files: Sequence[Path], jobs: int, make: Callable[[], Callable[[P
         # The files a dead worker was checking; everything else unfinished goes round again.
         left = [i for i in todo if i >= emitted and i not in results]
         suspects = [i for i in left if state[i] == STARTED]
+        if not suspects and len(left) == len(todo):
+            suspects = left  # no file got anywhere (a worker that cannot even start): each alone, bounded
         for index in suspects:
             results[index] = _check_alone(files[index], make, state, index)
         todo = [i for i in left if i not in suspects]

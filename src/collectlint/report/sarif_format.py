@@ -82,6 +82,13 @@ def document(results: Sequence[FileResult], lang: str, rules: Sequence[Rule]) ->
                 "properties": {"category": f.category.value, "legalBasis": f.basis,
                                "suggestions": [s.text(lang or result.lang) for s in f.suggestions]},
             }
+            if loc.also:  # further matches of the rule in the same sentence
+                entry["relatedLocations"] = [{
+                    "id": k, "message": {"text": "also in this sentence"},
+                    "physicalLocation": {"artifactLocation": _location(result.path), "region": {
+                        "startLine": a[0], "startColumn": a[1], "endLine": a[2], "endColumn": max(a[3], a[1]),
+                        "snippet": {"text": a[4]}}},
+                } for k, a in enumerate(loc.also, 1)]
             if f.rule_id in index:
                 entry["ruleIndex"] = index[f.rule_id]
             sarif_results.append(entry)

@@ -96,6 +96,13 @@ def render_one(result: FileResult, lang: str, color: bool = False) -> str:
             pad = display_width(source[:begin])
             width = max(1, display_width(source[begin:last]))
             lines.append(" " * (len(gutter) - 2) + "| " + " " * pad + "^" * width)
+            if f.source == "model":
+                if msg_lang == "en":
+                    lines.append(f"      = model: category {f.category.value}, confidence {f.confidence}, "
+                                 f"driven by: {f.explanation}")
+                else:
+                    lines.append(f"      = 模型判断：类别 {f.category.value}，置信度 {f.confidence}，"
+                                 f"主要依据：{f.explanation}")
             if loc.also:
                 label = "also in this sentence" if msg_lang == "en" else "同句另见"
                 lines.append(f"      = {label}: " + ", ".join(f"{a[0]}:{a[1]} {a[4]}" for a in loc.also))

@@ -58,9 +58,11 @@ class Document:
     def line_starts(self) -> list[int]:
         if self._line_starts is None:
             starts = [0]
-            for i, ch in enumerate(self.text):
-                if ch == "\n":
-                    starts.append(i + 1)
+            find = self.text.find
+            i = find("\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = find("\n", i + 1)
             self._line_starts = starts
         return self._line_starts
 

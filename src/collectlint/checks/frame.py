@@ -81,9 +81,13 @@ class FrameCheck(Check):
         return sorted(set(hits))
 
     def find(self, ctx: MatchContext) -> Iterator[Hit]:
+        # Cheap test first: every required part must occur at all (before any sorting).  Only then are
+        # one-character hits checked against token boundaries, so a clean message never loads the
+        # segmenter for a frame.
+        for part in self.parts:
+            if not part.optional and ctx.phrase_hits is not None and not ctx.hits_for(part.phrases):
+                return
         raw = [self._raw(ctx, p) for p in self.parts]
-        # Cheap test first: every required part must occur at all.  Only then are one-character hits
-        # checked against token boundaries, so a clean message never loads the segmenter for a frame.
         if any(not occ and not part.optional for occ, part in zip(raw, self.parts, strict=True)):
             return
         text = ctx.text

@@ -10,6 +10,7 @@ printed in full.  Labels (paths, keys, errors) get visible escapes; source lines
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import replace
 
@@ -25,17 +26,21 @@ def _unsafe(ch: str) -> bool:
     return unicodedata.category(ch) == "Cc" and ch != "\t"
 
 
+# Everything ``_unsafe`` accepts, as one class: C0 and C1 controls but tab, bidi controls, surrogates.
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f" + "".join(sorted(_BIDI)) + "\ud800-\udfff]")
+
+
 def clean_label(text: str) -> str:
     """A path, key or message for one line of output: masked, with controls shown as escapes."""
     masked = mask_text(text)
-    if not any(_unsafe(c) for c in masked):
+    if not _UNSAFE.search(masked):
         return masked
     return "".join(c.encode("unicode_escape").decode("ascii") if _unsafe(c) else c for c in masked)
 
 
 def clean_line(text: str) -> str:
     """A source line for display: each control character becomes U+FFFD, so the length is kept."""
-    if not any(_unsafe(c) for c in text):
+    if not _UNSAFE.search(text):
         return text
     return "".join("\ufffd" if _unsafe(c) else c for c in text)
 

@@ -34,17 +34,18 @@ class CategoryModel:
         import ahocorasick
 
         automaton = ahocorasick.Automaton()
-        for gram in self.weights:
-            automaton.add_word(gram, gram)
+        for gram, weight in self.weights.items():
+            automaton.add_word(gram, (weight, gram))
         if self.weights:
             automaton.make_automaton()
         return automaton
 
-    def present(self, cleaned: str) -> set[str]:
-        """The model's n-grams that occur in ``cleaned`` (one automaton pass)."""
+    def present(self, cleaned: str) -> list[tuple[float, str]]:
+        """(weight, n-gram) of each of the model's n-grams that occurs in ``cleaned``, once each (features
+        are binary), from one automaton pass."""
         if not self.weights:
-            return set()
-        return {gram for _, gram in self._automaton.iter(cleaned)}
+            return []
+        return list({gram: (weight, gram) for _, (weight, gram) in self._automaton.iter(cleaned)}.values())
 
 
 class Model:
@@ -89,7 +90,7 @@ class Model:
     def score_normalised(self, norm: str, category: str) -> tuple[float, list[str]]:
         """``score_one`` of a Chinese text given its normalised form (what the pipeline already holds)."""
         cat = self.category(category)
-        return self._result(cat, [(cat.weights[f], f) for f in cat.present(cleaned_normalised(norm))])
+        return self._result(cat, cat.present(cleaned_normalised(norm)))
 
     @staticmethod
     def _result(cat: CategoryModel, present: list[tuple[float, str]]) -> tuple[float, list[str]]:

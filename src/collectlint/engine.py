@@ -83,18 +83,14 @@ class RuleSet:
             self._in_force[key] = found
         return found
 
-    def scan(self, text: str, spelled: bool = True, profile: str | None = None, stage: str | None = None,
-             channel: str | None = None) -> tuple[list[Rule], dict[int, list[tuple[int, int]]]]:
-        """Candidate rules and, per phrase set, every occurrence of its phrases in ``text``
-        (pinyin spellings too when ``spelled`` and the text has Latin letters).
-
-        With a ``profile``, only rules in force for it (and ``stage`` and ``channel``) are candidates."""
+    def scan(self, text: str, profile: str, stage: str | None = None, channel: str | None = None,
+             spelled: bool = True) -> tuple[list[Rule], dict[int, list[tuple[int, int]]]]:
+        """Candidate rules in force for ``profile``, ``stage`` and ``channel``, and, per phrase set,
+        every occurrence of its phrases in ``text`` (pinyin spellings too when ``spelled`` and the text
+        has Latin letters)."""
         hits: dict[int, list[tuple[int, int]]] = {}
-        if profile is None:
-            chosen = set(self._always)
-        else:
-            ok, always = self.in_force(profile, stage, channel)
-            chosen = set(always)
+        ok, always = self.in_force(profile, stage, channel)
+        chosen = set(always)
         automata = [self._automaton]
         if spelled and LATIN.search(text):
             automata.append(self._spelled_automaton())
@@ -107,8 +103,7 @@ class RuleSet:
                     else:
                         hits.setdefault(key, []).append(span)
                         chosen.add(self._owner[key])
-        if profile is not None:
-            chosen &= ok
+        chosen &= ok
         return [self.rules[i] for i in sorted(chosen)], hits
 
     def severity_of(self, rule: Rule) -> Severity:

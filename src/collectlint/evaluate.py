@@ -192,18 +192,13 @@ def evaluate(linter: Linter, items: Iterable[Item]) -> Report:
 def evaluate_model_only(items: Iterable[Item]) -> Report:
     """The learned second opinion on its own, as the pipeline uses it: when the violation model reaches
     its threshold, the category the per-category models find most likely; no rules."""
-    from collectlint.checks.model import ANY
     from collectlint.model.scorer import load_model
 
     report = Report()
     for item in items:
         model = load_model("en-US" if item.lang == "en" else "zh-CN")
-        predicted: dict[str, list[str]] = {}
-        if model is not None and ANY in model.names and model.score_one(item.text, ANY)[0] >= model.threshold(ANY):
-            scores = {c: model.score_one(item.text, c)[0] for c in model.names if c != ANY}
-            if scores:
-                predicted[max(scores, key=lambda c: (scores[c], c))] = ["ML100"]
-        _score(report, item, predicted, conduct_only=True)
+        found = model.verdict(item.text) if model is not None else None
+        _score(report, item, {found[0]: ["ML100"]} if found is not None else {}, conduct_only=True)
     return report
 
 

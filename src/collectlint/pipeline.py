@@ -32,7 +32,7 @@ def lint_document(ruleset: RuleSet, segmenter: Segmenter, doc: Document, model: 
     """
     profile = doc.profile
     text = doc.norm.text  # normalise
-    in_force, hits = ruleset.scan(text, profile.pinyin_variants, profile.name, doc.stage, doc.channel)  # scan
+    in_force, hits = ruleset.scan(text, profile.name, doc.stage, doc.channel, profile.pinyin_variants)  # scan
     ctx = MatchContext(doc, segmenter=segmenter, phrase_hits=hits, model_enabled=model)
     findings: dict[tuple[str, int, int], Finding] = {}
     first = [r for r in in_force if FINDINGS not in r.check.needs]

@@ -22,6 +22,7 @@ from collectlint.packs.rule import Rule
 from collectlint.pipeline import lint_message, sort_findings
 from collectlint.profiles import DEFAULT_PROFILE, Profile, get_profile
 from collectlint.source import Document
+from collectlint.suggest import did_you_mean
 from collectlint.suppress import apply as apply_suppressions
 
 
@@ -44,15 +45,6 @@ FILE_TYPE_CHANNELS = {".docx": "letter", ".html": "email", ".htm": "email", ".em
 def channel_of_file_type(path: str) -> str | None:
     dot = path.rfind(".")
     return FILE_TYPE_CHANNELS.get(path[dot:].lower()) if dot >= 0 else None
-
-
-def did_you_mean(word: str, choices: list[str]) -> str:
-    """`` (did you mean 'CN201'?)`` for a near miss, else empty."""
-    import difflib
-
-    folded = {c.lower(): c for c in choices}
-    close = difflib.get_close_matches(word.lower(), list(folded), n=1, cutoff=0.6)
-    return f" (did you mean '{folded[close[0]]}'?)" if close else ""
 
 
 class Session:

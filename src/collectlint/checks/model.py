@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from collectlint.checks.base import FINDINGS, MESSAGE, MODEL, Check, Hit, MatchContext
+from collectlint.model.scorer import ANY
 from collectlint.models import CONDUCT
 from collectlint.yamlspec.reader import SpecReader
 from collectlint.yamlspec.yamlloc import LDict
@@ -22,7 +23,6 @@ from collectlint.yamlspec.yamlloc import LDict
 if TYPE_CHECKING:
     from collectlint.model.scorer import Model
 
-ANY = "any"  # the violation model: any conduct category
 CONDUCT_NAMES = frozenset(c.value for c in CONDUCT)
 
 
@@ -57,7 +57,7 @@ class ModelCheck(Check):
             if not text[s0:s1].strip():
                 continue
             o0, o1 = ctx.doc.norm.to_original(s0, s1)
-            p = _score(model, ANY, text[s0:s1], ctx.doc.text[o0:o1])[0]
+            p = model.score_text(ctx.doc.text[o0:o1], ANY, text[s0:s1])[0]
             if p > best_prob:
                 best, best_prob = (s0, s1), p
         s0, s1 = best
@@ -72,27 +72,15 @@ class ModelCheck(Check):
         return None
 
 
-def _score(model: Model, category: str, norm: str, original: str) -> tuple[float, list[str]]:
-    if model.language == "zh":  # the pipeline already holds the normalised text
-        return model.score_normalised(norm, category)
-    return model.score_one(original, category)
-
-
 def _verdict(ctx: MatchContext) -> tuple[str, float, list[str], Model] | None:
-    """(category, probability, drivers, model) when the violation model flags the message: the
-    category the per-category models find most likely.  Computed once per document (every model
-    rule asks), and the per-category models run only for a flagged message."""
+    """(category, probability, drivers, model) of ``Model.verdict``, once per document (every model
+    rule asks)."""
     if "model-verdict" in ctx.memo:
         return ctx.memo["model-verdict"]  # type: ignore[return-value]
     from collectlint.model.scorer import load_model
 
     model = load_model(ctx.doc.profile.name)
-    result: tuple[str, float, list[str], Model] | None = None
-    if model is not None and ANY in model.names:
-        prob, drivers = _score(model, ANY, ctx.text, ctx.doc.text)
-        if prob >= model.threshold(ANY):
-            scores = {c: _score(model, c, ctx.text, ctx.doc.text)[0] for c in model.names if c != ANY}
-            if scores:
-                result = (max(scores, key=lambda c: (scores[c], c)), prob, drivers, model)
+    found = model.verdict(ctx.doc.text, ctx.text) if model is not None else None
+    result = (*found, model) if found is not None and model is not None else None
     ctx.memo["model-verdict"] = result
     return result

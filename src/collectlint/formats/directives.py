@@ -9,10 +9,10 @@ other findings.  Linear in the size of the file, however many comments it holds.
 
 from __future__ import annotations
 
-import difflib
 import re
 
 from collectlint.formats.base import Suppression, parse_suppression
+from collectlint.suggest import did_you_mean
 
 DIRECTIVE = re.compile(r"<!--\s*(collectlint[\w:-]*)(.*?)-->", re.S | re.I)
 NEXT_LINE, DISABLE, ENABLE = "collectlint-disable-next-line", "collectlint-disable", "collectlint-enable"
@@ -47,8 +47,7 @@ def next_line_suppressions(text: str, path: str) -> list[Suppression]:
                     still.append((index, opened))
             open_ranges = still
         else:
-            close = difflib.get_close_matches(name, KNOWN, n=1, cutoff=0.6)
-            hint = f" (did you mean '{close[0]}'?)" if close else f" (known: {', '.join(KNOWN)})"
+            hint = did_you_mean(name, KNOWN) or f" (known: {', '.join(KNOWN)})"
             out.append(Suppression((), "", line, line, invalid=f"unknown directive '{m.group(1)}'{hint}"))
     last = text.count("\n") + 1
     for index, opened in open_ranges:

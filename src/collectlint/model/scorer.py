@@ -21,6 +21,7 @@ from collectlint.model.features import cleaned_normalised, features
 from collectlint.normalize import DEFAULT_FOLDING, normalize
 
 FORMAT = 2
+ANY = "any"  # the violation model: any conduct category
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,26 @@ class Model:
         """``score_one`` of a Chinese text given its normalised form (what the pipeline already holds)."""
         cat = self.category(category)
         return self._result(cat, cat.present(cleaned_normalised(norm)))
+
+    def score_text(self, original: str, category: str, norm: str | None = None) -> tuple[float, list[str]]:
+        """``score_one``, from the normalised text when the caller already holds it (Chinese)."""
+        if norm is not None and self.language == "zh":
+            return self.score_normalised(norm, category)
+        return self.score_one(original, category)
+
+    def verdict(self, original: str, norm: str | None = None) -> tuple[str, float, list[str]] | None:
+        """(category, probability, drivers) when the violation model (``any``) reaches its threshold:
+        the category the per-category models find most likely.  The per-category models run only for a
+        flagged text.  None when the text is not flagged or the model has no violation model."""
+        if ANY not in self._manifest:
+            return None
+        prob, drivers = self.score_text(original, ANY, norm)
+        if prob < self.threshold(ANY):
+            return None
+        scores = {c: self.score_text(original, c, norm)[0] for c in self.names if c != ANY}
+        if not scores:
+            return None
+        return max(scores, key=lambda c: (scores[c], c)), prob, drivers
 
     @staticmethod
     def _result(cat: CategoryModel, present: list[tuple[float, str]]) -> tuple[float, list[str]]:

@@ -29,10 +29,9 @@ class SpecReader:
         allowed_set = set(allowed)
         for key in m:
             if key not in allowed_set:
-                import difflib
+                from collectlint.suggest import did_you_mean
 
-                close = difflib.get_close_matches(str(key), sorted(allowed_set), n=1, cutoff=0.6)
-                hint = f" (did you mean '{close[0]}'?)" if close else f" (allowed: {', '.join(sorted(allowed_set))})"
+                hint = did_you_mean(str(key), allowed_set) or f" (allowed: {', '.join(sorted(allowed_set))})"
                 raise self.fail(m.line_of(key), f"{where}: unknown key '{key}'{hint}")
         for key in required:
             if key not in m:

@@ -81,12 +81,13 @@ class Session:
         so worker processes forked after this inherit it instead of each loading it again."""
         self.segmenter.segment("预热")
         if self.model_enabled:
-            from collectlint.model.scorer import load_model
+            from collectlint.model.scorer import ANY, load_model
+            from collectlint.profiles.profile import profile_names
 
-            for name in ("zh-CN", "en-US"):
+            for name in profile_names():
                 model = load_model(name)
-                if model is not None and "any" in model.names:
-                    model.category("any")
+                if model is not None and ANY in model.names:
+                    model.category(ANY)
 
     def __reduce__(self) -> tuple[type[Session], tuple[Config, Options]]:
         return Session, (self.config, self.options)

@@ -61,9 +61,14 @@ def check_files(files: Sequence[Path], jobs: int, make: Callable[[], Callable[[P
         suspects: list[int] = []
         with ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(make, state)) as pool:
             batches = [todo[i:i + size] for i in range(0, len(todo), size)]
-            futures: list[tuple[list[int], Future[list[FileResult]]]] = [
-                (b, pool.submit(_check_batch, [(i, files[i]) for i in b])) for b in batches]
+            futures: list[tuple[list[int], Future[list[FileResult]]]] = []
             broken = False
+            for b in batches:
+                try:
+                    futures.append((b, pool.submit(_check_batch, [(i, files[i]) for i in b])))
+                except BrokenProcessPool:  # the pool broke while work was still being handed out
+                    broken = True
+                    break
             for batch, future in futures:
                 try:
                     for index, result in zip(batch, future.result(), strict=True):
@@ -94,8 +99,8 @@ def check_files(files: Sequence[Path], jobs: int, make: Callable[[], Callable[[P
 
 def _check_alone(path: Path, make: Callable[[], Callable[[Path], FileResult]], state: Any,
                  index: int) -> FileResult:
-    with ProcessPoolExecutor(max_workers=1, initializer=_start, initargs=(make, state)) as pool:
-        try:
+    try:
+        with ProcessPoolExecutor(max_workers=1, initializer=_start, initargs=(make, state)) as pool:
             return pool.submit(_check_batch, [(index, path)]).result()[0]
-        except BrokenProcessPool:
-            return FileResult(str(path), error=f"{path}: {DIED}")
+    except BrokenProcessPool:  # raised by submit or by result, whichever sees the dead worker first
+        return FileResult(str(path), error=f"{path}: {DIED}")

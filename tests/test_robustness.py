@@ -180,3 +180,16 @@ def test_a_long_line_is_shown_as_a_window_per_finding_not_in_full(tmp_path: Path
     assert code == 1 and findings >= 3
     assert len(out) < 1200 * findings  # bounded per finding; the line itself is 170,000 characters
     assert "再不还钱就让你坐牢" in out  # the window shows the finding's context
+
+
+def test_html_with_thousands_of_unclosed_openings_is_read_in_one_pass(tmp_path: Path) -> None:
+    # Each unclosed <script> or "<div " used to be re-scanned to the end of the file (quadratic: minutes
+    # for a megabyte).  An unclosed <script> hides the rest of the file, as a browser would.
+    scripts = tmp_path / "scripts.html"
+    scripts.write_text("<p>再不还钱就让你坐牢。</p>" + "<script>" * 120_000, encoding="utf-8")
+    divs = tmp_path / "divs.html"
+    divs.write_text("<div " * 200_000 + "<p>再不还钱就让你坐牢。</p>", encoding="utf-8")
+    code, out, err = run("check", "--no-model", "--format", "json", str(scripts), str(divs))
+    assert code == 1, err
+    hits = {Path(f["path"]).name for f in json.loads(out)["findings"] if f["rule"] == "CN201"}
+    assert hits == {"scripts.html", "divs.html"}

@@ -13,8 +13,11 @@ import re
 from collectlint.formats.base import Message
 from collectlint.formats.directives import next_line_suppressions
 
-HIDDEN = re.compile(r"<(script|style|head|template|noscript)\b.*?</\1\s*>|<!--.*?(?:-->|\Z)", re.S | re.I)
-TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>|<![^>]*>", re.S)
+# Openings of content a reader never sees; each is closed by a plain search (linear however many
+# unclosed openings a file holds: an unclosed one hides the rest of the file, as in a browser).
+HIDDEN_OPEN = re.compile(r"<(script|style|head|template|noscript)\b|<!--", re.I)
+# A tag cannot contain "<": an unclosed "<div " ends at the next "<", so matching stays linear.
+TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>|<![^<>]*>")
 ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 BLOCK = {"p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol",
          "section", "article", "header", "footer", "blockquote", "hr", "pre", "body", "html", "title", "dd", "dt"}
@@ -50,9 +53,34 @@ def blank_tags(view: str) -> str:
     return TAG.sub(lambda m: _keep_newlines(m.group(), "\n" if (m.group(1) or "").lower() in BLOCK else " "), view)
 
 
+def _hidden_spans(source: str) -> list[tuple[int, int]]:
+    lower = source.lower()
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        m = HIDDEN_OPEN.search(source, pos)
+        if m is None:
+            return spans
+        if m.group(1) is None:  # a comment
+            close = lower.find("-->", m.end())
+            end = len(source) if close == -1 else close + 3
+        else:
+            close = lower.find(f"</{m.group(1).lower()}", m.end())
+            gt = -1 if close == -1 else lower.find(">", close)
+            end = len(source) if close == -1 or gt == -1 else gt + 1
+        spans.append((m.start(), end))
+        pos = end
+
+
 def visible_text(source: str) -> str:
-    view = HIDDEN.sub(lambda m: _keep_newlines(m.group()), source)
-    return decode_entities(blank_tags(view))
+    parts: list[str] = []
+    pos = 0
+    for start, end in _hidden_spans(source):
+        parts.append(source[pos:start])
+        parts.append(_keep_newlines(source[start:end]))
+        pos = end
+    parts.append(source[pos:])
+    return decode_entities(blank_tags("".join(parts)))
 
 
 def read(text: str, path: str) -> list[Message]:

@@ -193,3 +193,14 @@ def test_html_with_thousands_of_unclosed_openings_is_read_in_one_pass(tmp_path: 
     assert code == 1, err
     hits = {Path(f["path"]).name for f in json.loads(out)["findings"] if f["rule"] == "CN201"}
     assert hits == {"scripts.html", "divs.html"}
+
+
+def test_a_json_number_too_long_to_convert_is_an_error_for_that_file_only(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.json"
+    huge.write_text('{"a": ' + "9" * 100_000 + "}", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text("你再不还钱，我们就让你坐牢。\n", encoding="utf-8")
+    code, out, err = run("check", "--no-model", str(huge), str(good))
+    assert code == 2
+    assert "huge.json: unreadable JSON value" in err and "Traceback" not in err and "internal error" not in err
+    assert "good.txt" in out and "CN201" in out  # the run went on

@@ -60,6 +60,10 @@ class Runner:
             return FileResult(display, notice=exc.detail, skipped=True)
         except CollectlintError as exc:
             return FileResult(display, error=exc.render())
+        except (RecursionError, MemoryError, ValueError, TypeError, KeyError, IndexError, UnicodeError) as exc:
+            # A defect met on this input: an error for this file, never the end of the run.
+            return FileResult(display, error=f"{display}: internal error on this file: {type(exc).__name__} "
+                                             "(please report this); the other files were checked")
         notice = None
         if not text.strip():
             return FileResult(display, text=text, notice="empty file: nothing to check", skipped=True)
@@ -81,6 +85,10 @@ class Runner:
             return FileResult(display, notice=exc.detail, skipped=True)
         except CollectlintError as exc:
             return FileResult(display, error=exc.render())
+        except (RecursionError, MemoryError, ValueError, TypeError, KeyError, IndexError, UnicodeError) as exc:
+            # A defect met on this input: an error for this file, never the end of the run.
+            return FileResult(display, error=f"{display}: internal error on this file: {type(exc).__name__} "
+                                             "(please report this); the other files were checked")
         unruled = self._no_rules_notice(messages)
         return FileResult(display, text=text, findings=findings, lang=_lang(text, messages),
                           notice=unruled, messages=len(messages), unruled=bool(unruled), suppressed=suppressed)

@@ -239,6 +239,8 @@ def read_json(text: str, path: str) -> list[Message]:
         json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON: {exc.msg}", path=path, line=exc.lineno) from None
+    except ValueError as exc:  # a number too long to convert (Python's integer digit limit)
+        raise InputError(f"unreadable JSON value ({str(exc).split(':')[0]})", path=path) from None
     except RecursionError:
         raise InputError("JSON nests too deeply", path=path) from None
     try:

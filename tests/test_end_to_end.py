@@ -4,6 +4,7 @@ rendered in headless Chromium.  Both need outside programs; CI installs them, so
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import shutil
@@ -12,9 +13,16 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from collectlint.cli import cli
+from collectlint.links import REPOSITORY, TAG
+
+if sys.version_info >= (3, 11):
+    from tomllib import loads as toml_loads
+else:  # pragma: no cover
+    from tomli import loads as toml_loads
 
 ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI") == "true"
@@ -32,27 +40,106 @@ def _git(repo: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
 
 
-@pytest.mark.slow
-def test_pre_commit_try_repo(tmp_path: Path) -> None:
+def _readme_block(marker: str) -> str:
+    """The README's fenced YAML block that contains ``marker``."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", readme, flags=re.S)
+    found = [b for b in blocks if marker in b]
+    assert len(found) == 1, f"one README yaml block with {marker!r}"
+    return found[0]
+
+
+def _release_clone(tmp_path: Path) -> Path:
+    """A local clone of this repository with the README's release tag on the commit under test, so the
+    recipes install the code being tested, by the tag they name."""
     _need(shutil.which("git"), "git")
-    repo = tmp_path / "templates"
-    repo.mkdir()
+    clone = tmp_path / "collectlint-clone"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True, capture_output=True)
+    _git(clone, "tag", "-f", TAG)
+    return clone
+
+
+def _template_repo(tmp_path: Path) -> Path:
+    repo = tmp_path / "templates-repo"
+    (repo / "templates").mkdir(parents=True)
     _git(repo, "init", "-q")
     _git(repo, "config", "user.email", "t@example.invalid")
     _git(repo, "config", "user.name", "t")
-    (repo / "good.md").write_text(
+    (repo / "templates" / "good.md").write_text(
         "【XX银行】您尾号{{ card_last4 }}的信用卡本期应还{{ amount }}元，还款日{{ due_date }}，客服{{ hotline }}。\n",
         encoding="utf-8")
-    (repo / "bad.md").write_text("【XX银行】尾号1234欠款100元，3月5日前还款，客服95555。再不还钱就让你坐牢。\n",
-                                 encoding="utf-8")
+    return repo
+
+
+def test_readme_recipes_name_the_declared_repository_and_release_tag() -> None:
+    """The recipes install what ``pyproject.toml`` declares, at this version's tag; SARIF links there."""
+    project = toml_loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["urls"]["Repository"] == REPOSITORY
+    assert f"v{project['version']}" == TAG
+    assert project["urls"]["Documentation"] == f"{REPOSITORY}/blob/{TAG}/docs/rules.md"
+    hooks = yaml.safe_load(_readme_block("repos:"))["repos"][0]
+    assert (hooks["repo"], hooks["rev"]) == (REPOSITORY, TAG)
+    steps = yaml.safe_load(_readme_block("upload-sarif"))["jobs"]["lint-templates"]["steps"]
+    assert any(step.get("run") == f'pip install "collectlint @ git+{REPOSITORY}@{TAG}"' for step in steps)
+    assert "example.invalid" not in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_readme_pre_commit_recipe_runs_as_pasted(tmp_path: Path) -> None:
+    """The README's ``.pre-commit-config.yaml``, word for word but for the repository address, run with
+    ``pre-commit run`` in a template repository: a clean commit passes, a bad Markdown or Word template
+    fails it with the finding printed."""
+    from docx import Document
+
+    clone = _release_clone(tmp_path)
+    repo = _template_repo(tmp_path)
+    config = _readme_block("repos:").replace(REPOSITORY, str(clone))
+    (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
     _git(repo, "add", ".")
-    env = {**os.environ, "PRE_COMMIT_COLOR": "never"}
-    base = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "collectlint", "--files"]
-    good = subprocess.run([*base, "good.md"], cwd=repo, capture_output=True, text=True, env=env, timeout=900)
+    env = {**os.environ, "PRE_COMMIT_COLOR": "never", "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
+    command = [sys.executable, "-m", "pre_commit", "run", "--all-files"]
+    good = subprocess.run(command, cwd=repo, capture_output=True, text=True, env=env, timeout=1200)
     assert good.returncode == 0, good.stdout + good.stderr
-    bad = subprocess.run([*base, "bad.md"], cwd=repo, capture_output=True, text=True, env=env, timeout=900)
+    (repo / "templates" / "bad.md").write_text(
+        "【XX银行】尾号1234欠款100元，3月5日前还款，客服95555。再不还钱就让你坐牢。\n", encoding="utf-8")
+    letter = Document()
+    letter.add_paragraph("张先生：你再不还钱，我们就去你单位找你领导，让你丢工作。")
+    letter.save(str(repo / "templates" / "letter.docx"))
+    _git(repo, "add", ".")
+    bad = subprocess.run(command, cwd=repo, capture_output=True, text=True, env=env, timeout=1200)
     assert bad.returncode == 1, bad.stdout + bad.stderr
-    assert "bad.md:1:" in bad.stdout and "[CN201]" in bad.stdout
+    assert "templates/bad.md:1:" in bad.stdout and "[CN201]" in bad.stdout
+    assert "templates/letter.docx:" in bad.stdout
+
+
+@pytest.mark.slow
+def test_readme_github_actions_recipe_runs_as_pasted(tmp_path: Path) -> None:
+    """The workflow's ``run:`` steps, in order, in a fresh virtualenv (``pip`` and ``collectlint`` from
+    it), the install step pointed at a local clone: annotations fail the job on a bad template, the SARIF
+    step still writes a valid report for the upload step."""
+    clone = _release_clone(tmp_path)
+    repo = _template_repo(tmp_path)
+    (repo / "templates" / "bad.md").write_text("再不还钱就让你坐牢。\n", encoding="utf-8")
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
+    env = {**os.environ, "PATH": f"{venv / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}",
+           "VIRTUAL_ENV": str(venv), "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md")}
+    env.pop("PYTHONPATH", None)
+    steps = yaml.safe_load(_readme_block("upload-sarif"))["jobs"]["lint-templates"]["steps"]
+    runs = [step["run"].replace(REPOSITORY, f"file://{clone}") for step in steps if "run" in step]
+    assert len(runs) == 3
+    codes = []
+    for command in runs:
+        done = subprocess.run(["bash", "-e", "-c", command], cwd=repo, capture_output=True, text=True, env=env,
+                              timeout=1200)
+        codes.append(done.returncode)
+        if command.startswith("collectlint check --format github"):
+            assert "::error file=templates/bad.md,line=1" in done.stdout, done.stdout + done.stderr
+    assert codes == [0, 1, 0]
+    sarif = json.loads((repo / "collectlint.sarif").read_text(encoding="utf-8"))
+    results = sarif["runs"][0]["results"]
+    assert any(r["ruleId"] == "CN201" for r in results)
+    assert "CN201" in (tmp_path / "summary.md").read_text(encoding="utf-8")
 
 
 HARNESS = """

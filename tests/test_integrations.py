@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from collectlint.cli import cli
+from collectlint.links import REPOSITORY, TAG
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "tests" / "templates"
@@ -38,6 +40,13 @@ def test_sarif_validates_against_the_official_schema() -> None:
     assert jail and all(rules[r["ruleId"]] == run_["tool"]["driver"]["rules"][r["ruleIndex"]] for r in jail)
     region = jail[0]["locations"][0]["physicalLocation"]["region"]
     assert region["startLine"] >= 1 and region["endColumn"] > region["startColumn"]
+    # Every rule links to its own entry in the rule reference at this release's tag.
+    headings = set(re.findall(r"^### (\S+)$", (ROOT / "docs" / "rules.md").read_text(encoding="utf-8"), flags=re.M))
+    for rule_id, rule in rules.items():
+        page, _, anchor = rule["helpUri"].partition("#")
+        assert page == f"{REPOSITORY}/blob/{TAG}/docs/rules.md" and anchor == rule_id.lower(), rule["helpUri"]
+        assert rule_id in headings, rule_id
+    assert run_["tool"]["driver"]["informationUri"] == REPOSITORY
 
 
 def test_github_annotations() -> None:

@@ -23,7 +23,7 @@ from collectlint.mask import mask_text
 from collectlint.models import CHANNELS, STAGES, ExitStatus, FileResult, Severity
 from collectlint.packs.rule import Rule
 from collectlint.report import FORMATS, render
-from collectlint.report.sanitize import for_display
+from collectlint.report.sanitize import clean_label, for_display
 from collectlint.report.stream import STREAMED, Tally, Writer
 from collectlint.report.text_format import use_color
 from collectlint.ruledocs import explain_text, rule_summary, rules_markdown
@@ -34,6 +34,23 @@ F = TypeVar("F", bound=Callable[..., Any])
 def _fail(message: str) -> None:
     click.echo(f"collectlint: {message}", err=True)
     sys.exit(ExitStatus.ERROR)
+
+
+def _append_job_summary(results: Sequence[FileResult]) -> None:
+    """In GitHub Actions, the Markdown job summary goes to ``$GITHUB_STEP_SUMMARY`` next to the annotations."""
+    import os
+
+    from collectlint.report.github_format import job_summary
+
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    try:
+        with open(target, "a", encoding="utf-8") as fh:
+            fh.write(job_summary(results))
+    except OSError as exc:
+        click.echo(f"collectlint: warning: could not write the job summary to {clean_label(target)}: "
+                   f"{exc.strerror or exc}", err=True)
 
 
 def guarded(fn: F) -> F:
@@ -267,6 +284,8 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
             out.write(tally.statistics())
         elif not diff:
             out.write(render(fmt, kept, lang, _rules_of(groups), threshold, dropped))
+            if fmt == "github":
+                _append_job_summary(kept)
     if writing_baseline and base is not None:
         count = write_baseline(base, prints)
         click.echo(f"collectlint: wrote {count} finding(s) to baseline {base}", err=True)

@@ -71,6 +71,21 @@ def _t2s() -> object:
     return opencc.OpenCC("t2s")
 
 
+def to_simplified(text: str) -> str:
+    """Text with Traditional characters folded to Simplified (OpenCC ``t2s``)."""
+    return str(_t2s().convert(text))  # type: ignore[attr-defined]
+
+
+def is_traditional(text: str) -> bool:
+    """Whether a text is written in Traditional script: enough of its Han characters change when folded."""
+    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    if len(han) < 4:
+        return False
+    simplified = to_simplified("".join(han))
+    changed = sum(a != b for a, b in zip(han, simplified, strict=False))
+    return changed >= max(2, len(han) // 25)
+
+
 def _fold_chars(chars: Iterable[str], folding: Folding) -> dict[str, str]:
     """Map each character to its normalised form ('' when it is dropped)."""
     table: dict[str, str] = {}

@@ -60,4 +60,6 @@ class RequiredCheck(Check):
             placeholders = [p for p in placeholders if p.start < opening_end(doc.text, agent)]
         extra = doc.aliases.get(self.element, frozenset())
         if not element.present(text, placeholders, extra):
-            yield Hit(0, 0)
+            # Anchored where the message's text begins (after front matter, blank lines and indentation).
+            start = len(doc.text) - len(doc.text.lstrip())
+            yield Hit(start, start)

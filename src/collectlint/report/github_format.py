@@ -1,7 +1,7 @@
 """GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` line per finding, errors
 first (GitHub shows a limited number of annotations per step), then one summary line with the totals.
-When ``$GITHUB_STEP_SUMMARY`` names a file, a Markdown job summary (totals by severity and rule, and
-every file with findings) is appended to it, so nothing is lost past the annotation limit."""
+``job_summary`` is the Markdown job summary (totals by severity and rule, and every file with findings)
+that the command line appends to ``$GITHUB_STEP_SUMMARY``, so nothing is lost past the annotation limit."""
 
 from __future__ import annotations
 
@@ -41,32 +41,30 @@ def render(results: Sequence[FileResult], lang: str) -> str:
                 f"endLine={loc.end_line},endColumn={loc.end_column},title={title}::{_data(text)}"
             ))
     lines = [line for _, _, line in sorted(ranked)]
+    lines.append(f"::notice title=collectlint summary::{_data(_total(results))}")
+    return "\n".join(lines) + "\n"
+
+
+def _total(results: Sequence[FileResult]) -> str:
     counts = {s: sum(1 for r in results for f in r.findings if f.severity is s) for s in Severity}
     errors = sum(1 for r in results if r.error)
     checked = sum(1 for r in results if not r.error and not r.skipped)
-    total = (f"collectlint: {counts[Severity.ERROR]} error, {counts[Severity.WARNING]} warning, "
-             f"{counts[Severity.INFO]} info in {checked} checked file(s)"
-             + (f"; {errors} file(s) could not be read" if errors else ""))
-    lines.append(f"::notice title=collectlint summary::{_data(total)}")
-    _job_summary(results, total)
-    return "\n".join(lines) + "\n"
+    return (f"collectlint: {counts[Severity.ERROR]} error, {counts[Severity.WARNING]} warning, "
+            f"{counts[Severity.INFO]} info in {checked} checked file(s)"
+            + (f"; {errors} file(s) could not be read" if errors else ""))
 
 
 RANK = {Severity.ERROR: 1, Severity.WARNING: 2, Severity.INFO: 3}
 
 
-def _job_summary(results: Sequence[FileResult], total: str) -> None:
-    import os
-
-    target = os.environ.get("GITHUB_STEP_SUMMARY")
-    if not target:
-        return
+def job_summary(results: Sequence[FileResult]) -> str:
+    """The Markdown job summary for ``$GITHUB_STEP_SUMMARY``."""
     by_rule: dict[tuple[str, str, str], int] = {}
     for r in results:
         for f in r.findings:
             key = (f.severity.label, f.rule_id, f.name)
             by_rule[key] = by_rule.get(key, 0) + 1
-    out = ["## collectlint", "", total, ""]
+    out = ["## collectlint", "", _total(results), ""]
     if by_rule:
         out += ["| severity | rule | findings |", "|---|---|---|"]
         order = {"error": 0, "warning": 1, "info": 2}
@@ -78,8 +76,7 @@ def _job_summary(results: Sequence[FileResult], total: str) -> None:
                 c = [sum(1 for f in r.findings if f.severity is s)
                      for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
                 out.append(f"| {_cell(r.path)} | {c[0]} | {c[1]} | {c[2]} |")
-    with open(target, "a", encoding="utf-8") as fh:
-        fh.write("\n".join(out) + "\n")
+    return "\n".join(out) + "\n"
 
 
 def _cell(text: str) -> str:

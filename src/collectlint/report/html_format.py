@@ -24,6 +24,7 @@ from collectlint import __version__
 from collectlint.formats import READERS, reader_for
 from collectlint.mask import mask_text
 from collectlint.models import FileResult, Finding, Severity
+from collectlint.normalize import is_traditional
 from collectlint.packs.rule import Rule
 from collectlint.report.locate import Located, locate
 
@@ -75,17 +76,6 @@ def _s2t() -> object:
     import opencc
 
     return opencc.OpenCC("s2t")
-
-
-def _is_traditional(text: str) -> bool:
-    from collectlint.normalize import _t2s
-
-    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    if len(han) < 4:
-        return False
-    simplified: str = _t2s().convert("".join(han))  # type: ignore[attr-defined]
-    changed = sum(a != b for a, b in zip(han, simplified, strict=False))
-    return changed >= max(2, len(han) // 25)
 
 
 def _in_script(text: str, traditional: bool) -> str:
@@ -232,7 +222,7 @@ def render(results: Sequence[FileResult], lang: str, rules: Sequence[Rule] = (),
         msg_lang = lang or result.lang
         located = locate(result)
         view = mask_text(_view(result))
-        traditional = _is_traditional(result.text)
+        traditional = is_traditional(result.text)
         spans = [(s.start, s.end, loc.finding.severity.label, f"f{n}-{i}" + (f"-{k}" if k else ""))
                  for i, loc in enumerate(located) for k, s in enumerate((loc.finding.span, *loc.finding.also))]
         parts.append(f'<pre class="text">{_highlighted(view, spans)}</pre>')

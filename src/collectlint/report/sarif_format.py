@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import quote
 
 from collectlint import __version__
+from collectlint.links import REPOSITORY, rule_help_uri
 from collectlint.models import FileResult, Severity
 from collectlint.packs.rule import Rule
 from collectlint.report.fingerprint import fingerprints
@@ -42,6 +43,7 @@ def _rule(rule: Rule) -> dict[str, Any]:
         "shortDescription": {"text": rule.message_en},
         "fullDescription": {"text": f"{d.what} {d.why}"},
         "help": {"text": explain_text(rule), "markdown": explain_text(rule)},
+        "helpUri": rule_help_uri(rule.id),
         "defaultConfiguration": {"level": LEVEL[rule.severity]},
         "properties": {
             "category": rule.category.value,
@@ -110,6 +112,7 @@ def document(results: Sequence[FileResult], lang: str, rules: Sequence[Rule]) ->
         "runs": [{
             "tool": {"driver": {"name": "collectlint", "fullName": f"collectlint {__version__}",
                                 "version": __version__, "semanticVersion": __version__,
+                                "informationUri": REPOSITORY,
                                 "rules": [_rule(r) for r in rule_list]}},
             "automationDetails": {"id": "collectlint/check/"},
             "originalUriBaseIds": {ROOT: {"uri": Path.cwd().as_uri() + "/"}},

@@ -126,7 +126,7 @@ def test_readme_github_actions_recipe_runs_as_pasted(tmp_path: Path) -> None:
            "VIRTUAL_ENV": str(venv), "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md")}
     env.pop("PYTHONPATH", None)
     steps = yaml.safe_load(_readme_block("upload-sarif"))["jobs"]["lint-templates"]["steps"]
-    runs = [step["run"].replace(REPOSITORY, f"file://{clone}") for step in steps if "run" in step]
+    runs = [step["run"].replace(REPOSITORY, f"file://localhost{clone}") for step in steps if "run" in step]
     assert len(runs) == 3
     codes = []
     for command in runs:

@@ -6,7 +6,8 @@ Run offline by the team, never at run time.  For each language it reads the real
 (corpus/real/<lang>/dev.jsonl; the ``test`` split is never read here) plus, for Chinese, the synthetic
 regression corpus at a lower weight; extracts the binary features of ``collectlint.model.features``;
 fits one L2 logistic regression per conduct category with scikit-learn (liblinear, deterministic);
-fits one more over "any conduct category" (the violation model that decides whether the model reports);
+with the word classes of ``collectlint.model.classes`` (from the rule packs' lexicon, shipped with the
+model); fits one more over "any conduct category" (the violation model that decides whether the model reports);
 picks each threshold from 5-fold out-of-fold scores so that at most ``MAX_FA`` (``MAX_FA_ANY`` for the
 violation model) of the real compliant dev messages reach it; keeps the strongest weights; and writes
 src/collectlint/model/data/<profile>.json.gz (gzip with a fixed timestamp, sorted keys: the same
@@ -28,7 +29,8 @@ from sklearn.model_selection import StratifiedKFold
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from collectlint.model.features import features  # noqa: E402
+from collectlint.model.classes import WordClasses, expand  # noqa: E402
+from collectlint.model.features import cleaned, features  # noqa: E402
 from collectlint.model.scorer import FORMAT  # noqa: E402
 
 CATEGORIES = ["threat", "false-legal", "third-party", "shaming", "insult", "privacy", "pressure", "misrepresentation"]
@@ -73,6 +75,20 @@ def training_set(lang: str) -> tuple[list[str], list[set[str]], list[float], lis
     return texts, labels, weights, real_compliant
 
 
+def word_classes(lang: str) -> WordClasses:
+    """The rule packs' lexicon (rules/<lang>/lexicon.yaml) as the model's word classes, each word cleaned
+    the way message text is; shipped with the model so later lexicon edits never shift its features."""
+    import yaml
+
+    classes = yaml.safe_load((ROOT / "rules" / lang / "lexicon.yaml").read_text(encoding="utf-8"))["classes"]
+    members = {}
+    for name in sorted(classes):
+        words = sorted({cleaned(w, lang).strip() for w in expand(classes, name)} - {""})
+        if words:
+            members[name] = tuple(words)
+    return WordClasses(lang, members)
+
+
 def fit(x: object, y: np.ndarray, w: np.ndarray, lang: str = "zh") -> LogisticRegression:
     model = LogisticRegression(C=C[lang], solver="liblinear", class_weight="balanced", max_iter=1000, random_state=0)
     model.fit(x, y, sample_weight=w)
@@ -84,8 +100,9 @@ def train(lang: str, profile: str) -> None:
     if not texts:
         print(f"{lang}: no training data")
         return
+    classes = word_classes(lang)
     vec = DictVectorizer(sort=True)
-    x = vec.fit_transform([{f: 1 for f in sorted(features(t, lang))} for t in texts]).tocsr()
+    x = vec.fit_transform([{f: 1 for f in sorted(features(t, lang, classes))} for t in texts]).tocsr()
     x.indices = x.indices.astype(np.int32)  # liblinear accepts 32-bit indices only
     x.indptr = x.indptr.astype(np.int32)
     names = vec.get_feature_names_out()
@@ -130,8 +147,12 @@ def train(lang: str, profile: str) -> None:
         blob = json.dumps(entry["weights"], ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
         (folder / name).write_bytes(gzip.compress(blob, compresslevel=9, mtime=0))
         manifest[cat] = {"bias": entry["bias"], "threshold": entry["threshold"], "file": name}
+    blob = json.dumps({k: list(v) for k, v in classes.members.items()}, ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":")).encode("utf-8")
+    (folder / "classes.json.gz").write_bytes(gzip.compress(blob, compresslevel=9, mtime=0))
     trained_on = f"corpus/real/{lang}/dev.jsonl" + (" + synthetic corpus (weight 0.35)" if lang == "zh" else "")
-    data = {"format": FORMAT, "language": lang, "profile": profile, "categories": manifest, "trained_on": trained_on}
+    data = {"format": FORMAT, "language": lang, "profile": profile, "categories": manifest, "trained_on": trained_on,
+            "classes": "classes.json.gz"}
     (folder / "manifest.json").write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n",
                                           encoding="utf-8")
     size = sum(p.stat().st_size for p in folder.iterdir())

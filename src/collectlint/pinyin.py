@@ -50,6 +50,33 @@ def variants(phrase: str) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
+_SYLLABLE = ("(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+             "(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|vn"
+             "|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v)")
+_PINYIN_WORD = re.compile(f"(?:{_SYLLABLE})+")
+_WORD_BEFORE = re.compile(r"([a-z][a-z']+) +$")
+_WORD_AFTER = re.compile(r" +([a-z][a-z']+)")
+_AMOUNT_AFTER = re.compile(r" ?[$\d]")
+
+
+def _pinyin_word(word: str) -> bool:
+    return _PINYIN_WORD.fullmatch(word) is not None
+
+
+def in_english_prose(text: str, start: int, end: int) -> bool:
+    """Whether the Latin word at ``text[start:end]`` sits in an English sentence: a neighbouring word on
+    the same line is Latin and cannot be read as pinyin ("been made payable", "ask sb to").  Pinyin
+    evasions ("ni yao zuolao", "你个sb") are written among Han characters or other pinyin."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    after = _WORD_AFTER.match(text, end)
+    return any(m is not None and not _pinyin_word(m.group(1).replace("'", "")) for m in (before, after))
+
+
+def amount_code(text: str, end: int) -> bool:
+    """Whether Latin letters ending at ``end`` are a currency code before an amount (NT$ 1,000, NT 500)."""
+    return _AMOUNT_AFTER.match(text, end) is not None
+
+
 def needs_cue(phrase: str) -> bool:
     """Short Latin or digit forms (sb, txl, 250) are ambiguous without a collection cue."""
     return not any(is_han(c) for c in phrase) and len(phrase) <= 4 and phrase.isalnum()

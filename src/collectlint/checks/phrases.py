@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from collectlint.checks.base import Hit, MatchContext
 from collectlint.normalize import has_han, normalize_phrase
-from collectlint.pinyin import LATIN, needs_cue, variants
+from collectlint.pinyin import LATIN, amount_code, in_english_prose, needs_cue, variants
 from collectlint.yamlspec.reader import SpecReader
 
 # Rule packs are untrusted input: bound what one rule may ask for.
@@ -85,17 +85,23 @@ class PhraseSet:
     def find(self, ctx: MatchContext, *, boundaries: bool = True) -> Iterator[Hit]:
         profile = ctx.doc.profile
         cue: bool | None = None
+        text = ctx.text
         for hit in self._find(ctx, boundaries, ctx.hits_for(self)):
-            if profile.short_forms_need_cue and needs_cue(ctx.text[hit.start : hit.end]):
+            form = text[hit.start : hit.end]
+            if profile.short_forms_need_cue and needs_cue(form):
+                if form.isalpha() and (amount_code(text, hit.end) or in_english_prose(text, hit.start, hit.end)):
+                    continue  # NT$ 500, "ask sb to": a currency code or an English word, not abuse
                 if cue is None:
-                    cue = profile.collection_cue.search(ctx.text) is not None
+                    cue = profile.collection_cue.search(text) is not None
                 if not cue:
                     continue
             yield hit
-        if profile.pinyin_variants and LATIN.search(ctx.text):
+        if profile.pinyin_variants and LATIN.search(text):
             spelled = self.variant_set()
-            if spelled is not None and profile.collection_cue.search(ctx.text):
-                yield from spelled._find(ctx, boundaries, ctx.hits_for(spelled))
+            if spelled is not None and profile.collection_cue.search(text):
+                for hit in spelled._find(ctx, boundaries, ctx.hits_for(spelled)):
+                    if not in_english_prose(text, hit.start, hit.end):  # "been made payable" is not 妈的
+                        yield hit
 
     def _candidates(self, text: str) -> list[tuple[int, int]]:
         """Every occurrence of every phrase, overlapping ones included (the stand-alone path)."""

@@ -3,7 +3,8 @@
 Chinese: character n-grams (1 to 3) of the normalised text (Traditional folded to Simplified, 您 to
 你, lower case, full-width to half-width), with digit runs reduced to one ``0``, template
 placeholders removed and white space runs reduced to one space.  English: word unigrams and bigrams
-of the lower-cased text, with ``'`` kept inside words.  Features are binary (present or not).
+of the lower-cased text, with ``'`` kept inside words.  Both: the word-class features of
+``classes`` when the model ships word classes.  Features are binary (present or not).
 
 Training calls ``features(text)``; run time already holds the normalised text of the message and
 calls ``cleaned_normalised`` on it, then finds the model's own n-grams in one automaton pass
@@ -15,20 +16,23 @@ from __future__ import annotations
 import itertools
 import re
 
+from collectlint.model.classes import WordClasses
 from collectlint.normalize import DEFAULT_FOLDING, Folding, normalize
 from collectlint.placeholders import find_placeholders
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _SPACE = re.compile(r"\s+")
+_PRIVATE = re.compile("[\ue000-\uf8ff]")
 _EN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|\$0")
 EN_FOLDING = Folding(False, ())
 
 
 def cleaned_normalised(norm: str) -> str:
-    """The text n-grams are taken from, given the message's normalised text."""
+    """The text n-grams are taken from, given the message's normalised text.  Private-use characters
+    are dropped: they are the word-class symbols (``classes``), so no plain n-gram ever holds one."""
     for p in reversed(find_placeholders(norm)):
         norm = norm[: p.start] + " " + norm[p.end:]
-    return _SPACE.sub(" ", _DIGITS.sub("0", norm))
+    return _SPACE.sub(" ", _DIGITS.sub("0", _PRIVATE.sub("", norm)))
 
 
 def _clean(text: str, folding: Folding) -> str:
@@ -58,5 +62,14 @@ def en_features(text: str, folding: Folding = EN_FOLDING) -> set[str]:
     return out
 
 
-def features(text: str, language: str) -> set[str]:
-    return zh_features(text) if language == "zh" else en_features(text)
+def cleaned(text: str, language: str) -> str:
+    """The cleaned text of a raw message (what ``cleaned_normalised`` gives at run time)."""
+    return _clean(text, DEFAULT_FOLDING if language == "zh" else EN_FOLDING)
+
+
+def features(text: str, language: str, classes: WordClasses | None = None) -> set[str]:
+    """Every feature of a text: n-grams, and with ``classes`` the word-class features too."""
+    base = zh_features(text) if language == "zh" else en_features(text)
+    if classes is not None:
+        base |= classes.features(cleaned(text, language))
+    return base

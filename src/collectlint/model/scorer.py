@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from collectlint.model.classes import WordClasses
 from collectlint.model.features import cleaned_normalised, features
 from collectlint.normalize import DEFAULT_FOLDING, normalize
 
@@ -36,17 +37,32 @@ class CategoryModel:
 
         automaton = ahocorasick.Automaton()
         for gram, weight in self.weights.items():
-            automaton.add_word(gram, (weight, gram))
-        if self.weights:
+            if not _has_symbol(gram):  # word-class features are looked up, not searched for
+                automaton.add_word(gram, (weight, gram))
+        if len(automaton):
             automaton.make_automaton()
         return automaton
 
     def present(self, cleaned: str) -> list[tuple[float, str]]:
         """(weight, n-gram) of each of the model's n-grams that occurs in ``cleaned``, once each (features
         are binary), from one automaton pass."""
-        if not self.weights:
+        if not len(self._automaton):
             return []
         return list({gram: (weight, gram) for _, (weight, gram) in self._automaton.iter(cleaned)}.values())
+
+
+def _has_symbol(feature: str) -> bool:
+    return any("\ue000" <= ch <= "\uf8ff" for ch in feature)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A message made ready for scoring once, whatever the number of categories scored: the cleaned
+    text the n-gram automaton runs over (Chinese), and the features found by other means (the word-class
+    features; in English every feature)."""
+
+    cleaned: str | None
+    found: frozenset[str]
 
 
 class Model:
@@ -55,11 +71,12 @@ class Model:
     category never loads the others."""
 
     def __init__(self, language: str, profile: str, trained_on: str, manifest: dict[str, dict[str, Any]],
-                 read: Callable[[str], bytes]) -> None:
+                 read: Callable[[str], bytes], classes: WordClasses | None = None) -> None:
         self.language, self.profile, self.trained_on = language, profile, trained_on
         self._manifest = manifest
         self._read = read
         self._loaded: dict[str, CategoryModel] = {}
+        self.classes = classes
 
     @property
     def names(self) -> list[str]:
@@ -76,28 +93,34 @@ class Model:
                                                {str(f): float(w) for f, w in weights.items()})
         return self._loaded[name]
 
+    def prepare(self, original: str, norm: str | None = None) -> Prepared:
+        """``original`` made ready for scoring; Chinese uses ``norm`` (its normalised text) when the
+        caller already holds it."""
+        if self.language == "zh":
+            cleaned = cleaned_normalised(norm if norm is not None else normalize(original, DEFAULT_FOLDING).text)
+            found = self.classes.features(cleaned) if self.classes is not None else set()
+            return Prepared(cleaned, frozenset(found))
+        return Prepared(None, frozenset(features(original, self.language, self.classes)))
+
     def score(self, text: str) -> dict[str, tuple[float, list[str]]]:
         """Per category: the probability, and (at or above the category's threshold) the features that
         pushed it up most, strongest first."""
-        return {name: self.score_one(text, name) for name in self.names}
+        prepared = self.prepare(text)
+        return {name: self.score_prepared(prepared, name) for name in self.names}
 
     def score_one(self, text: str, category: str) -> tuple[float, list[str]]:
         """One category's probability and drivers (what a model rule needs: one category, not all)."""
-        if self.language == "zh":
-            return self.score_normalised(normalize(text, DEFAULT_FOLDING).text, category)
-        cat = self.category(category)
-        return self._result(cat, [(cat.weights[f], f) for f in features(text, self.language) if f in cat.weights])
-
-    def score_normalised(self, norm: str, category: str) -> tuple[float, list[str]]:
-        """``score_one`` of a Chinese text given its normalised form (what the pipeline already holds)."""
-        cat = self.category(category)
-        return self._result(cat, cat.present(cleaned_normalised(norm)))
+        return self.score_prepared(self.prepare(text), category)
 
     def score_text(self, original: str, category: str, norm: str | None = None) -> tuple[float, list[str]]:
         """``score_one``, from the normalised text when the caller already holds it (Chinese)."""
-        if norm is not None and self.language == "zh":
-            return self.score_normalised(norm, category)
-        return self.score_one(original, category)
+        return self.score_prepared(self.prepare(original, norm), category)
+
+    def score_prepared(self, prepared: Prepared, category: str) -> tuple[float, list[str]]:
+        cat = self.category(category)
+        present = cat.present(prepared.cleaned) if prepared.cleaned is not None else []
+        present += [(cat.weights[f], f) for f in sorted(prepared.found) if f in cat.weights]
+        return self._result(cat, present)
 
     def verdict(self, original: str, norm: str | None = None) -> tuple[str, float, list[str]] | None:
         """(category, probability, drivers) when the violation model (``any``) reaches its threshold:
@@ -105,21 +128,28 @@ class Model:
         flagged text.  None when the text is not flagged or the model has no violation model."""
         if ANY not in self._manifest:
             return None
-        prob, drivers = self.score_text(original, ANY, norm)
+        prepared = self.prepare(original, norm)
+        prob, drivers = self.score_prepared(prepared, ANY)
         if prob < self.threshold(ANY):
             return None
-        scores = {c: self.score_text(original, c, norm)[0] for c in self.names if c != ANY}
+        scores = {c: self.score_prepared(prepared, c)[0] for c in self.names if c != ANY}
         if not scores:
             return None
         return max(scores, key=lambda c: (scores[c], c)), prob, drivers
 
-    @staticmethod
-    def _result(cat: CategoryModel, present: list[tuple[float, str]]) -> tuple[float, list[str]]:
+    def _result(self, cat: CategoryModel, present: list[tuple[float, str]]) -> tuple[float, list[str]]:
         z = cat.bias + sum(w for w, _ in present)
         prob = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
         if prob < cat.threshold:
             return prob, []  # drivers explain a finding; below the threshold there is none
-        return prob, [f for w, f in sorted(present, key=lambda wf: (-wf[0], wf[1])) if w > 0][:4]
+        top = [f for w, f in sorted(present, key=lambda wf: (-wf[0], wf[1])) if w > 0][:4]
+        return prob, [self.describe(f) for f in top]
+
+    def describe(self, feature: str) -> str:
+        """A feature as a reader can take it: word-class symbols spelled as ``<class-name>``."""
+        if self.classes is None or not _has_symbol(feature):
+            return feature
+        return self.classes.describe(feature.lstrip("#@"))
 
     def flagged(self, text: str) -> dict[str, tuple[float, list[str]]]:
         """Categories whose probability reaches the category's calibrated threshold."""
@@ -136,5 +166,12 @@ def load_model(profile: str) -> Model | None:
         return None
     if data.get("format") != FORMAT:
         raise ValueError(f"unsupported model format {data.get('format')!r}")
+    def read(name: str) -> bytes:
+        return folder.joinpath(name).read_bytes()
+
+    classes = None
+    if data.get("classes"):
+        members = json.loads(gzip.decompress(read(str(data["classes"]))).decode("utf-8"))
+        classes = WordClasses(str(data["language"]), {str(k): tuple(map(str, v)) for k, v in members.items()})
     return Model(str(data["language"]), str(data["profile"]), str(data.get("trained_on", "")),
-                 dict(data["categories"]), lambda name: folder.joinpath(name).read_bytes())
+                 dict(data["categories"]), read, classes)

@@ -1,0 +1,70 @@
+"""The learned second opinion: run-time scoring equals the training features, and word classes behave."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from collectlint.model.classes import FIRST, WordClasses
+from collectlint.model.features import features
+from collectlint.model.scorer import ANY, Model, load_model
+
+ZH = [
+    "你再不还钱，我们就联系你的同事和你的父母，让大家都知道你欠钱不还。",
+    "您的借款已逾期{{days}}天，请于3月5日前还款1,200.00元，客服95555。",
+    "你欠債不還，我們會通知你公司同事，讓你在單位抬不起頭。",
+    "\ue003你的家人\ue001都会知道",  # private-use characters in the text itself
+    "",
+]
+EN = [
+    "If you don't pay today we will call your employer and your wife every day.",
+    "This communication is from a debt collector. Your balance of $120.00 is past due.",
+    "We will recall the item; call us at 555-0100.",
+]
+
+
+def _z_from_training_path(model: Model, text: str, category: str) -> float:
+    cat = model.category(category)
+    return cat.bias + sum(cat.weights[f] for f in features(text, model.language, model.classes) if f in cat.weights)
+
+
+@pytest.mark.parametrize(("profile", "texts"), [("zh-CN", ZH), ("en-US", EN)])
+def test_run_time_score_equals_the_score_of_the_training_features(profile: str, texts: list[str]) -> None:
+    model = load_model(profile)
+    assert model is not None and model.classes is not None, "the shipped model carries its word classes"
+    for text in texts:
+        for category in model.names:
+            prob, _ = model.score_one(text, category)
+            z = _z_from_training_path(model, text, category)
+            assert prob == pytest.approx(1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))), (text, category)
+
+
+def test_class_words_are_replaced_leftmost_longest() -> None:
+    classes = WordClasses("zh", {"debt": ("欠款", "欠"), "family": ("家人", "你的家人")})
+    assert classes.substitute("告诉你的家人你欠款") == f"告诉{chr(FIRST + 1)}你{chr(FIRST)}"
+
+
+def test_english_class_words_must_stand_alone() -> None:
+    classes = WordClasses("en", {"contact": ("call",), "family": ("your wife",)})
+    assert "call" in classes.substitute("we will recall it")
+    assert chr(FIRST) in classes.substitute("we will call your wife")
+    feats = classes.features("we will call your wife")
+    assert f"@{chr(FIRST)}{chr(FIRST + 1)}" in feats  # the pair of classes present
+
+
+def test_private_use_characters_in_a_text_cannot_forge_class_features() -> None:
+    classes = WordClasses("zh", {"debt": ("欠款",), "family": ("家人",)})
+    forged = classes.features(f"{chr(FIRST)}{chr(FIRST + 1)}你好")
+    assert forged == set()
+    model = load_model("zh-CN")
+    assert model is not None
+    assert model.score_one("\ue000\ue001\ue002你好", ANY)[0] == pytest.approx(model.score_one("你好", ANY)[0])
+
+
+def test_a_class_feature_is_explained_by_its_class_name() -> None:
+    classes = WordClasses("zh", {"debt": ("欠款",), "family": ("家人",)})
+    model = Model("zh", "zh-CN", "", {}, lambda name: b"", classes)
+    assert model.describe(f"#{chr(FIRST)}的") == "<debt>的"
+    assert model.describe(f"@{chr(FIRST)}{chr(FIRST + 1)}") == "<debt><family>"
+    assert model.describe("坐牢") == "坐牢"

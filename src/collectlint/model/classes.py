@@ -86,13 +86,13 @@ class WordClasses:
         present: set[str] = set()
         if self.language == "zh":
             n = len(substituted)
-            for i, ch in enumerate(substituted):
-                if not _is_symbol(ch):
-                    continue
-                present.add(ch)
-                for k in (1, 2, 3):
-                    for start in range(max(0, i - k + 1), min(i, n - k) + 1):
-                        gram = substituted[start:start + k]
+            for m in _PRIVATE.finditer(substituted):
+                i = m.start()
+                present.add(m.group())
+                # Every 1- to 3-character window that holds position i.
+                for start in range(max(0, i - 2), i + 1):
+                    for end in range(i + 1, min(n, start + 3) + 1):
+                        gram = substituted[start:end]
                         if gram.strip() == gram:
                             out.add("#" + gram)
         else:

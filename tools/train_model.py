@@ -3,8 +3,8 @@
     pip install ".[train]" && python tools/train_model.py
 
 Run offline by the team, never at run time.  For each language it reads the real ``dev`` split
-(corpus/real/<lang>/dev.jsonl; the ``test`` split is never read here) plus, for Chinese, the synthetic
-regression corpus at a lower weight; extracts the binary features of ``collectlint.model.features``;
+(corpus/real/<lang>/dev.jsonl; the ``test`` split is never read here) plus, at a lower weight, the
+conduct rules' examples and, for Chinese, the synthetic regression corpus; extracts the binary features of ``collectlint.model.features``;
 fits one L2 logistic regression per conduct category with scikit-learn (liblinear, deterministic);
 with the word classes of ``collectlint.model.classes`` (from the rule packs' lexicon, shipped with the
 model); fits one more over "any conduct category" (the violation model that decides whether the model reports);
@@ -49,21 +49,40 @@ SYNTHETIC_WEIGHT = 0.35
 C = {"zh": 10.0, "en": 1.0}
 
 
+# Sources kept out of the model's training and calibration (they stay in the corpus and in every
+# evaluation).  One bank's ASR call transcripts made up 94 of the 497 Chinese dev messages; their
+# compliant turns share the vocabulary of the violating ones (逾期, 征信, 诉讼流程), so calibrating on
+# them pushed the violation threshold to 0.997 and cut out-of-fold recall on every other source from
+# 0.58 to 0.35 at 2% false alarms.
+MODEL_EXCLUDED_SOURCES = ("github:liangziyuan1017/dialogcue",)
+
+
 def _read(path: Path) -> list[dict[str, object]]:
     if not path.exists():
         return []
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def model_dev(lang: str) -> list[dict[str, object]]:
+    """The real dev split, without the sources in ``MODEL_EXCLUDED_SOURCES``."""
+    return [item for item in _read(ROOT / "corpus" / "real" / lang / "dev.jsonl")
+            if not str(item.get("source", "")).startswith(MODEL_EXCLUDED_SOURCES)]
+
+
 def training_set(lang: str) -> tuple[list[str], list[set[str]], list[float], list[bool]]:
     """Texts, label sets, sample weights, and whether each item is a real compliant message."""
-    real = _read(ROOT / "corpus" / "real" / lang / "dev.jsonl")
+    real = model_dev(lang)
     texts, labels, weights, real_compliant = [], [], [], []
     for item in real:
         texts.append(str(item["text"]))
         labels.append(set(item["expected"]))  # type: ignore[arg-type]
         weights.append(1.0)
         real_compliant.append(not item["expected"] and not item.get("synthetic"))
+    for text, expected in rule_examples(lang):
+        texts.append(text)
+        labels.append(expected)
+        weights.append(SYNTHETIC_WEIGHT)
+        real_compliant.append(False)
     if lang == "zh":
         for path in [ROOT / "corpus" / "zh.jsonl", *sorted((ROOT / "corpus" / "holdout").glob("*.jsonl"))]:
             for item in _read(path):
@@ -73,6 +92,24 @@ def training_set(lang: str) -> tuple[list[str], list[set[str]], list[float], lis
                 weights.append(SYNTHETIC_WEIGHT)
                 real_compliant.append(False)
     return texts, labels, weights, real_compliant
+
+
+def rule_examples(lang: str) -> list[tuple[str, set[str]]]:
+    """The conduct rules' own examples (written by the team, like the synthetic corpus, so weighted like
+    it): each ``fire`` example labelled with its rule's category, each ``silent`` one compliant.  They
+    teach the model the vocabulary of every rule (out of fold on the real English dev split, recall at
+    2% false alarms rose from 0.36 to 0.44; Chinese from 0.43 to 0.47)."""
+    from collectlint.packs.loader import load_rules
+    from collectlint.packtests import unpin
+
+    prefix = "CN" if lang == "zh" else "US"
+    out: list[tuple[str, set[str]]] = []
+    for rule in sorted(load_rules(), key=lambda r: r.id):
+        if not rule.id.startswith(prefix) or rule.category.value not in CATEGORIES:
+            continue
+        out += [(unpin(e)[0], {rule.category.value}) for e in rule.examples.fire]
+        out += [(unpin(e)[0], set()) for e in rule.examples.silent]
+    return out
 
 
 def word_classes(lang: str) -> WordClasses:
@@ -108,7 +145,7 @@ def train(lang: str, profile: str) -> None:
     names = vec.get_feature_names_out()
     w = np.array(weights)
     compliant = np.array(real_compliant)
-    n_real = len(_read(ROOT / "corpus" / "real" / lang / "dev.jsonl"))
+    n_real = len(model_dev(lang))
     is_real = np.arange(len(texts)) < n_real  # the dev split comes first; synthetic items follow
     out: dict[str, object] = {}
     print(f"{lang}: {len(texts)} training messages ({int(compliant.sum())} real compliant), {len(names)} features")
@@ -150,7 +187,8 @@ def train(lang: str, profile: str) -> None:
     blob = json.dumps({k: list(v) for k, v in classes.members.items()}, ensure_ascii=False, sort_keys=True,
                       separators=(",", ":")).encode("utf-8")
     (folder / "classes.json.gz").write_bytes(gzip.compress(blob, compresslevel=9, mtime=0))
-    trained_on = f"corpus/real/{lang}/dev.jsonl" + (" + synthetic corpus (weight 0.35)" if lang == "zh" else "")
+    trained_on = (f"corpus/real/{lang}/dev.jsonl + rule examples (weight {SYNTHETIC_WEIGHT})"
+                  + (" + synthetic corpus (weight 0.35)" if lang == "zh" else ""))
     data = {"format": FORMAT, "language": lang, "profile": profile, "categories": manifest, "trained_on": trained_on,
             "classes": "classes.json.gz"}
     (folder / "manifest.json").write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n",

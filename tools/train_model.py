@@ -3,15 +3,16 @@
     pip install ".[train]" && python tools/train_model.py
 
 Run offline by the team, never at run time.  For each language it reads the real ``dev`` split
-(corpus/real/<lang>/dev.jsonl; the ``test`` split is never read here) plus, at a lower weight, the
-conduct rules' examples and, for Chinese, the synthetic regression corpus; extracts the binary features of ``collectlint.model.features``;
-fits one L2 logistic regression per conduct category with scikit-learn (liblinear, deterministic);
-with the word classes of ``collectlint.model.classes`` (from the rule packs' lexicon, shipped with the
-model); fits one more over "any conduct category" (the violation model that decides whether the model reports);
-picks each threshold from 5-fold out-of-fold scores so that at most ``MAX_FA`` (``MAX_FA_ANY`` for the
-violation model) of the real compliant dev messages reach it; keeps the strongest weights; and writes
-src/collectlint/model/data/<profile>.json.gz (gzip with a fixed timestamp, sorted keys: the same
-inputs give the same bytes).  It prints the out-of-fold figures per category.
+(corpus/real/<lang>/dev.jsonl, without ``MODEL_EXCLUDED_SOURCES``; the ``test`` split is never read
+here) plus, at a lower weight, the conduct rules' examples and, for Chinese, the synthetic regression
+corpus; extracts the binary features of ``collectlint.model.features`` with the word classes of
+``collectlint.model.classes`` (from the rule packs' lexicon, shipped with the model); fits one L2
+logistic regression per conduct category with scikit-learn (liblinear, deterministic) and one more
+over "any conduct category" (the violation model that decides whether the model reports); picks each
+threshold from 5-fold out-of-fold scores so that at most ``MAX_FA`` (``MAX_FA_ANY`` for the violation
+model) of the real compliant dev messages reach it; keeps the strongest weights; and writes
+src/collectlint/model/data/<profile>/ (gzip with a fixed timestamp, sorted keys: the same inputs give
+the same bytes).  It prints the out-of-fold figures per category.
 """
 
 from __future__ import annotations

@@ -61,3 +61,36 @@ rules:
     again = Linter().lint_text(text)
     assert [f.rule_id for f in again] == [f.rule_id for f in alone]
     assert "CN501" not in {f.rule_id for f in again}
+
+
+@pytest.mark.parametrize(("phrase", "expected", "absent"), [
+    ("arrest", {"arrests", "arrested", "arresting"}, set()),
+    ("sue", {"sues", "sued", "suing"}, set()),
+    ("find you", {"found you", "finds you", "finding you"}, set()),
+    ("stop", {"stopped", "stopping"}, set()),
+    ("harass", {"harassed", "harasses", "harassing"}, set()),
+    ("tell your boss", {"told your boss", "tell your bosses"}, set()),
+    ("criminal charge", {"criminal charges"}, {"criminaled charge"}),
+    ("lose your job", {"losing your job"}, {"lost your job"}),
+    ("arrested", set(), {"arresteded"}),
+])
+def test_english_phrases_get_their_inflections(phrase: str, expected: set[str], absent: set[str]) -> None:
+    from collectlint.nlp.inflect import phrase_inflections
+
+    forms = phrase_inflections(phrase)
+    assert expected <= forms and not (absent & forms) and phrase not in forms
+
+
+def test_an_english_pack_phrase_matches_its_inflections(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from collectlint.config import Config
+
+    (tmp_path / "house.yaml").write_text(
+        "pack: house\nlanguage: en\nrules:\n  - id: HX001\n    name: house-seize\n    category: false-legal\n"
+        "    severity: error\n    message: {zh: 扣押, en: Seizure}\n"
+        "    docs: {what: w, why: w, basis: b, source_status: R, example: We will impound your car., instead: i}\n"
+        "    match: {type: phrase, phrases: [impound]}\n"
+        "    examples: {fire: [We will impound your car.], silent: [Your payment is due.]}\n", encoding="utf-8")
+    linter = Linter(Config(rule_dirs=(str(tmp_path),)), Options(model=False))
+    for text in ("Your car will be impounded tomorrow.", "They are impounding cars of people who owe us."):
+        assert any(f.rule_id == "HX001" for f in linter.lint_text(text, "x.txt")), text
+    assert not any(f.rule_id == "HX001" for f in linter.lint_text("Your payment is due on March 5.", "x.txt"))

@@ -77,7 +77,11 @@ class PhraseSet:
                 raise reader.fail(line, f"{where}: phrase {raw!r} in '{key}' is empty after normalisation "
                                   "and can never match")
             out.append(phrase)
-        return cls(out)
+            if reader.inflections:
+                from collectlint.nlp.inflect import phrase_inflections
+
+                out.extend(sorted(phrase_inflections(phrase)))
+        return cls(list(dict.fromkeys(out)))
 
     def han(self) -> list[str]:
         return [p for p in self.phrases if has_han(p)]

@@ -83,6 +83,10 @@ def load_pack(path: Path, lexicon: dict[str, list[str]] | None = None, data: obj
     reader.keys(pack, "pack", allowed=PACK_KEYS, required={"pack", "rules"})
     reader.string(pack, "pack", "pack")
     profile = _pack_profile(reader, pack)
+    if profile is not None:
+        from collectlint.profiles import get_profile
+
+        reader.inflections = get_profile(profile).inflections
     raw_rules = pack["rules"]
     if not isinstance(raw_rules, LList) or not raw_rules:
         raise reader.fail(pack.line_of("rules"), "pack: 'rules' must be a non-empty list")

@@ -45,6 +45,7 @@ class Profile:
     aliases: frozenset[str]
     folding: Folding
     pinyin_variants: bool
+    inflections: bool  # English phrases also match their inflected forms (nlp.inflect)
     short_forms_need_cue: bool
     collection_cue: re.Pattern[str]
     negation: Negation
@@ -98,7 +99,8 @@ def load_profile(path: Path) -> Profile:
     name = reader.string(m, "profile", "profile")
     where = f"profile {name}"
     norm = reader.mapping(m["normalise"], m.line_of("normalise"), f"{where}: normalise")
-    reader.keys(norm, f"{where}: normalise", allowed={"traditional-to-simplified", "fold", "pinyin-variants"},
+    reader.keys(norm, f"{where}: normalise", allowed={"traditional-to-simplified", "fold", "pinyin-variants",
+                                                      "inflections"},
                 required={"traditional-to-simplified", "fold", "pinyin-variants"})
     neg = reader.mapping(m["negation"], m.line_of("negation"), f"{where}: negation")
     reader.keys(neg, f"{where}: negation", allowed={"unit", "window", "negators", "consequence"},
@@ -138,6 +140,7 @@ def load_profile(path: Path) -> Profile:
         folding=Folding(reader.boolean(norm, "traditional-to-simplified", where, default=False),
                         tuple((str(k), str(v)) for k, v in fold_map.items())),
         pinyin_variants=reader.boolean(norm, "pinyin-variants", where, default=False),
+        inflections=reader.boolean(norm, "inflections", where, default=False),
         short_forms_need_cue=reader.boolean(m, "short-forms-need-cue", where, default=False),
         collection_cue=_compile(reader, m, "collection-cues", where),
         negation=Negation(reader.choice(neg, "unit", where, ["char", "word"]),

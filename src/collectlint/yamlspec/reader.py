@@ -16,6 +16,8 @@ class SpecReader:
         self.error_type = error_type
         # Shared word classes a rule may name as "@class" in a phrase list (rules/*/lexicon*.yaml).
         self.lexicon: dict[str, list[str]] = lexicon or {}
+        # Whether phrases also match their English inflections (the pack's profile asks for it).
+        self.inflections = False
 
     def fail(self, line: int | None, message: str) -> CollectlintError:
         return self.error_type(message, path=self.path, line=line)

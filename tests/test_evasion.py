@@ -67,3 +67,26 @@ def test_leetspeak_inside_english_words_is_read_as_letters() -> None:
     assert {"US501", "US201"} <= ids
     # Reference numbers and amounts are not words: nothing is read into them.
     assert not {f.rule_id for f in linter.lint_text("Invoice INV-2024-0315 for $120 is due.")} & {"US501", "US201"}
+
+
+# Latin initials and pinyin next to English: an English sentence is not an evasion, but an evasion
+# written next to one English word still is.
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("cnm pay your debt now 你欠款不还", True),
+    ("你欠钱 sb idiot", True),
+    ("你就是个sb lol 欠款", True),
+    ("tmd 3天内还钱", True),
+    ("you will zuolao 欠款还钱", True),
+    ("欠款不还就zuo牢", True),
+    ("欠款不还就坐lao", True),
+    ("请于到期日前缴清欠款。Cheques should be made payable to ABC Finance Ltd.", False),
+    ("你尚有欠款 NT$ 1,200 逾期未繳，請於3日內還款。", False),
+    ("你的欠款请尽快处理，please ask sb in your family to call us", False),
+    ("欠款请处理。We made a note of your call.", False),
+])
+def test_latin_forms_in_english_prose(text: str, flagged: bool) -> None:
+    from collectlint.api import Options
+
+    found = [f for f in Linter(options=Options(model=False)).lint_text(text, "x.txt")
+             if f.category.value in ("insult", "false-legal")]
+    assert bool(found) == flagged, (text, [f.rule_id for f in found])

@@ -46,8 +46,13 @@ def test_class_words_are_replaced_leftmost_longest() -> None:
 
 
 def test_english_class_words_must_stand_alone() -> None:
-    classes = WordClasses("en", {"contact": ("call",), "family": ("your wife",)})
+    classes = WordClasses("en", {"contact": ("call",), "family": ("your wife",), "harm": ("kill", "kill yours")})
     assert "call" in classes.substitute("we will recall it")
+    # A longer class word that fails the boundary leaves its place to a shorter one that fits.
+    assert chr(FIRST + 2) in classes.substitute("kill yourself")
+    # Latin class words in Chinese text must stand alone too: "ig" is not in "sign".
+    zh = WordClasses("zh", {"public": ("ig",)})
+    assert zh.substitute("请sign合同") == "请sign合同" and zh.substitute("发到ig上") == f"发到{chr(FIRST)}上"
     assert chr(FIRST) in classes.substitute("we will call your wife")
     feats = classes.features("we will call your wife")
     assert f"@{chr(FIRST)}{chr(FIRST + 1)}" in feats  # the pair of classes present
@@ -66,5 +71,5 @@ def test_a_class_feature_is_explained_by_its_class_name() -> None:
     classes = WordClasses("zh", {"debt": ("欠款",), "family": ("家人",)})
     model = Model("zh", "zh-CN", "", {}, lambda name: b"", classes)
     assert model.describe(f"#{chr(FIRST)}的") == "<debt>的"
-    assert model.describe(f"@{chr(FIRST)}{chr(FIRST + 1)}") == "<debt><family>"
+    assert model.describe(f"@{chr(FIRST)}{chr(FIRST + 1)}") == "<debt> + <family>"
     assert model.describe("坐牢") == "坐牢"

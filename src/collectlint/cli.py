@@ -102,7 +102,16 @@ def _governed(first: Linter, options: Options, paths: Sequence[str], config_path
         return [str(e) if isinstance(e, Path) else e for e in linter_for(found).expand(directory)]
 
     steps = plan(paths, expand, lambda d: d in SKIP_DIRS or d.startswith("."))
-    return [(linter_for(found), items) for found, items in steps]
+    out: list[tuple[Linter, list[str | FileResult]]] = []
+    for found, items in steps:
+        try:
+            out.append((linter_for(found), items))
+        except CollectlintError as exc:
+            # A broken nested configuration: an error for each input it governs; the others are checked.
+            reason = exc.render()
+            out.append((first, [FileResult(i, error=f"{i}: not checked: {reason}") if isinstance(i, str) else i
+                                for i in items]))
+    return out
 
 
 def _show_files(groups: list[tuple[Linter, list[str | FileResult]]]) -> None:

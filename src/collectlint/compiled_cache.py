@@ -3,8 +3,11 @@
 Compiling the shipped packs (pinyin spellings of every phrase included) costs far more than a hook
 run may spend, so the compiled rules are kept in the user's cache folder.  The payload is a pickle,
 but it is loaded only after its HMAC-SHA256 verifies under a secret key that lives in the same
-owner-only folder (created ``0700``, key file ``0600``); a file planted or altered by anyone without
-the key is ignored and rebuilt.  The entry's name is a hash of the packs' bytes, collectlint's own
+owner-only folder (created ``0700``, key file ``0600``), and only when the folder, the key and the
+entry are owned by this user and writable by no one else; a file planted or altered by anyone without
+the key, or in a folder someone else can write, is ignored and rebuilt.  (A process running as the
+same user can already run code as that user; the cache adds no new way.)
+The entry's name is a hash of the packs' bytes, collectlint's own
 sources and Python's version, so editing the normaliser or the pinyin code invalidates it.  Any
 error reading, verifying or writing it means "no cache", never a failed run.
 """
@@ -21,7 +24,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from collectlint.cachedir import cache_dir
+from collectlint.cachedir import cache_dir, private
 
 KEEP = 8
 _MAC = 32
@@ -47,6 +50,7 @@ def code_fingerprint() -> str:
 def _secret(folder: Path) -> bytes:
     path = folder / "cache.key"
     try:
+        private(path, directory=False)
         data = path.read_bytes()
         if len(data) == 32 and (path.stat().st_mode & 0o077) == 0:
             return data
@@ -64,7 +68,9 @@ def _secret(folder: Path) -> bytes:
 def read(key: str) -> object | None:
     try:
         folder = cache_dir()
-        blob = (folder / f"rules-{key}.bin").read_bytes()
+        entry = folder / f"rules-{key}.bin"
+        private(entry, directory=False)
+        blob = entry.read_bytes()
         secret = _secret(folder)
     except OSError:
         return None

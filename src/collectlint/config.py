@@ -78,16 +78,23 @@ class Config:
         return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(path.name, g) for g in self.exclude)
 
 
+MAX_CONFIG_BYTES = 1024 * 1024  # a configuration is a few lines; a bigger one is a mistake or an attack
+
+
 def _toml(path: Path) -> dict[str, Any]:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised on 3.10 only
         import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
     try:
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            raise ConfigError(f"pyproject.toml is larger than {MAX_CONFIG_BYTES // 1024} KiB", path=str(path))
         with path.open("rb") as fh:
             data = tomllib.load(fh)
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"invalid TOML: {exc}", path=str(path)) from None
+    except RecursionError:
+        raise ConfigError("invalid TOML: nested too deeply", path=str(path)) from None
     return dict(data.get("tool", {}).get("collectlint", {})) if "collectlint" in data.get("tool", {}) else {}
 
 
@@ -118,16 +125,32 @@ def _absolute(path: Path) -> Path:
     return Path(os.path.abspath(path))
 
 
+def is_directory(path: Path) -> bool:
+    """A real directory (not a link to one); False for anything the OS cannot even look at (a name
+    longer than the file system allows, a folder without permission)."""
+    try:
+        return path.is_dir() and not path.is_symlink()
+    except OSError:
+        return False
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
 def discover(start: Path) -> Path | None:
     here = _absolute(start)
-    if not here.is_dir():
+    if not is_directory(here):
         here = here.parent
     for folder in (here, *here.parents):
         for name in CONFIG_NAMES:
-            if (folder / name).is_file():
+            if _is_file(folder / name):
                 return folder / name
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file():
+        if _is_file(pyproject):
             try:
                 if _toml(pyproject):
                     return pyproject
@@ -142,6 +165,8 @@ def load(path: Path) -> Config:
         data: Any = _as_located(_toml(path))
     else:
         try:
+            if path.stat().st_size > MAX_CONFIG_BYTES:
+                raise ConfigError(f"config is larger than {MAX_CONFIG_BYTES // 1024} KiB", path=str(path))
             data = yamlloc.load(path.read_text(encoding="utf-8-sig"))
         except OSError as exc:
             raise ConfigError(f"cannot read config: {exc.strerror or exc}", path=str(path)) from None

@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from collectlint.config import CONFIG_NAMES, discover
+from collectlint.config import CONFIG_NAMES, discover, is_directory
 from collectlint.models import FileResult
 
 Item = str | FileResult  # a path to check, or what was already decided for one (a refused link)
@@ -27,7 +27,7 @@ class Nearest:
         self._cache: dict[str, Path | None] = {}
 
     def __call__(self, path: Path) -> Path | None:
-        folder = os.path.abspath(path if path.is_dir() and not path.is_symlink() else path.parent)
+        folder = os.path.abspath(path if is_directory(path) else path.parent)
         if folder not in self._cache:
             self._cache[folder] = discover(Path(folder))
         return self._cache[folder]
@@ -61,7 +61,7 @@ def plan(paths: Sequence[str], expand: Callable[[Path, Path | None], list[Item]]
             add(nearest(Path.cwd()), item)
             continue
         path = Path(item)
-        if path.is_dir() and not path.is_symlink() and _has_nested_config(path, skip_dir):
+        if is_directory(path) and _has_nested_config(path, skip_dir):
             outer = nearest(path)
             for entry in expand(path, outer):
                 add(nearest(Path(entry)) if isinstance(entry, str) else outer, entry)

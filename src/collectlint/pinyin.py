@@ -54,27 +54,38 @@ _SYLLABLE = ("(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
              "(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|vn"
              "|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v)")
 _PINYIN_WORD = re.compile(f"(?:{_SYLLABLE})+")
-_WORD_BEFORE = re.compile(r"([a-z][a-z']+) +$")
-_WORD_AFTER = re.compile(r" +([a-z][a-z']+)")
-_AMOUNT_AFTER = re.compile(r" ?[$\d]")
+_WORD_BEFORE = re.compile(r"([a-z][a-z']*)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([a-z][a-z']*)")
+# English words that never stand next to a pinyin evasion but always in English prose.
+_ENGLISH_WORDS = ("a an the to of in on at by for from with and or is are was were be been being will would "
+                     "can could should may might must please we our us i my me your you it its this that these those "
+                     "has have had do does did not no if as so than then there their they them he she his her "
+                     "per via")
+_ENGLISH = frozenset(_ENGLISH_WORDS.split())
+CURRENCY_CODES = frozenset({"nt", "ntd", "hk", "hkd", "us", "usd", "rmb"})
+_AMOUNT_AFTER = re.compile(r"\$| ?\d")
 
 
-def _pinyin_word(word: str) -> bool:
-    return _PINYIN_WORD.fullmatch(word) is not None
+def _english_word(word: str) -> bool:
+    return _PINYIN_WORD.fullmatch(word.replace("'", "")) is None
 
 
 def in_english_prose(text: str, start: int, end: int) -> bool:
-    """Whether the Latin word at ``text[start:end]`` sits in an English sentence: a neighbouring word on
-    the same line is Latin and cannot be read as pinyin ("been made payable", "ask sb to").  Pinyin
-    evasions ("ni yao zuolao", "你个sb") are written among Han characters or other pinyin."""
+    """Whether the Latin word at ``text[start:end]`` sits in an English sentence on its line: next to
+    an English function word ("been made payable", "ask sb to"), or between two words that cannot be
+    read as pinyin.  Pinyin and initials used as evasions stand among Han characters, other pinyin, or
+    at most one English word ("cnm pay now", "你个sb", "sb idiot")."""
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     after = _WORD_AFTER.match(text, end)
-    return any(m is not None and not _pinyin_word(m.group(1).replace("'", "")) for m in (before, after))
+    words = [m.group(1) for m in (before, after) if m is not None]
+    if any(w in _ENGLISH for w in words):
+        return True
+    return len(words) == 2 and all(_english_word(w) for w in words)
 
 
-def amount_code(text: str, end: int) -> bool:
+def amount_code(form: str, text: str, end: int) -> bool:
     """Whether Latin letters ending at ``end`` are a currency code before an amount (NT$ 1,000, NT 500)."""
-    return _AMOUNT_AFTER.match(text, end) is not None
+    return form in CURRENCY_CODES and _AMOUNT_AFTER.match(text, end) is not None
 
 
 def needs_cue(phrase: str) -> bool:

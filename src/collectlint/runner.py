@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from collectlint.chunks import LARGE
+from collectlint.config import is_directory
 from collectlint.decode import decode_bytes, read_bytes
 from collectlint.errors import CollectlintError, SkippedInput
 from collectlint.formats import BINARY, READERS, Message, reader_for
@@ -60,10 +61,9 @@ class Runner:
             return FileResult(display, notice=exc.detail, skipped=True)
         except CollectlintError as exc:
             return FileResult(display, error=exc.render())
-        except (RecursionError, MemoryError, ValueError, TypeError, KeyError, IndexError, UnicodeError) as exc:
-            # A defect met on this input: an error for this file, never the end of the run.
-            return FileResult(display, error=f"{display}: internal error on this file: {type(exc).__name__} "
-                                             "(please report this); the other files were checked")
+        except Exception as exc:  # a defect met on this input (a library raising what it
+            # documents nowhere, an OS error on an odd name): an error for this file, never the end of the run.
+            return _defect(display, exc)
         notice = None
         if not text.strip():
             return FileResult(display, text=text, notice="empty file: nothing to check", skipped=True)
@@ -85,10 +85,9 @@ class Runner:
             return FileResult(display, notice=exc.detail, skipped=True)
         except CollectlintError as exc:
             return FileResult(display, error=exc.render())
-        except (RecursionError, MemoryError, ValueError, TypeError, KeyError, IndexError, UnicodeError) as exc:
-            # A defect met on this input: an error for this file, never the end of the run.
-            return FileResult(display, error=f"{display}: internal error on this file: {type(exc).__name__} "
-                                             "(please report this); the other files were checked")
+        except Exception as exc:  # a defect met on this input (a library raising what it
+            # documents nowhere, an OS error on an odd name): an error for this file, never the end of the run.
+            return _defect(display, exc)
         unruled = self._no_rules_notice(messages)
         return FileResult(display, text=text, findings=findings, lang=_lang(text, messages),
                           notice=unruled, messages=len(messages), unruled=bool(unruled), suppressed=suppressed)
@@ -112,9 +111,15 @@ class Runner:
                 yield "-"
                 continue
             path = Path(item)
-            if path.is_dir() and not path.is_symlink():
-                yield from self.expand(path)
-            elif not path.exists() and not path.is_symlink():
+            try:
+                if is_directory(path):
+                    yield from self.expand(path)
+                    continue
+                missing = not path.exists() and not path.is_symlink()
+            except OSError as exc:  # a name longer than the file system allows, a folder without access
+                yield FileResult(item, error=f"{item}: cannot read: {exc.strerror or type(exc).__name__}")
+                continue
+            if missing:
                 yield FileResult(item, error=f"{item}: no such file or directory")
             else:
                 refused = unsafe_input(path, Path.cwd())
@@ -152,13 +157,18 @@ class Runner:
 
     def expand(self, directory: Path) -> list[Path | FileResult]:
         found: list[Path | FileResult] = []
-        for root, dirs, files in os.walk(directory, followlinks=False):
+        unreadable: list[OSError] = []
+        for root, dirs, files in os.walk(directory, followlinks=False, onerror=unreadable.append):
             dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
             for name in sorted(files):
                 p = Path(root) / name
                 if reader_for(name) and name not in NOT_TEMPLATES and not self.config.excluded(p):
                     refused = unsafe_input(p, directory)
                     found.append(FileResult(str(p), notice=refused, skipped=True) if refused else p)
+        # A folder the walk could not enter is an input error, never a silent pass.
+        found += [FileResult(str(e.filename or directory),
+                             error=f"{e.filename or directory}: cannot read folder: {e.strerror or type(e).__name__}")
+                  for e in unreadable]
         return found
 
 
@@ -170,6 +180,14 @@ class Runner:
         if not missing:
             return None
         return f"no conduct rules in force for profile {', '.join(missing)}: its messages were not checked for conduct"
+
+
+def _defect(display: str, exc: BaseException) -> FileResult:
+    if isinstance(exc, OSError):
+        reason = exc.strerror or type(exc).__name__
+        return FileResult(display, error=f"{display}: cannot read: {reason}")
+    return FileResult(display, error=f"{display}: internal error on this file: {type(exc).__name__} "
+                                     "(please report this); the other files were checked")
 
 
 _OWN_JSON = re.compile(rb'\A\s*\{\s*"version"\s*:\s*[^,]{1,20},\s*"tool"\s*:\s*'

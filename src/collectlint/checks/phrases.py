@@ -93,7 +93,7 @@ class PhraseSet:
         for hit in self._find(ctx, boundaries, ctx.hits_for(self)):
             form = text[hit.start : hit.end]
             if profile.short_forms_need_cue and needs_cue(form):
-                if form.isalpha() and (amount_code(text, hit.end) or in_english_prose(text, hit.start, hit.end)):
+                if form.isalpha() and (amount_code(form, text, hit.end) or in_english_prose(text, hit.start, hit.end)):
                     continue  # NT$ 500, "ask sb to": a currency code or an English word, not abuse
                 if cue is None:
                     cue = profile.collection_cue.search(text) is not None
@@ -104,8 +104,12 @@ class PhraseSet:
             spelled = self.variant_set()
             if spelled is not None and profile.collection_cue.search(text):
                 for hit in spelled._find(ctx, boundaries, ctx.hits_for(spelled)):
-                    if not in_english_prose(text, hit.start, hit.end):  # "been made payable" is not 妈的
-                        yield hit
+                    form = text[hit.start : hit.end]
+                    # A short all-Latin spelling in English prose is an English word: "been made payable"
+                    # is not 妈的.  Longer spellings (zuolao) and mixed ones (zuo牢) are always evasions.
+                    if len(form) <= 4 and form.isascii() and in_english_prose(text, hit.start, hit.end):
+                        continue
+                    yield hit
 
     def _candidates(self, text: str) -> list[tuple[int, int]]:
         """Every occurrence of every phrase, overlapping ones included (the stand-alone path)."""

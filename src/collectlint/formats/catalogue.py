@@ -15,6 +15,7 @@ from collectlint.errors import InputError, SkippedInput
 from collectlint.formats.base import Message, Suppression, parse_suppression
 from collectlint.models import STAGES
 from collectlint.profiles.profile import channel_aliases
+from collectlint.yamlspec.yamlloc import nesting_bound as nesting_bound  # re-exported for front matter
 
 META_KEYS = {"id", "name", "key", "channel", "stage", "lang", "locale", "tags", "note", "notes", "description",
              "version", "type", "category", "template_id", "code"}
@@ -197,21 +198,6 @@ def _messages(text: str, path: str, root: yaml.Node | None, suppressions: list[S
 # libyaml and the composer recurse once per nesting level; a file nesting 200,000 levels crashes the
 # interpreter (not a Python exception), so nesting is bounded by a linear scan before parsing.
 PARSE_DEPTH_LIMIT = 16 * MAX_DEPTH
-_BLOCK_LEAD = re.compile(r"^([ \t]*)((?:-[ \t]+)*)", re.M)
-
-
-def nesting_bound(text: str) -> int:
-    """An upper bound of the nesting depth of YAML or JSON text, in one pass (brackets in strings count too)."""
-    depth = deepest = 0
-    for ch in text:
-        if ch in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif ch in "]}":
-            depth = max(0, depth - 1)
-    for m in _BLOCK_LEAD.finditer(text):
-        deepest = max(deepest, len(m.group(1)) // 2 + m.group(2).count("-"))
-    return deepest
 
 
 def _check_nesting(text: str, path: str) -> None:

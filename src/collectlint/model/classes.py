@@ -6,10 +6,11 @@ member of the class *reader-relation*.  So before scoring, every word of a class
 model was trained with, shipped inside the model's data so rule edits never shift its features) is
 replaced by the class's symbol, and the model also sees:
 
-- ``#`` + n-grams (1 to 3 characters in Chinese, word unigrams and bigrams in English) of the
-  substituted text that contain a class symbol ("#<debt>的", "#<your-family>"),
+- ``#`` + n-grams (2 and 3 characters in Chinese, word bigrams in English) of the substituted text
+  that contain a class symbol ("#<debt>的", "#告诉<your-family>"),
 - ``@`` + one class symbol, for each class present, and ``@`` + two symbols for each pair of classes
-  present anywhere in the message (a debt word and a relative, far apart).
+  present anywhere in the message (a debt word and a relative, far apart; explained as
+  ``<debt> + <family-member>``).
 
 Symbols are private-use characters (U+E000 upward, one per class in sorted name order); private-use
 characters in the message itself are dropped first, so a text cannot forge them.  Explanations print a
@@ -28,6 +29,17 @@ from typing import Any
 FIRST = 0xE000
 _PRIVATE = re.compile("[\ue000-\uf8ff]")
 _EN_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\$0|[\ue000-\uf8ff]")
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """A match whose first or last character is a Latin letter or digit is not part of a longer word."""
+    if _latin(text[start]) and start > 0 and _latin(text[start - 1]):
+        return False
+    return not (_latin(text[end - 1]) and end < len(text) and _latin(text[end]))
 
 
 def _is_symbol(ch: str) -> bool:
@@ -60,22 +72,29 @@ class WordClasses:
         return automaton
 
     def substitute(self, cleaned: str) -> str:
-        """``cleaned`` with each class word (leftmost, longest, not overlapping) replaced by its symbol;
-        in English a word must stand alone (``call`` is not found in ``recall``)."""
+        """``cleaned`` with each class word (leftmost, longest, not overlapping) replaced by its symbol.
+        A word that begins or ends with a Latin letter or digit must stand alone (``call`` is not found
+        in ``recall``, ``ig`` not in ``sign``); one that does not, in that place, leaves the place to a
+        shorter word that does."""
         text = _PRIVATE.sub("", cleaned)
         automaton = self._automaton
         if not len(automaton):
             return text
-        latin = self.language != "zh"
+        found: list[tuple[int, int, str]] = []
+        for last, (length, symbol) in automaton.iter(text):
+            start, end = last - length + 1, last + 1
+            if _alone(text, start, end):
+                found.append((start, -end, symbol))
+        found.sort()
+        spaced = self.language != "zh"
         out: list[str] = []
         pos = 0
-        for end, (length, symbol) in automaton.iter_long(text):
-            start = end - length + 1
-            if latin and ((start > 0 and text[start - 1].isalnum()) or (end + 1 < len(text) and text[end + 1].isalnum())):
+        for start, neg_end, symbol in found:
+            if start < pos:
                 continue
             out.append(text[pos:start])
-            out.append(f" {symbol} " if latin else symbol)
-            pos = end + 1
+            out.append(f" {symbol} " if spaced else symbol)
+            pos = -neg_end
         out.append(text[pos:])
         return "".join(out)
 
@@ -91,16 +110,13 @@ class WordClasses:
                 present.add(m.group())
                 # Every 1- to 3-character window that holds position i.
                 for start in range(max(0, i - 2), i + 1):
-                    for end in range(i + 1, min(n, start + 3) + 1):
+                    for end in range(max(i + 1, start + 2), min(n, start + 3) + 1):  # 2 and 3 characters
                         gram = substituted[start:end]
                         if gram.strip() == gram:
                             out.add("#" + gram)
         else:
             tokens = _EN_TOKEN.findall(substituted)
-            for token in tokens:
-                if _is_symbol(token):
-                    present.add(token)
-                    out.add("#" + token)
+            present.update(token for token in tokens if _is_symbol(token))
             out.update(f"#{a} {b}" for a, b in itertools.pairwise(tokens) if _is_symbol(a) or _is_symbol(b))
         ordered = sorted(present)
         out.update("@" + s for s in ordered)
@@ -108,9 +124,15 @@ class WordClasses:
         return out
 
     def describe(self, feature: str) -> str:
-        """A feature with its class symbols spelled as ``<class-name>``."""
-        return "".join(f"<{self.names[ord(ch) - FIRST]}>" if _is_symbol(ch) and ord(ch) - FIRST < len(self.names)
-                       else ch for ch in feature)
+        """A feature as a reader can take it: class symbols spelled ``<class-name>``; a pair of classes
+        found anywhere in the message (``@`` features) joined with `` + ``."""
+        def name(ch: str) -> str:
+            index = ord(ch) - FIRST
+            return f"<{self.names[index]}>" if _is_symbol(ch) and index < len(self.names) else ch
+
+        if feature.startswith("@"):
+            return " + ".join(name(ch) for ch in feature[1:])
+        return "".join(name(ch) for ch in feature.lstrip("#"))
 
 
 def expand(classes: dict[str, list[str]], name: str, seen: frozenset[str] = frozenset()) -> Iterable[str]:

@@ -149,7 +149,7 @@ class Model:
         """A feature as a reader can take it: word-class symbols spelled as ``<class-name>``."""
         if self.classes is None or not _has_symbol(feature):
             return feature
-        return self.classes.describe(feature.lstrip("#@"))
+        return self.classes.describe(feature)
 
     def flagged(self, text: str) -> dict[str, tuple[float, list[str]]]:
         """Categories whose probability reaches the category's calibrated threshold."""

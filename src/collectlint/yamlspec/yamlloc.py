@@ -6,6 +6,7 @@ forgets where things were, so mappings and lists come back as subclasses carryin
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -64,8 +65,31 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
+# libyaml and the composer recurse once per nesting level; a document nesting 100,000 levels crashes
+# the interpreter (not a Python exception), so nesting is bounded by a linear scan before parsing.
+PARSE_DEPTH_LIMIT = 1024
+_BLOCK_LEAD = re.compile(r"^([ \t]*)((?:-[ \t]+)*)", re.M)
+
+
+def nesting_bound(text: str) -> int:
+    """An upper bound of the nesting depth of YAML or JSON text, in one pass (brackets in strings count too)."""
+    depth = deepest = 0
+    for ch in text:
+        if ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+    for m in _BLOCK_LEAD.finditer(text):
+        deepest = max(deepest, len(m.group(1)) // 2 + m.group(2).count("-"))
+    return deepest
+
+
 def load(text: str) -> Any:
-    """Parse one YAML document safely; raises ``yaml.YAMLError`` with a mark on bad input."""
+    """Parse one YAML document safely; raises ``yaml.YAMLError`` with a mark on bad input, and without
+    parsing when the text nests deeper than ``PARSE_DEPTH_LIMIT``."""
+    if nesting_bound(text) > PARSE_DEPTH_LIMIT:
+        raise yaml.YAMLError(f"nests deeper than {PARSE_DEPTH_LIMIT} levels (not parsed)")
     return yaml.load(text, Loader=_Loader)
 
 

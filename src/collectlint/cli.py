@@ -36,6 +36,34 @@ def _fail(message: str) -> None:
     sys.exit(ExitStatus.ERROR)
 
 
+def _clobbers_input(target: str, paths: Sequence[str]) -> str | None:
+    """Why writing a report or baseline to ``target`` would destroy a template being checked (None when
+    it would not): it is one of the inputs, or an existing template inside a checked folder.  Our own
+    earlier report or baseline may be overwritten."""
+    from collectlint.formats import reader_for
+    from collectlint.runner import NOT_TEMPLATES, own_output
+
+    real = os.path.realpath(target)
+    if not os.path.isfile(real):
+        return None
+    try:
+        with open(real, "rb") as fh:
+            if own_output(fh.read(600), reader_for(real) or ""):
+                return None
+    except OSError:
+        return None
+    for item in paths:
+        if item == "-":
+            continue
+        checked = os.path.realpath(item)
+        if real == checked:
+            return "is also an input of this run"
+        if (os.path.isdir(checked) and real.startswith(checked.rstrip(os.sep) + os.sep)
+                and reader_for(real) and os.path.basename(real) not in NOT_TEMPLATES):
+            return "is a template in a checked folder"
+    return None
+
+
 def _append_job_summary(results: Sequence[FileResult]) -> None:
     """In GitHub Actions, the Markdown job summary goes to ``$GITHUB_STEP_SUMMARY`` next to the annotations."""
     import os
@@ -65,7 +93,7 @@ def guarded(fn: F) -> F:
         except (KeyboardInterrupt, BrokenPipeError):
             sys.exit(ExitStatus.ERROR)
         except Exception as exc:  # pragma: no cover - a bug; still one line and exit 2
-            _fail(f"internal error: {type(exc).__name__}: {exc} (please report this)")
+            _fail(clean_label(f"internal error: {type(exc).__name__}: {exc} (please report this)"))
 
     return wrapper  # type: ignore[return-value]
 
@@ -238,6 +266,11 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     if show_files:
         _show_files(groups)
         return
+    baseline_written = baseline is not None and (update_baseline or not Path(baseline).exists())
+    for target, flag in ((output, "--output"), (baseline if baseline_written else None, "--baseline")):
+        problem = _clobbers_input(target, paths) if target and target != "-" else None
+        if problem:
+            _fail(f"{flag} {clean_label(str(target))}: {problem}; nothing was written")
     written = {os.path.abspath(p) for p in (output, baseline) if p and p != "-"}
     for member, _ in groups:
         member.runner.skip_files = written
@@ -304,7 +337,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         click.echo(f"collectlint: checked {tally.files_checked} file(s), {tally.messages} message(s)", err=True)
     if not errors and (not tally.files_checked or not tally.messages):
         click.echo("collectlint: warning: nothing was checked (no template files or messages in "
-                   + ", ".join(paths) + ")", err=True)
+                   + ", ".join(clean_label(p) for p in paths) + ")", err=True)
     if errors:
         sys.exit(ExitStatus.ERROR)
     if exit_zero:

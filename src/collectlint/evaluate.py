@@ -12,6 +12,7 @@ from collectlint.api import Linter
 from collectlint.errors import InputError
 from collectlint.mask import mask_text
 from collectlint.models import CHANNELS, CONDUCT, STAGES, Category, Finding, Severity
+from collectlint.report.sanitize import clean_label
 
 ITEM_KEYS = {"id", "text", "channel", "stage", "expected", "spans", "provenance",
              # real corpus items (corpus/real/): where the text was copied from, and how it was labelled
@@ -164,12 +165,13 @@ def load_corpus(path: Path) -> list[Item]:
             if stage is not None and stage not in STAGES:
                 raise _fail(file, n, f"unknown stage '{stage}'")
             if data["id"] in seen:
-                raise _fail(file, n, f"duplicate id '{data['id']}'")
+                raise _fail(file, n, f"duplicate id '{clean_label(data['id'])}'")
             seen.add(data["id"])
             lang = data.get("lang", "zh-Hans")
             if lang not in ("zh-Hans", "zh-Hant", "en"):
                 raise _fail(file, n, f"unknown lang '{lang}' (zh-Hans, zh-Hant, en)")
-            items.append(Item(data["id"], data["text"], channel, stage, frozenset(expected),
+            # Ids are printed in reports: masked and with control characters escaped, like every label.
+            items.append(Item(clean_label(data["id"]), data["text"], channel, stage, frozenset(expected),
                               str(data.get("provenance", "")), str(file), n, lang, "source" in data))
     if not items:
         raise InputError("corpus has no messages", path=str(path))

@@ -31,23 +31,75 @@ _NUMBERS: tuple[tuple[re.Pattern[str], int, int], ...] = (
     (re.compile(rf"(?<![0-9]){_D}{{3}}{_S1}{_D}{{2}}{_S1}{_D}{{4}}(?![0-9])"), 0, 4),
 )
 _DIGIT = re.compile(r"\d")
+# Escapes a source line may write a digit or a separator with: JSON/YAML/Python (\u00a0, \x31) and
+# HTML/Markdown character references (&#49; &#x31;).  Masking reads through them as detection does.
+_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})|\\U([0-9a-fA-F]{8})|&#([0-9]{1,7});"
+                     r"|&#[xX]([0-9a-fA-F]{1,6});")
+# Besides spaces and dashes of every kind, these stand between the digits of a number people write.
+_EXTRA_SEPARATORS = frozenset("\t\x00\u2028\u2029./_~\u00b7\u02d7\u2043\u2027\u30fb\uff0e\uff0f")
+
+
+class _Plain(dict[int, str]):
+    """A ``str.translate`` table, filled on demand, that keeps the length: every decimal digit of any
+    script becomes its ASCII digit, every separator a space."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        value = unicodedata.decimal(ch, None)
+        if value is not None:
+            out = str(value)
+        elif ch in _EXTRA_SEPARATORS or unicodedata.category(ch) in ("Zs", "Pd", "Zl", "Zp", "Cc"):
+            out = " " if ch != "\n" else ch
+        else:
+            out = ch
+        self[code] = out
+        return out
+
+
+_PLAIN_TABLE = _Plain()
 
 
 def _is_digit(ch: str) -> bool:
     return unicodedata.digit(ch, None) is not None or ch in "XxＸｘ"
 
 
+def _unescape(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """The text with escapes decoded, and for each of its characters the span of text it came from."""
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _ESCAPE.finditer(text):
+        out.extend(text[pos:m.start()])
+        spans.extend((i, i + 1) for i in range(pos, m.start()))
+        digits = next(g for g in m.groups() if g is not None)
+        try:
+            out.append(chr(int(digits, 10 if m.group(4) is not None else 16)))
+        except (ValueError, OverflowError):
+            out.append("\ufffd")
+        spans.append((m.start(), m.end()))
+        pos = m.end()
+    out.extend(text[pos:])
+    spans.extend((i, i + 1) for i in range(pos, len(text)))
+    return "".join(out), spans
+
+
 def mask_text(text: str, char: str = "*") -> str:
     if len(_DIGIT.findall(text)) < 9:
         return text  # too few digits for any number masked here
-    norm = normalize(text, _PLAIN)
+    decoded, spans = _unescape(text) if ("\\" in text or "&#" in text) else (text, None)
+    norm = normalize(decoded, _PLAIN)
+    plain = norm.text.translate(_PLAIN_TABLE)
     chars = list(text)
     for pattern, head, tail in _NUMBERS:
-        for m in pattern.finditer(norm.text):
+        for m in pattern.finditer(plain):
             start, end = norm.to_original(m.start(), m.end())
             # With +86, keep the country code and the first three digits of the number.
             head_here = head + 2 if head == 3 and m.group().startswith(("+86", "86")) else head
-            digits = [i for i in range(start, end) if _is_digit(text[i])]
+            digits = [i for i in range(start, end) if _is_digit(decoded[i])]
             for i in digits[head_here : len(digits) - tail]:
-                chars[i] = char
+                if spans is None:
+                    chars[i] = char
+                else:  # an escaped digit is masked whole (\x31 -> ****)
+                    a, b = spans[i]
+                    chars[a:b] = [char] * (b - a)
     return "".join(chars)

@@ -80,6 +80,8 @@ class Runner:
         suppressed: list[tuple[str, int, str]] = []
         try:
             text, messages = read_messages(sys.stdin.buffer.read(), display, fmt or ".txt")
+            if not text.strip():  # a broken pipe upstream looks like this: never "checked, clean"
+                return FileResult(display, text=text, notice="empty input: nothing to check", skipped=True)
             findings = self.session.lint_messages(display, text, messages, suppressed)
         except SkippedInput as exc:
             return FileResult(display, notice=exc.detail, skipped=True)
@@ -121,6 +123,8 @@ class Runner:
                 continue
             if missing:
                 yield FileResult(item, error=f"{item}: no such file or directory")
+            elif _link_to_folder_inside(path, Path.cwd()):
+                yield from self.expand(path)  # a link to a folder of the checked tree is walked
             else:
                 refused = unsafe_input(path, Path.cwd())
                 yield FileResult(item, notice=refused, skipped=True) if refused else path
@@ -205,6 +209,17 @@ def own_output(raw: bytes, fmt: str) -> bool:
     return False
 
 
+def _link_to_folder_inside(path: Path, tree: Path) -> bool:
+    try:
+        if not path.is_symlink():
+            return False
+        target = path.resolve(strict=True)
+        target.relative_to(tree.resolve())
+        return target.is_dir()
+    except (OSError, RuntimeError, ValueError):
+        return False
+
+
 def unsafe_input(path: Path, tree: Path) -> str | None:
     """Why ``path`` is not read (None when it may be): a symbolic link that leads out of the checked
     tree, or anything that is not a regular file (FIFO, device, socket), which could block or never end."""
@@ -216,7 +231,8 @@ def unsafe_input(path: Path, tree: Path) -> str | None:
         try:
             target.relative_to(tree.resolve())
         except ValueError:
-            return "symbolic link to a file outside the checked tree, skipped"
+            kind = "folder" if target.is_dir() else "file"
+            return f"symbolic link to a {kind} outside the checked tree, skipped"
     try:
         mode = target.stat().st_mode
     except OSError:

@@ -105,6 +105,10 @@ def scalar_offsets(source: str, node: yaml.ScalarNode, value: str) -> list[int]:
         offsets = _double_quoted_offsets(source, start, end, value)
     elif style in ("|", ">"):
         offsets = _block_offsets(source, node, value)
+    if offsets is None and value:  # a tagged scalar (!msg text): the mark starts at the tag
+        found = source.find(value, start, end)
+        if found != -1:
+            offsets = list(range(found, found + len(value)))
     return offsets if offsets is not None else [start] * len(value)
 
 
@@ -117,7 +121,9 @@ def _walk(node: yaml.Node, path: list[str], depth: int, seen: set[int], ctx: dic
         return
     seen.add(id(node))
     if isinstance(node, yaml.ScalarNode):
-        if node.tag == STR_TAG and (not path or path[-1].lower() not in META_KEYS):
+        # A string, or a scalar under an application's own tag (!msg, !sms): its text is still sent.
+        text_like = node.tag == STR_TAG or not node.tag.startswith("tag:yaml.org,2002:")
+        if text_like and (not path or path[-1].lower() not in META_KEYS):
             yield node, path, ctx
         return
     if isinstance(node, yaml.SequenceNode):

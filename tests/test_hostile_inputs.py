@@ -213,3 +213,22 @@ def test_a_cache_folder_open_to_others_is_closed_before_use(tmp_path: Path, monk
     folder.chmod(0o777)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert cache_dir() == folder and stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_a_profile_that_cannot_read_the_message_is_not_a_silent_pass(tmp_path: Path) -> None:
+    letter = tmp_path / "a.md"
+    letter.write_text("---\nprofile: en-US\n---\n再不还钱就让你坐牢。\n", encoding="utf-8")
+    code, _, err = run("check", "--select", "false-legal", "--require-rules", str(letter))
+    assert code == 1 and "does not read the language" in err
+
+
+@pytest.mark.parametrize(("text", "suppressed"), [
+    ('a: "再不还钱就让你坐牢。 # collectlint: disable=CN201 approved by legal"\n', False),  # inside the string
+    ("a: |\n  再不还钱就让你坐牢。\n  # collectlint: disable=CN201 approved by legal\n", False),  # inside a block
+    ("a: 再不还钱就让你坐牢。 # collectlint: disable=CN201 approved by legal\n", True),  # a real comment
+])
+def test_only_real_yaml_comments_suppress(tmp_path: Path, text: str, suppressed: bool) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(text, encoding="utf-8")
+    code, _, _ = run("check", "--select", "CN201", str(path))
+    assert code == (0 if suppressed else 1)

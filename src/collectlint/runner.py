@@ -178,12 +178,23 @@ class Runner:
 
     def _no_rules_notice(self, messages: list[Message]) -> str | None:
         """Never a silent pass: say when a message's profile has no conduct rules in force."""
-        missing = sorted({p.name for m in messages if m.text.strip()
-                          for p in [self.session.profile_for(m.text, m.profile)]
-                          if not self.session.conduct_rules(p)})
-        if not missing:
-            return None
-        return f"no conduct rules in force for profile {', '.join(missing)}: its messages were not checked for conduct"
+        missing: set[str] = set()
+        foreign: set[str] = set()
+        for m in messages:
+            if not m.text.strip():
+                continue
+            p = self.session.profile_for(m.text, m.profile)
+            if not self.session.conduct_rules(p):
+                missing.add(p.name)
+            elif _written_in_other_language(m.text, p.language):
+                foreign.add(p.name)
+        if missing:
+            return (f"no conduct rules in force for profile {', '.join(sorted(missing))}: "
+                    "its messages were not checked for conduct")
+        if foreign:
+            return (f"profile {', '.join(sorted(foreign))} does not read the language these messages are written in: "
+                    "they were not checked for conduct (remove the profile setting or set the right one)")
+        return None
 
 
 def _defect(display: str, exc: BaseException) -> FileResult:
@@ -207,6 +218,16 @@ def own_output(raw: bytes, fmt: str) -> bool:
     if fmt in (".html", ".htm"):
         return _OWN_HTML.search(raw[:600]) is not None
     return False
+
+
+def _written_in_other_language(text: str, language: str) -> bool:
+    """Chinese text under an English profile (mostly Han characters), or English text under a Chinese one
+    (no Han character at all and some words): the profile's rules cannot read it."""
+    han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf")
+    latin = sum(1 for c in text if c.isascii() and c.isalpha())
+    if language == "en":
+        return han > latin
+    return han == 0 and latin >= 20
 
 
 def _link_to_folder_inside(path: Path, tree: Path) -> bool:

@@ -28,18 +28,56 @@ STR_TAG = "tag:yaml.org,2002:str"
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _suppressions(text: str, path: str) -> list[Suppression]:
+def _suppressions(text: str, path: str) -> list[tuple[int, Suppression]]:
+    """Each suppression comment, with the offset where it starts in ``text``."""
     out = []
     lines = text.split("\n")
+    offset = 0
     for n, line in enumerate(lines, 1):
         m = DISABLE.search(line)
-        if not m:
+        if m:
+            target = n
+            if not line[: m.start()].strip():  # a comment line of its own: applies to the next content line
+                target = next((k for k in range(n + 1, len(lines) + 1)
+                               if lines[k - 1].strip() and not lines[k - 1].lstrip().startswith("#")), n)
+            out.append((offset + m.start(), parse_suppression(m.group(1) + m.group(2), n, target, path)))
+        offset += len(line) + 1
+    return out
+
+
+def _scalar_spans(root: yaml.Node | None) -> list[tuple[int, int]]:
+    """Where the document's scalars are (iteratively: depth is bounded, but recursion is not needed)."""
+    spans: list[tuple[int, int]] = []
+    stack = [root] if root is not None else []
+    seen: set[int] = set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
             continue
-        target = n
-        if not line[: m.start()].strip():  # a comment line of its own: applies to the next content line
-            target = next((k for k in range(n + 1, len(lines) + 1)
-                           if lines[k - 1].strip() and not lines[k - 1].lstrip().startswith("#")), n)
-        out.append(parse_suppression(m.group(1) + m.group(2), n, target, path))
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            spans.append((node.start_mark.index, node.end_mark.index))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+    return sorted(spans)
+
+
+def _real_comments(found: list[tuple[int, Suppression]], root: yaml.Node | None) -> list[Suppression]:
+    """The suppressions that are YAML comments: one written inside a string (quoted or block) is part of
+    the message that will be sent, so it suppresses nothing."""
+    import bisect
+
+    spans = _scalar_spans(root)
+    starts = [a for a, _ in spans]
+    out = []
+    for at, suppression in found:
+        i = bisect.bisect_right(starts, at) - 1
+        if i >= 0 and spans[i][0] <= at < spans[i][1]:
+            continue
+        out.append(suppression)
     return out
 
 
@@ -222,7 +260,7 @@ def read_yaml(text: str, path: str) -> list[Message]:
         raise InputError(f"invalid YAML: {problem}", path=path, line=None if mark is None else mark.line + 1) from None
     except RecursionError:
         raise InputError("catalogue nests too deeply", path=path) from None
-    return _messages(text, path, root, suppressions)
+    return _messages(text, path, root, _real_comments(suppressions, root))
 
 
 def read_json(text: str, path: str) -> list[Message]:

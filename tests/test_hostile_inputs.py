@@ -232,3 +232,10 @@ def test_only_real_yaml_comments_suppress(tmp_path: Path, text: str, suppressed:
     path.write_text(text, encoding="utf-8")
     code, _, _ = run("check", "--select", "CN201", str(path))
     assert code == (0 if suppressed else 1)
+
+
+@pytest.mark.parametrize("filler", ["・", "○", "‧"])
+def test_dots_and_circles_between_characters_do_not_hide_a_word(tmp_path: Path, filler: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(f"再不还钱就让你坐{filler}牢。\n", encoding="utf-8")
+    assert run("check", "--select", "CN201", str(path))[0] == 1

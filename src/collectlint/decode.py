@@ -1,7 +1,9 @@
-"""Read an input file as text: UTF-8 (with or without BOM), else GB18030 (a superset of GBK)."""
+"""Read an input file as text: a BOM (UTF-8, UTF-16, UTF-32) decides; else BOM-less UTF-32 or UTF-16 if the
+bytes read plausibly that way; else UTF-8, GB18030 (a superset of GBK) or Big5."""
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,31 +22,66 @@ _COMMON = frozenset(
 )
 
 
+# Byte-order marks, longest first: the UTF-32LE BOM begins with the UTF-16LE one.
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_WHITESPACE = "\t\n\r\f\v"
+
+
 @dataclass(frozen=True)
 class Decoded:
     text: str
-    encoding: str  # "utf-8", "utf-8-sig", "utf-16", "gb18030" or "big5"
+    # The exact encoding read, so ``fix.encode`` writes the same bytes back: "utf-8", "gb18030", "big5",
+    # "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"; with a "-sig" suffix when the file starts
+    # with a BOM ("utf-8-sig", "utf-16-be-sig", ...).
+    encoding: str
 
 
 def looks_binary(data: bytes) -> bool:
-    """Binary data: NUL bytes that are not UTF-16 text (a stray NUL in a text file is not binary)."""
+    """Binary data: NUL bytes in something that is not text.  UTF-16/UTF-32 text is not binary, and
+    neither is UTF-8 text with a few stray NULs: it takes mostly NULs or other control characters."""
     head = data[:8192]
-    if b"\x00" not in head or _utf16(head) is not None:
+    if b"\x00" not in head or _utf32(head) is not None or _utf16(head) is not None:
         return False
-    return head.count(b"\x00") > max(1, len(head) // 100)
+    text = _prefix(head, "utf-8") or _prefix(head, "gb18030")
+    if text is None:  # not text in any encoding read here: only a NUL or so is taken for a stray one
+        return head.count(b"\x00") > max(1, len(head) // 100)
+    nuls = text.count("\x00")
+    controls = sum(1 for c in text if c < " " and c not in _WHITESPACE) - nuls
+    return nuls > 0.3 * len(text) or controls > 0.05 * len(text)
+
+
+def _prefix(data: bytes, encoding: str) -> str | None:
+    """``data`` decoded, allowing a character cut off at the end (``data`` may be the head of a file)."""
+    try:
+        return codecs.getincrementaldecoder(encoding)().decode(data, final=False)
+    except UnicodeDecodeError:
+        return None
 
 
 def _utf16(data: bytes) -> str | None:
     """The encoding of BOM-less UTF-16 text, if the bytes read as plain text that way."""
-    sample = data[: len(data) // 2 * 2]
-    if len(sample) < 4:
-        return None
-    for encoding in ("utf-16-le", "utf-16-be"):
-        try:
-            text = sample.decode(encoding)
-        except UnicodeDecodeError:
+    return _plausible(data, ("utf-16-le", "utf-16-be"))
+
+
+def _utf32(data: bytes) -> str | None:
+    """The encoding of BOM-less UTF-32 text, if the bytes read as plain text that way."""
+    return _plausible(data, ("utf-32-le", "utf-32-be"))
+
+
+def _plausible(data: bytes, encodings: tuple[str, ...]) -> str | None:
+    """The first of ``encodings`` in which ``data`` reads as text: printable, and Chinese (if any)
+    made of common characters."""
+    for encoding in encodings:
+        text = _prefix(data, encoding)
+        if not text or len(text) < 2:
             continue
-        printable = sum(1 for c in text if c.isprintable() or c in "\r\n\t")
+        printable = sum(1 for c in text if c.isprintable() or c in _WHITESPACE)
         if printable >= 0.97 * len(text) and _common_share(text) >= 0.2:
             return encoding
     return None
@@ -57,25 +94,25 @@ def _common_share(text: str) -> float:
     return sum(1 for c in han if c in _COMMON) / len(han)
 
 
+def _decode_unicode(data: bytes, encoding: str, path: str, offset: int = 0) -> str:
+    """``data`` decoded strictly; an error names the byte (``offset`` bytes of BOM precede ``data``)."""
+    try:
+        return _no_nul(data.decode(encoding))
+    except UnicodeDecodeError as exc:
+        name = encoding.upper().removesuffix("-LE").removesuffix("-BE")
+        raise InputError(f"invalid {name} at byte {exc.start + offset}", path=path) from None
+
+
 def decode_bytes(data: bytes, path: str) -> Decoded:
-    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
-        try:
-            return Decoded(data.decode("utf-16"), "utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"invalid UTF-16 at byte {exc.start}", path=path) from None
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return Decoded(_decode_unicode(data[len(bom):], encoding, path, len(bom)), f"{encoding}-sig")
     if looks_binary(data):
         raise SkippedInput("binary file (contains NUL bytes), skipped", path=path)
-    bom_less = _utf16(data[:8192]) if b"\x00" in data[:8192] else None
-    if bom_less is not None:
-        try:
-            return Decoded(data.decode(bom_less), bom_less)
-        except UnicodeDecodeError as exc:
-            raise InputError(f"invalid UTF-16 at byte {exc.start}", path=path) from None
-    if data.startswith(b"\xef\xbb\xbf"):
-        try:
-            return Decoded(_no_nul(data[3:].decode("utf-8")), "utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"invalid UTF-8 after the BOM at byte {exc.start + 3}", path=path) from None
+    if b"\x00" in data[:8192]:
+        bom_less = _utf32(data[:8192]) or _utf16(data[:8192])
+        if bom_less is not None:
+            return Decoded(_decode_unicode(data, bom_less, path), bom_less)
     try:
         return Decoded(_no_nul(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError as utf8_error:

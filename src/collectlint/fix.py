@@ -70,8 +70,11 @@ def unified_diff(path: str, before: str, after: str) -> str:
 
 
 def encode(text: str, encoding: str) -> bytes:
-    if encoding == "utf-8-sig":
-        return b"\xef\xbb\xbf" + text.encode("utf-8")
+    """``text`` in the encoding ``decode.decode_bytes`` recorded: the same codec and byte order, and a BOM
+    again when the name ends in "-sig" ("utf-8-sig", "utf-16-be-sig", "utf-32-le-sig", ...)."""
+    if encoding.endswith("-sig"):
+        codec = encoding.removesuffix("-sig")
+        return "\ufeff".encode(codec) + text.encode(codec)
     return text.encode(encoding)
 
 
@@ -115,13 +118,21 @@ def fixable_text(path: Path, checked_digest: str = "") -> tuple[str, str, bytes]
     """(text, encoding, raw bytes) of a file that fixes may rewrite.
 
     Refused: ``.docx`` files, symbolic links (the link is never replaced by a regular file; fix the
-    target itself), and a file whose bytes differ from those that were checked (``checked_digest``):
+    target itself), files with several hard links (a new file would split them), read-only files, and a
+    file whose bytes differ from those that were checked (``checked_digest``):
     the findings' offsets belong to the old text.
     """
     if path.suffix.lower() == ".docx":
         raise InputError("fixes are not applied to .docx files", path=str(path))
     if path.is_symlink():
         raise InputError("is a symbolic link; not fixed (run --fix on the file it points to)", path=str(path))
+    info = path.stat()
+    if info.st_nlink > 1:
+        # Replacing the file would split the link: the other names would keep the unfixed text.
+        raise InputError(f"has {info.st_nlink} hard links; not fixed (the other names would keep the old text)",
+                         path=str(path))
+    if not info.st_mode & 0o222:  # write-protected by its owner (checked by mode: root is no exception)
+        raise InputError("is read-only; not fixed", path=str(path))
     raw = read_bytes(path)
     if checked_digest and hashlib.sha256(raw).hexdigest() != checked_digest:
         raise InputError("changed on disk since it was checked; not fixed", path=str(path))

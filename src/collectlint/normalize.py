@@ -47,7 +47,10 @@ _EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff"
 # Emoji that carry meaning (weapons, death, police: threat rules match them) are never fillers.
 _MEANINGFUL_EMOJI = "\u26d3\u26b0\U0001f52a\U0001f5e1\U0001fa78\U0001f480\u2620\U0001f52b\U0001f4a3\U0001fa93" \
                     "\U0001f693\U0001f694\U0001f46e\U0001f6a8"
-_CJK_FILLER = re.compile(rf"(?<=[{_HAN}])(?:[ \t*\-._/|·•~+#\\]|(?![{_MEANINGFUL_EMOJI}])[{_EMOJI}])+(?=[{_HAN}])")
+# Dots and circles people put between the characters of a word to slip past filters (坐・牢, 坐○牢; ○
+# also masks names in Taiwan judgments, where dropping it joins nothing that matters).
+_CJK_FILLER = re.compile(rf"(?<=[{_HAN}])(?:[ \t*\-._/|·•~+#\\\u30fb\u2027\u25cb\u25cf\u25ef]"
+                         rf"|(?![{_MEANINGFUL_EMOJI}])[{_EMOJI}])+(?=[{_HAN}])")
 # One Han character per list item or per line: 坐、牢 and 坐\n牢 (each item a single character).
 _FILL = r" \t*\-._/|·•~+#\\"
 _SEP = rf"(?:[{_FILL}、\r\n]|(?![{_MEANINGFUL_EMOJI}])[{_EMOJI}])"

@@ -232,7 +232,7 @@ def _messages(text: str, path: str, root: yaml.Node | None, suppressions: list[S
             line = node.start_mark.line + 1
             end_line = node.end_mark.line + 1
             mine = [s for s in suppressions if s.target_line is not None and line <= s.target_line <= end_line]
-            out.append(Message(value, scalar_offsets(text, node, value), key=".".join(key_path) or None,
+            out.append(Message(value, scalar_offsets(text, node, value), key=_label(".".join(key_path)) or None,
                                channel=ctx["channel"], stage=ctx["stage"], suppressions=mine))
     except RecursionError:
         raise InputError("catalogue nests too deeply", path=path) from None
@@ -247,6 +247,17 @@ PARSE_DEPTH_LIMIT = 16 * MAX_DEPTH
 def _check_nesting(text: str, path: str) -> None:
     if nesting_bound(text) > PARSE_DEPTH_LIMIT:
         raise InputError(f"catalogue nests deeper than {MAX_DEPTH} levels (not parsed)", path=path)
+
+
+MAX_KEY_LABEL = 200
+
+
+def _label(key: str) -> str:
+    """A key path as findings show it: a very long one (a 200 KB key) is cut in the middle, so every
+    finding does not repeat it in full."""
+    if len(key) <= MAX_KEY_LABEL:
+        return key
+    return f"{key[:120]}…{key[-60:]}"
 
 
 def read_yaml(text: str, path: str) -> list[Message]:

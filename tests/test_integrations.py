@@ -225,3 +225,18 @@ def test_diff_shows_a_masking_fix_as_a_visible_change_without_the_number(tmp_pat
     assert "-张先生：您的身份证号##############002X已登记。" in out
     assert "+张先生：您的身份证号**************002X已登记。" in out
     assert "11010519491231002X" not in out
+
+
+def test_a_house_rule_has_no_link_into_the_published_reference(tmp_path: Path) -> None:
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house" / "h.yaml").write_text(
+        "pack: house\nlanguage: zh\nrules:\n  - id: HZ001\n    name: house-word\n    category: insult\n"
+        "    severity: error\n    message: {zh: 内部禁用词, en: House word}\n"
+        "    docs: {what: w, why: w, basis: b, source_status: R, example: 呆子, instead: i}\n"
+        "    match: {type: phrase, phrases: [呆子]}\n    examples: {fire: [你这个呆子], silent: [您好]}\n",
+        encoding="utf-8")
+    (tmp_path / ".collectlint.yaml").write_text("rule-dirs: [house]\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("你这个呆子，再不还钱就让你坐牢。\n", encoding="utf-8")
+    code, out, _ = run("check", "--format", "sarif", str(tmp_path / "a.md"))
+    rules = {r["id"]: r for r in json.loads(out)["runs"][0]["tool"]["driver"]["rules"]}
+    assert "helpUri" not in rules["HZ001"] and rules["CN201"]["helpUri"].endswith("#cn201")

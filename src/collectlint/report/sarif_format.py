@@ -35,9 +35,22 @@ def _location(path: str) -> dict[str, str]:
     return {"uri": quote(p.as_posix(), safe="/"), "uriBaseId": ROOT}
 
 
+def _shipped(rule: Rule) -> bool:
+    """A rule of collectlint's own packs (only those have an entry in the published rule reference)."""
+    from collectlint.packs.loader import shipped_rules_dir
+
+    if not rule.path:
+        return False
+    try:
+        Path(rule.path).resolve().relative_to(shipped_rules_dir())
+    except ValueError:
+        return False
+    return True
+
+
 def _rule(rule: Rule) -> dict[str, Any]:
     d = rule.docs
-    return {
+    out: dict[str, Any] = {
         "id": rule.id,
         "name": rule.name,
         "shortDescription": {"text": rule.message_en},
@@ -54,6 +67,9 @@ def _rule(rule: Rule) -> dict[str, Any]:
             "problem.severity": PROBLEM[rule.severity],
         },
     }
+    if not _shipped(rule):
+        del out["helpUri"]  # a house rule has no entry in the published reference
+    return out
 
 
 def document(results: Sequence[FileResult], lang: str, rules: Sequence[Rule]) -> dict[str, Any]:

@@ -53,6 +53,8 @@ def _release_clone(tmp_path: Path) -> Path:
     """A local clone of this repository with the README's release tag on the commit under test, so the
     recipes install the code being tested, by the tag they name."""
     _need(shutil.which("git"), "git")
+    _need(str(ROOT) if (ROOT / ".git").exists() else None, "a git checkout of collectlint (the recipes install from one)")
+    # The code under test is the last commit: uncommitted changes are not in the clone.
     clone = tmp_path / "collectlint-clone"
     subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True, capture_output=True)
     _git(clone, "tag", "-f", TAG)

@@ -238,5 +238,6 @@ def test_a_house_rule_has_no_link_into_the_published_reference(tmp_path: Path) -
     (tmp_path / ".collectlint.yaml").write_text("rule-dirs: [house]\n", encoding="utf-8")
     (tmp_path / "a.md").write_text("你这个呆子，再不还钱就让你坐牢。\n", encoding="utf-8")
     code, out, _ = run("check", "--format", "sarif", str(tmp_path / "a.md"))
+    assert code == 1
     rules = {r["id"]: r for r in json.loads(out)["runs"][0]["tool"]["driver"]["rules"]}
     assert "helpUri" not in rules["HZ001"] and rules["CN201"]["helpUri"].endswith("#cn201")

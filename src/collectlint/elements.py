@@ -73,7 +73,108 @@ def alias_keys(names: list[str] | tuple[str, ...]) -> frozenset[str]:
 def build_element(name: str, zh: str, en: str, placeholder: str, aliases: list[str], name_parts: list[str],
                   patterns: list[str], expanded_length: int) -> Element:
     return Element(name, zh, en, placeholder, alias_keys(aliases), tuple(name_parts),
-                   re.compile("|".join(f"(?:{p})" for p in patterns)), expanded_length)
+                   re.compile("|".join(f"(?:{bounded(p)})" for p in patterns)), expanded_length)
+
+
+# Recognisers are searched at every position of a message, so an unbounded repeat that scans a long
+# run and then fails (``\d[\d,]*...元`` over 100,000 digits, ``[\w.+-]+@`` over a line of letters or
+# Han) makes the search quadratic.  Every repeat is therefore capped: a value (amount, reference,
+# e-mail part) is never longer than RUN_CAP, and a repeat that can match whitespace gets the larger
+# SPACE_CAP, because blanked HTML markup between two words of a phrase is whitespace as long as the tag.
+RUN_CAP = 64
+SPACE_CAP = 4096
+_WHITESPACE_PROBES = (" ", "\t", "\n", "\u3000", "\xa0")
+_ESCAPE_LENGTHS = {"x": 2, "u": 4, "U": 8}
+# A counted repeat at the start of the text: {m}, {m,n}, {,n} or the unbounded {m,}.
+_COUNTED = re.compile(r"\{(\d*)(,?)(\d*)\}")
+
+
+def _cap_for(atom: str) -> int:
+    """SPACE_CAP when the repeated atom can match whitespace (or cannot be told apart), else RUN_CAP."""
+    if atom.startswith("("):
+        return SPACE_CAP
+    try:
+        probe = re.compile(atom)
+    except re.error:
+        return SPACE_CAP
+    return SPACE_CAP if any(probe.fullmatch(c) for c in _WHITESPACE_PROBES) else RUN_CAP
+
+
+def _atom_end(source: str, i: int) -> int:
+    """End of the atom (escape, class or single character) that starts at ``source[i]``."""
+    if source[i] == "\\":
+        kind = source[i + 1: i + 2]
+        if kind == "N" and source[i + 2: i + 3] == "{":
+            close = source.find("}", i)
+            return len(source) if close == -1 else close + 1
+        return min(len(source), i + 2 + _ESCAPE_LENGTHS.get(kind, 0))
+    if source[i] == "[":
+        j = i + 1
+        if source[j: j + 1] == "^":
+            j += 1
+        if source[j: j + 1] == "]":
+            j += 1
+        while j < len(source) and source[j] != "]":
+            j += 2 if source[j] == "\\" else 1
+        return min(len(source), j + 1)
+    return i + 1
+
+
+def _repeat_at(source: str, i: int) -> tuple[int, int | None, int]:
+    """The repeat starting at ``source[i]`` as (least count, most count or None for unbounded,
+    length in the source); length 0 when ``source[i]`` is not a repeat."""
+    c = source[i]
+    if c in "*+":
+        return (0 if c == "*" else 1), None, 1
+    if c == "?":
+        return 0, 1, 1
+    counted = _COUNTED.match(source, i) if c == "{" else None
+    if counted is None:
+        return 0, None, 0  # a "{" that is not a repeat is a literal brace
+    least = int(counted.group(1) or 0)
+    if not counted.group(2):
+        return least, least, counted.end() - i
+    return least, (int(counted.group(3)) if counted.group(3) else None), counted.end() - i
+
+
+@functools.lru_cache(maxsize=1024)
+def bounded(source: str) -> str:
+    """``source`` with every unbounded repeat (``*``, ``+``, ``{m,}``) capped, so that one match
+    attempt reads a bounded stretch of text and a search is linear in the text.  Matches no longer
+    than the caps are unchanged; a pattern the rewrite cannot handle is returned as it is."""
+    out: list[str] = []
+    group_starts: list[int] = []  # index in ``out`` where each open group begins
+    atom = ""  # the last complete atom: what a repeat applies to
+    i = 0
+    while i < len(source):
+        least, most, size = _repeat_at(source, i)
+        if size:
+            if most is None:
+                out.append(f"{{{least},{max(least, _cap_for(atom))}}}")
+            else:
+                out.append(source[i:i + size])
+            i += size
+            # A lazy (?) or possessive (+) mark belongs to the repeat; it is no repeat of its own.
+            if i < len(source) and source[i] in "?+":
+                out.append(source[i])
+                i += 1
+            continue
+        end = i + 1 if source[i] in "()|" else _atom_end(source, i)
+        out.append(source[i:end])
+        if source[i] == "(":
+            group_starts.append(len(out) - 1)
+            atom = ""
+        elif source[i] == ")":
+            atom = "".join(out[group_starts.pop() if group_starts else 0:])
+        else:
+            atom = "" if source[i] == "|" else source[i:end]
+        i = end
+    rewritten = "".join(out)
+    try:
+        re.compile(rewritten)
+    except re.error:
+        return source
+    return rewritten
 
 
 DEFAULT_EXPANDED_LENGTH = 4
@@ -87,7 +188,10 @@ def expanded_length(elements: tuple[Element, ...], name: str) -> int:
     return DEFAULT_EXPANDED_LENGTH
 
 
-_PLACEHOLDER_FREE = re.compile(r"\{\{.*?\}\}|\$\{.*?\}|%\(.*?\)[sdf]|\{[^{}]*\}|【[^】]*】|\[[^\]]*\]")
+# Scans for a closing mark are capped (a placeholder or bracketed label is short), so a long run of
+# unclosed "{{", "${", "%(", "【" or "[" stays linear.
+_PLACEHOLDER_FREE = re.compile(r"\{\{.{0,256}?\}\}|\$\{.{0,256}?\}|%\(.{0,256}?\)[sdf]|\{[^{}]*\}"
+                               r"|【[^】]{0,256}】|\[[^\]]{0,256}\]")
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")

@@ -21,7 +21,8 @@ KNOWN = (NEXT_LINE, DISABLE, ENABLE)
 
 def next_line_suppressions(text: str, path: str) -> list[Suppression]:
     out: list[Suppression] = []
-    open_ranges: list[tuple[int, Suppression]] = []  # (index in out, the range)
+    open_ranges: dict[int, Suppression] = {}  # index in out -> an open range
+    by_rule: dict[str, list[int]] = {}  # rule -> indices of ranges naming it (closed ones are skipped)
     line, pos = 1, 0
     content_lines = _content_lines(text)
     for m in DIRECTIVE.finditer(text):
@@ -36,21 +37,24 @@ def next_line_suppressions(text: str, path: str) -> list[Suppression]:
             found = parse_suppression(body, line, end_line + 1, path)
             out.append(found)
             if not found.invalid:
-                open_ranges.append((len(out) - 1, found))
+                open_ranges[len(out) - 1] = found
+                for rule in found.rules:
+                    by_rule.setdefault(rule, []).append(len(out) - 1)
         elif name == ENABLE:
             closing = {r for r in body.strip().split(None, 1)[0].split(",") if r} if body.strip() else set()
-            still: list[tuple[int, Suppression]] = []
-            for index, opened in open_ranges:
-                if not closing or closing & set(opened.rules):
+            # Each range is closed once and each index leaves its rule's list once: linear overall.
+            indices = list(open_ranges) if not closing else [i for r in closing for i in by_rule.pop(r, [])]
+            if not closing:
+                by_rule.clear()
+            for index in indices:
+                opened = open_ranges.pop(index, None)
+                if opened is not None:
                     out[index] = _with_end(opened, line - 1)
-                else:
-                    still.append((index, opened))
-            open_ranges = still
         else:
             hint = did_you_mean(name, KNOWN) or f" (known: {', '.join(KNOWN)})"
             out.append(Suppression((), "", line, line, invalid=f"unknown directive '{m.group(1)}'{hint}"))
     last = text.count("\n") + 1
-    for index, opened in open_ranges:
+    for index, opened in open_ranges.items():
         out[index] = _with_end(opened, last)
     return out
 

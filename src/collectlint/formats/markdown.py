@@ -17,7 +17,9 @@ from collectlint.formats.html import blank_tags, decode_entities
 FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 FENCE = re.compile(r"^( {0,3})(```+|~~~+)[^\n]*\n.*?(?:^\1?\2[ \t]*$|\Z)", re.S | re.M)
 COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-INLINE_CODE = re.compile(r"(`+)[^`\n]+?\1")
+# A code span opens with a whole run of backticks and closes with a run of the same length (CommonMark);
+# starting only where a run starts keeps a long run of backticks linear.
+INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)[^`\n]+?(?<!`)\1(?!`)")
 MAX_FRONT_MATTER = 64 * 1024
 ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\]}]")
 

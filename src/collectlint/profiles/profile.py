@@ -83,7 +83,9 @@ def _compile(reader: SpecReader, m: LDict, key: str, where: str, flags: int = 0)
 
 
 def _labels(words: list[str], flags: int) -> re.Pattern[str]:
-    return re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in words) + r")\s*[:：]", flags | re.M)
+    # Indentation before a label, never line breaks: "^\s*" re-read every following blank line at each
+    # blank line (quadratic on a file of blank lines, as blanked markup leaves).
+    return re.compile(r"^[^\S\n]*(?:" + "|".join(re.escape(w) for w in words) + r")\s*[:：]", flags | re.M)
 
 
 def load_profile(path: Path) -> Profile:

@@ -239,3 +239,37 @@ def test_dots_and_circles_between_characters_do_not_hide_a_word(tmp_path: Path, 
     path = tmp_path / "a.txt"
     path.write_text(f"再不还钱就让你坐{filler}牢。\n", encoding="utf-8")
     assert run("check", "--select", "CN201", str(path))[0] == 1
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("soft.md", "再不还钱就让你坐\n牢。\n"),                                   # a soft line break
+    ("link.md", "再不还钱就让你坐[牢](http://x)。\n"),                         # link text in its place
+    ("hidden.html", "<p>再不还钱就让你坐<span style='display:none'>x</span>牢。</p>\n"),
+    ("attr.html", "<p>再不还钱就让你坐<span hidden>x</span>牢。</p>\n"),
+    ("ruby.html", "<p>再不还钱就让你<ruby>坐<rt>zuo</rt>牢<rt>lao</rt></ruby>。</p>\n"),
+])
+def test_what_the_reader_sees_as_one_word_is_one(tmp_path: Path, name: str, content: str) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    assert run("check", "--select", "CN201", str(path))[0] == 1
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("a.html", f"<p>身份证号&#49;{ID[1:]}</p>\n"), ("b.md", f"身份证号{ID[:6]}&#x31;{ID[7:]}\n")])
+def test_a_digit_written_as_a_character_reference_is_still_part_of_the_number(tmp_path: Path, name: str,
+                                                                              content: str) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    code, out, _ = run("check", "--select", "CN601", str(path))
+    assert code == 1 and "CN601" in out and ID not in out
+
+
+@pytest.mark.parametrize(("content", "suppressed"), [
+    ("`<!-- collectlint-disable CN201 approved by legal -->`\n\n再不还钱就让你坐牢。\n", False),
+    ("```\n<!-- collectlint-disable CN201 approved by legal -->\n```\n再不还钱就让你坐牢。\n", False),
+    ("<!-- collectlint-disable CN201 approved by legal -->\n再不还钱就让你坐牢。\n", True),
+])
+def test_a_directive_shown_in_markdown_code_suppresses_nothing(tmp_path: Path, content: str, suppressed: bool) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(content, encoding="utf-8")
+    assert run("check", "--select", "CN201", str(path))[0] == (0 if suppressed else 1)

@@ -15,7 +15,12 @@ from collectlint.formats.directives import next_line_suppressions
 
 # Openings of content a reader never sees; each is closed by a plain search (linear however many
 # unclosed openings a file holds: an unclosed one hides the rest of the file, as in a browser).
-HIDDEN_OPEN = re.compile(r"<(script|style|head|template|noscript)\b|<!--", re.I)
+# Also ruby annotations (<rt>zuo</rt> above 坐) and elements the page hides (style display:none or
+# visibility:hidden, the hidden attribute): text inside them is not what the reader sees.
+HIDDEN_OPEN = re.compile(r"<(script|style|head|template|noscript|rt|rp)\b"
+                         r"|<([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(?:display\s*:\s*none|visibility\s*:\s*hidden"
+                         r"|\shidden(?=[\s=/>]))[^<>]*>"
+                         r"|<!--", re.I)
 # A tag cannot contain "<": an unclosed "<div " ends at the next "<", so matching stays linear.
 TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>|<![^<>]*>")
 ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
@@ -39,12 +44,14 @@ def _entity(m: re.Match[str]) -> str:
     if char == m.group() or len(char) > len(m.group()):
         return m.group()
     char = char.replace("\xa0", " ")
-    return char + " " * (len(m.group()) - len(char))
+    # Zero-width padding (dropped by normalisation) keeps offsets and joins what the page shows joined:
+    # 身份证号&#49;1010519… is one number, 坐&#29282; one word.
+    return char + "\u200b" * (len(m.group()) - len(char))
 
 
 def decode_entities(view: str) -> str:
     """Character references (``&#22352;``, ``&amp;``) become the character they stand for, padded with
-    spaces to the reference's length, so offsets stay put (Markdown allows them too)."""
+    zero-width spaces to the reference's length, so offsets stay put (Markdown allows them too)."""
     return ENTITY.sub(_entity, view)
 
 
@@ -61,11 +68,12 @@ def _hidden_spans(source: str) -> list[tuple[int, int]]:
         m = HIDDEN_OPEN.search(source, pos)
         if m is None:
             return spans
-        if m.group(1) is None:  # a comment
+        name = m.group(1) or m.group(2)
+        if name is None:  # a comment
             close = lower.find("-->", m.end())
             end = len(source) if close == -1 else close + 3
         else:
-            close = lower.find(f"</{m.group(1).lower()}", m.end())
+            close = lower.find(f"</{name.lower()}", m.end())
             gt = -1 if close == -1 else lower.find(">", close)
             end = len(source) if close == -1 or gt == -1 else gt + 1
         spans.append((m.start(), end))

@@ -24,6 +24,32 @@ MAX_FRONT_MATTER = 64 * 1024
 ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\]}]")
 
 
+LINK = re.compile(r"(!?\[)([^\[\]\n]*)(\]\([^()\n]*\))")
+_HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _link_text(view: str) -> str:
+    """``[text](url)`` shows as ``text``: the brackets and the address become zero-width (offsets kept)."""
+    return LINK.sub(lambda m: "\u200b" * len(m.group(1)) + m.group(2) + "\u200b" * len(m.group(3)), view)
+
+
+def _soft_breaks(view: str) -> str:
+    """A line break inside a paragraph between two Han characters renders as nothing (CommonMark joins
+    the lines; Chinese puts no space there), so 坐 / 牢 on two lines reads 坐牢.  Headings and table rows
+    end their line."""
+    lines = view.split("\n")
+    out = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        if i + 1 == len(lines):
+            break
+        after = lines[i + 1]
+        joined = (line and after and _HAN_CHAR.match(line[-1]) and _HAN_CHAR.match(after[0])
+                  and not line.lstrip().startswith(("#", "|")))
+        out.append("\u200b" if joined else "\n")
+    return "".join(out)
+
+
 def read(text: str, path: str) -> list[Message]:
     view = text
     message = Message("")
@@ -41,11 +67,14 @@ def read(text: str, path: str) -> list[Message]:
             raise InputError("invalid YAML front matter", path=path, line=line) from None
         apply_front_matter(message, data, path)
         view = blank(view, 0, m.end())
-    suppressions: list[Suppression] = next_line_suppressions(text, path)
-    for pattern in (FENCE, COMMENT, INLINE_CODE):
+    for pattern in (FENCE, INLINE_CODE):
         view = blank_all(view, [hit.span() for hit in pattern.finditer(view)])
+    # Directives are read after code is blanked: one shown inside code is an example, not a comment.
+    suppressions: list[Suppression] = next_line_suppressions(view, path)
+    view = blank_all(view, [hit.span() for hit in COMMENT.finditer(view)])
     # Inline HTML tags are markup, not prose (曝<b>光</b> is 曝光); entities are the characters they stand
-    # for.  Both after code is blanked: a tag or an entity in code stays code.
-    message.text = decode_entities(blank_tags(view))
+    # for.  Both after code is blanked: a tag or an entity in code stays code.  Then what a reader sees
+    # as one run of text is one: link text in its place, and a paragraph's soft line breaks.
+    message.text = _soft_breaks(_link_text(decode_entities(blank_tags(view))))
     message.suppressions += suppressions
     return [message]

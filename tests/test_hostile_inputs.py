@@ -273,3 +273,17 @@ def test_a_directive_shown_in_markdown_code_suppresses_nothing(tmp_path: Path, c
     path = tmp_path / "a.md"
     path.write_text(content, encoding="utf-8")
     assert run("check", "--select", "CN201", str(path))[0] == (0 if suppressed else 1)
+
+
+@pytest.mark.parametrize("encoding", ["hz", "utf-7"])
+def test_chinese_in_a_seven_bit_encoding_is_read(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(THREAT.encode(encoding))
+    assert run("check", "--select", "CN201", str(path))[0] == 1
+
+
+def test_ascii_with_plus_signs_stays_ascii(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Call +8613812345678 or write to a+bcdefgh@example.com about your balance.\n", encoding="utf-8")
+    code, out, _ = run("check", "--format", "json", str(path))
+    assert code in (0, 1) and "13812345678" not in out

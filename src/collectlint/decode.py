@@ -4,6 +4,7 @@ bytes read plausibly that way; else UTF-8, GB18030 (a superset of GBK) or Big5."
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,7 +115,12 @@ def decode_bytes(data: bytes, path: str) -> Decoded:
         if bom_less is not None:
             return Decoded(_decode_unicode(data, bom_less, path), bom_less)
     try:
-        return Decoded(_no_nul(data.decode("utf-8")), "utf-8")
+        text = data.decode("utf-8")
+        if text.isascii():
+            seven_bit = _seven_bit_chinese(data)
+            if seven_bit is not None:
+                return Decoded(_no_nul(seven_bit[1]), seven_bit[0])
+        return Decoded(_no_nul(text), "utf-8")
     except UnicodeDecodeError as utf8_error:
         before = data[: utf8_error.start]
         if any(b >= 0x80 for b in before):
@@ -136,6 +142,26 @@ def decode_bytes(data: bytes, path: str) -> Decoded:
             raise InputError(f"cannot tell the encoding: not UTF-8 (bad byte at {utf8_error.start}), and neither "
                              "GB18030 nor Big5 gives readable Chinese", path=path) from None
         return Decoded(_no_nul(text), encoding)
+
+
+_HZ = re.compile(rb"~\{[\x21-\x7e]{4,}~\}")
+_UTF7 = re.compile(rb"\+[A-Za-z0-9+/]{4,}-?")
+
+
+def _seven_bit_chinese(data: bytes) -> tuple[str, str] | None:
+    """(encoding, text) when ASCII bytes are really Chinese in a 7-bit encoding (HZ's ~{...~}, UTF-7's
+    +...-), read as such only when the result is common Chinese; None otherwise."""
+    for encoding, marker in (("hz", _HZ), ("utf-7", _UTF7)):
+        if not marker.search(data):
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        han = sum(1 for c in text if "\u3400" <= c <= "\u9fff")
+        if han >= 4 and _common_share(text) >= 0.3:
+            return encoding, text
+    return None
 
 
 def _no_nul(text: str) -> str:

@@ -30,7 +30,7 @@ from sklearn.model_selection import StratifiedKFold
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from collectlint.model.classes import WordClasses, expand  # noqa: E402
+from collectlint.model.classes import WordClasses  # noqa: E402
 from collectlint.model.features import cleaned, features  # noqa: E402
 from collectlint.model.scorer import FORMAT  # noqa: E402
 
@@ -114,14 +114,18 @@ def rule_examples(lang: str) -> list[tuple[str, set[str]]]:
 
 
 def word_classes(lang: str) -> WordClasses:
-    """The rule packs' lexicon (rules/<lang>/lexicon.yaml) as the model's word classes, each word cleaned
-    the way message text is; shipped with the model so later lexicon edits never shift its features."""
-    import yaml
+    """The rule packs' lexicon (rules/<lang>/lexicon.yaml, read and expanded by the pack loader) as the
+    model's word classes, each word cleaned the way message text is; shipped with the model so later
+    lexicon edits never shift its features."""
+    from collectlint.packs.loader import load_lexicon
+    from collectlint.yamlspec import yamlloc
 
-    classes = yaml.safe_load((ROOT / "rules" / lang / "lexicon.yaml").read_text(encoding="utf-8"))["classes"]
+    path = ROOT / "rules" / lang / "lexicon.yaml"
+    classes: dict[str, list[str]] = {}
+    load_lexicon(path, yamlloc.load(path.read_text(encoding="utf-8")), classes)
     members = {}
     for name in sorted(classes):
-        words = sorted({cleaned(w, lang).strip() for w in expand(classes, name)} - {""})
+        words = sorted({cleaned(w, lang).strip() for w in classes[name]} - {""})
         if words:
             members[name] = tuple(words)
     return WordClasses(lang, members)

@@ -66,8 +66,6 @@ def _clobbers_input(target: str, paths: Sequence[str]) -> str | None:
 
 def _append_job_summary(results: Sequence[FileResult]) -> None:
     """In GitHub Actions, the Markdown job summary goes to ``$GITHUB_STEP_SUMMARY`` next to the annotations."""
-    import os
-
     from collectlint.report.github_format import job_summary
 
     target = os.environ.get("GITHUB_STEP_SUMMARY")

@@ -13,6 +13,7 @@ import functools
 import itertools
 import re
 
+from collectlint.nlp.inflect import FUNCTION_WORDS
 from collectlint.normalize import is_han
 
 LATIN = re.compile(r"[a-z]")
@@ -56,12 +57,6 @@ _SYLLABLE = ("(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
 _PINYIN_WORD = re.compile(f"(?:{_SYLLABLE})+")
 _WORD_BEFORE = re.compile(r"([a-z][a-z']*)[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+([a-z][a-z']*)")
-# English words that never stand next to a pinyin evasion but always in English prose.
-_ENGLISH_WORDS = ("a an the to of in on at by for from with and or is are was were be been being will would "
-                     "can could should may might must please we our us i my me your you it its this that these those "
-                     "has have had do does did not no if as so than then there their they them he she his her "
-                     "per via")
-_ENGLISH = frozenset(_ENGLISH_WORDS.split())
 CURRENCY_CODES = frozenset({"nt", "ntd", "hk", "hkd", "us", "usd", "rmb"})
 _AMOUNT_AFTER = re.compile(r"\$| ?\d")
 
@@ -78,7 +73,7 @@ def in_english_prose(text: str, start: int, end: int) -> bool:
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     after = _WORD_AFTER.match(text, end)
     words = [m.group(1) for m in (before, after) if m is not None]
-    if any(w in _ENGLISH for w in words):
+    if any(w in FUNCTION_WORDS for w in words):
         return True
     return len(words) == 2 and all(_english_word(w) for w in words)
 

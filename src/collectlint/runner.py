@@ -19,7 +19,7 @@ from collectlint.decode import decode_bytes, read_bytes
 from collectlint.errors import CollectlintError, SkippedInput
 from collectlint.formats import BINARY, READERS, Message, reader_for
 from collectlint.models import FileResult
-from collectlint.normalize import has_han
+from collectlint.normalize import has_han, is_han
 from collectlint.session import Session
 
 # Files that are never templates even when a hook or a glob hands them over.
@@ -175,7 +175,6 @@ class Runner:
                   for e in unreadable]
         return found
 
-
     def _no_rules_notice(self, messages: list[Message]) -> str | None:
         """Never a silent pass: say when a message's profile has no conduct rules in force."""
         missing: set[str] = set()
@@ -186,7 +185,8 @@ class Runner:
             p = self.session.profile_for(m.text, m.profile)
             if not self.session.conduct_rules(p):
                 missing.add(p.name)
-            elif _written_in_other_language(m.text, p.language):
+            elif (m.profile or self.session.forced_profile) and _written_in_other_language(m.text, p.language):
+                # Only a declared profile can mismatch: one detected from the text reads its language.
                 foreign.add(p.name)
         if missing:
             return (f"no conduct rules in force for profile {', '.join(sorted(missing))}: "
@@ -223,7 +223,7 @@ def own_output(raw: bytes, fmt: str) -> bool:
 def _written_in_other_language(text: str, language: str) -> bool:
     """Chinese text under an English profile (mostly Han characters), or English text under a Chinese one
     (no Han character at all and some words): the profile's rules cannot read it."""
-    han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf")
+    han = sum(1 for c in text if is_han(c))
     latin = sum(1 for c in text if c.isascii() and c.isalpha())
     if language == "en":
         return han > latin

@@ -13,6 +13,7 @@ from collectlint.formats.catalogue import MAX_DEPTH, nesting_bound
 from collectlint.formats.directives import next_line_suppressions
 from collectlint.formats.frontmatter import apply_front_matter
 from collectlint.formats.html import blank_tags, decode_entities
+from collectlint.normalize import is_han
 
 FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 FENCE = re.compile(r"^( {0,3})(```+|~~~+)[^\n]*\n.*?(?:^\1?\2[ \t]*$|\Z)", re.S | re.M)
@@ -25,7 +26,6 @@ ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\]}]")
 
 
 LINK = re.compile(r"(!?\[)([^\[\]\n]*)(\]\([^()\n]*\))")
-_HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def _link_text(view: str) -> str:
@@ -44,7 +44,7 @@ def _soft_breaks(view: str) -> str:
         if i + 1 == len(lines):
             break
         after = lines[i + 1]
-        joined = (line and after and _HAN_CHAR.match(line[-1]) and _HAN_CHAR.match(after[0])
+        joined = (line and after and is_han(line[-1]) and is_han(after[0])
                   and not line.lstrip().startswith(("#", "|")))
         out.append("\u200b" if joined else "\n")
     return "".join(out)

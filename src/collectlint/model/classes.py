@@ -13,7 +13,8 @@ replaced by the class's symbol, and the model also sees:
   ``<debt> + <family-member>``).
 
 Symbols are private-use characters (U+E000 upward, one per class in sorted name order); private-use
-characters in the message itself are dropped first, so a text cannot forge them.  Explanations print a
+characters in the message itself are dropped when the text is cleaned, so a text cannot forge them.
+Explanations print a
 symbol as ``<class-name>``.
 """
 
@@ -22,12 +23,11 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 FIRST = 0xE000
-_PRIVATE = re.compile("[\ue000-\uf8ff]")
+PRIVATE = re.compile("[\ue000-\uf8ff]")  # the symbols' range; ``features.cleaned_normalised`` drops it
 _EN_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\$0|[\ue000-\uf8ff]")
 
 
@@ -44,6 +44,11 @@ def _alone(text: str, start: int, end: int) -> bool:
 
 def _is_symbol(ch: str) -> bool:
     return "\ue000" <= ch <= "\uf8ff"
+
+
+def has_symbol(feature: str) -> bool:
+    """Whether a feature is a word-class feature (plain n-grams never hold a symbol)."""
+    return PRIVATE.search(feature) is not None
 
 
 @dataclass(frozen=True)
@@ -75,8 +80,9 @@ class WordClasses:
         """``cleaned`` with each class word (leftmost, longest, not overlapping) replaced by its symbol.
         A word that begins or ends with a Latin letter or digit must stand alone (``call`` is not found
         in ``recall``, ``ig`` not in ``sign``); one that does not, in that place, leaves the place to a
-        shorter word that does."""
-        text = _PRIVATE.sub("", cleaned)
+        shorter word that does.  ``cleaned`` comes from ``features.cleaned_normalised``, which has already
+        dropped private-use characters, so a text cannot forge a symbol."""
+        text = cleaned
         automaton = self._automaton
         if not len(automaton):
             return text
@@ -105,7 +111,7 @@ class WordClasses:
         present: set[str] = set()
         if self.language == "zh":
             n = len(substituted)
-            for m in _PRIVATE.finditer(substituted):
+            for m in PRIVATE.finditer(substituted):
                 i = m.start()
                 present.add(m.group())
                 # Every 1- to 3-character window that holds position i.
@@ -134,13 +140,3 @@ class WordClasses:
             return " + ".join(name(ch) for ch in feature[1:])
         return "".join(name(ch) for ch in feature.lstrip("#"))
 
-
-def expand(classes: dict[str, list[str]], name: str, seen: frozenset[str] = frozenset()) -> Iterable[str]:
-    """A lexicon class's words, with ``@other`` references expanded (cycles are cut)."""
-    for word in classes.get(name, []):
-        if word.startswith("@"):
-            ref = word[1:]
-            if ref not in seen:
-                yield from expand(classes, ref, seen | {name})
-        else:
-            yield word

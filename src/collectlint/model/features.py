@@ -16,13 +16,12 @@ from __future__ import annotations
 import itertools
 import re
 
-from collectlint.model.classes import WordClasses
+from collectlint.model.classes import PRIVATE, WordClasses
 from collectlint.normalize import DEFAULT_FOLDING, Folding, normalize
 from collectlint.placeholders import find_placeholders
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _SPACE = re.compile(r"\s+")
-_PRIVATE = re.compile("[\ue000-\uf8ff]")
 _EN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|\$0")
 EN_FOLDING = Folding(False, ())
 
@@ -32,7 +31,7 @@ def cleaned_normalised(norm: str) -> str:
     are dropped: they are the word-class symbols (``classes``), so no plain n-gram ever holds one."""
     for p in reversed(find_placeholders(norm)):
         norm = norm[: p.start] + " " + norm[p.end:]
-    return _SPACE.sub(" ", _DIGITS.sub("0", _PRIVATE.sub("", norm)))
+    return _SPACE.sub(" ", _DIGITS.sub("0", PRIVATE.sub("", norm)))
 
 
 def _clean(text: str, folding: Folding) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from collectlint.model.classes import WordClasses
+from collectlint.model.classes import WordClasses, has_symbol
 from collectlint.model.features import cleaned_normalised, features
 from collectlint.normalize import DEFAULT_FOLDING, normalize
 
@@ -37,7 +37,7 @@ class CategoryModel:
 
         automaton = ahocorasick.Automaton()
         for gram, weight in self.weights.items():
-            if not _has_symbol(gram):  # word-class features are looked up, not searched for
+            if not has_symbol(gram):  # word-class features are looked up, not searched for
                 automaton.add_word(gram, (weight, gram))
         if len(automaton):
             automaton.make_automaton()
@@ -49,10 +49,6 @@ class CategoryModel:
         if not len(self._automaton):
             return []
         return list({gram: (weight, gram) for _, (weight, gram) in self._automaton.iter(cleaned)}.values())
-
-
-def _has_symbol(feature: str) -> bool:
-    return any("\ue000" <= ch <= "\uf8ff" for ch in feature)
 
 
 @dataclass(frozen=True)
@@ -147,7 +143,7 @@ class Model:
 
     def describe(self, feature: str) -> str:
         """A feature as a reader can take it: word-class symbols spelled as ``<class-name>``."""
-        if self.classes is None or not _has_symbol(feature):
+        if self.classes is None or not has_symbol(feature):
             return feature
         return self.classes.describe(feature)
 

@@ -68,14 +68,17 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "write": ("wrote", "written", "writes", "writing"),
 }
 
-_FUNCTION = (
-    "a an the and or but nor of to in on at by for with from into onto up down out off over under about "
-    "you your yours yourself you're i i'm i'll me my mine we we'll us our they them their he him his she "
-    "her it its this that these those there here who whom what which when where why how all any some "
-    "no not never will would shall should can could may might must is are was were been being am "
-    "has have had do does did don't won't can't isn't aren't as so if then than too very just also "
-    "again now today tomorrow soon")
+# English function words: a word next to one of these is in an English sentence (``pinyin`` reads no
+# evasion there), and none of them is inflected here.
+_FUNCTION = ("a an the to of in on at by for from with and or is are was were be been being will would "
+             "can could should may might must please we our us i my me your you it its this that these those "
+             "has have had do does did not no if as so than then there their they them he she his her per via")
 FUNCTION_WORDS = frozenset(_FUNCTION.split())
+# Never inflected either: other pronouns, particles, contractions and time words.
+_NOT_INFLECTED = ("but nor into onto up down out off over under about yours yourself you're i'm i'll mine we'll "
+                  "him who whom what which when where why how all any some never shall am don't won't can't "
+                  "isn't aren't too very just also again now today tomorrow soon here")
+NOT_INFLECTED = FUNCTION_WORDS | frozenset(_NOT_INFLECTED.split())
 
 _OBJECTS = ("you your yourself him her them their his it its the a an this that my our us me everyone everybody "
             "up down out off back")
@@ -116,7 +119,7 @@ def inflections(word: str) -> set[str]:
 
 
 def _inflectable(word: str) -> bool:
-    return (len(word) >= 3 and _WORD.fullmatch(word) is not None and word not in FUNCTION_WORDS
+    return (len(word) >= 3 and _WORD.fullmatch(word) is not None and word not in NOT_INFLECTED
             and not word.endswith(("ed", "ing")) and not (word.endswith("s") and not word.endswith("ss")))
 
 

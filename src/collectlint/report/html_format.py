@@ -27,6 +27,7 @@ from collectlint.models import FileResult, Finding, Severity
 from collectlint.normalize import is_traditional
 from collectlint.packs.rule import Rule
 from collectlint.report.locate import Located, locate
+from collectlint.report.sanitize import clean_page
 
 LABELS = {
     "zh": {"title": "collectlint 合规检查报告", "scope": "检查范围", "generated": "生成时间", "version": "工具版本",
@@ -160,10 +161,6 @@ def _table(head: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
             + "</table>")
 
 
-# C0/C1 controls but tab, newline and carriage return; bidi controls; lone surrogates.
-_NO_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-
-
 def render(results: Sequence[FileResult], lang: str, rules: Sequence[Rule] = (),
            threshold: Severity = Severity.WARNING, baseline_hidden: int = 0) -> str:
     report_lang = lang or ("zh" if any(r.lang == "zh" for r in results) or not results else "en")
@@ -233,4 +230,4 @@ def render(results: Sequence[FileResult], lang: str, rules: Sequence[Rule] = (),
         parts += [_finding(loc.finding, loc, f"f{n}-{i}", msg_lang, traditional, t) for i, loc in enumerate(located)]
     parts.append("</main></body></html>")
     # Message text may carry controls (ESC, BEL, U+202E reversing what the reviewer reads): never raw.
-    return _NO_CONTROLS.sub("\ufffd", "\n".join(parts)) + "\n"
+    return clean_page("\n".join(parts)) + "\n"

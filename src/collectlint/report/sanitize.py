@@ -38,6 +38,16 @@ def clean_label(text: str) -> str:
     return "".join(c.encode("unicode_escape").decode("ascii") if _unsafe(c) else c for c in masked)
 
 
+# The same, but a page keeps its line breaks.
+_UNSAFE_IN_PAGE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "".join(sorted(_BIDI)) + "\ud800-\udfff]")
+
+
+def clean_page(text: str) -> str:
+    """A whole rendered page (the HTML report): each control character but tab and line breaks, each
+    bidi control and lone surrogate becomes U+FFFD."""
+    return _UNSAFE_IN_PAGE.sub("\ufffd", text)
+
+
 def clean_line(text: str) -> str:
     """A source line for display: each control character becomes U+FFFD, so the length is kept."""
     if not _UNSAFE.search(text):

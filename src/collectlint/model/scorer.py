@@ -58,7 +58,7 @@ class Prepared:
     features; in English every feature)."""
 
     cleaned: str | None
-    found: frozenset[str]
+    found: tuple[str, ...]  # sorted once, so every category sums its weights in the same order
 
 
 class Model:
@@ -95,8 +95,8 @@ class Model:
         if self.language == "zh":
             cleaned = cleaned_normalised(norm if norm is not None else normalize(original, DEFAULT_FOLDING).text)
             found = self.classes.features(cleaned) if self.classes is not None else set()
-            return Prepared(cleaned, frozenset(found))
-        return Prepared(None, frozenset(features(original, self.language, self.classes)))
+            return Prepared(cleaned, tuple(sorted(found)))
+        return Prepared(None, tuple(sorted(features(original, self.language, self.classes))))
 
     def score(self, text: str) -> dict[str, tuple[float, list[str]]]:
         """Per category: the probability, and (at or above the category's threshold) the features that
@@ -115,7 +115,7 @@ class Model:
     def score_prepared(self, prepared: Prepared, category: str) -> tuple[float, list[str]]:
         cat = self.category(category)
         present = cat.present(prepared.cleaned) if prepared.cleaned is not None else []
-        present += [(cat.weights[f], f) for f in sorted(prepared.found) if f in cat.weights]
+        present += [(cat.weights[f], f) for f in prepared.found if f in cat.weights]
         return self._result(cat, present)
 
     def verdict(self, original: str, norm: str | None = None) -> tuple[str, float, list[str]] | None:

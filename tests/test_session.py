@@ -196,3 +196,41 @@ def test_lint_many_gives_what_lint_text_gives_for_each_text() -> None:
     batch = list(linter.lint_many(iter(texts)))
     assert batch == [linter.lint_text(t) for t in texts]
     assert {f.rule_id for f in batch[0]} >= {"CN201"} and not any(f.category.value == "threat" for f in batch[1])
+
+
+def test_cached_phrase_index_and_profiles_give_the_same_findings(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The automata and the shipped profiles come back from the compiled cache: a run served from the
+    cache (and one with a selection, which reuses the index built over every rule) finds exactly what
+    a run that compiled everything itself finds."""
+    from collectlint.engine import PhraseIndex, RuleSet
+    from collectlint.packs import loader
+    from collectlint.profiles import profile as profile_module
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    texts = [*_corpus_texts()[:300], "Your account is past due. We will have you arrested today.",
+             "ni bu huan qian jiu zuo lao, 让你全家知道"]
+
+    def findings(linter: Linter) -> list[tuple[str, int, int]]:
+        return [(f.rule_id, f.span.start, f.span.end) for t in texts for f in linter.lint_text(t)]
+
+    loader._load.cache_clear()
+    profile_module._shipped.cache_clear()
+    profile_module.get_profile.cache_clear()
+    built = findings(Linter())
+    assert list((tmp_path / "collectlint").glob("rules-profile-*.bin"))
+    loader._load.cache_clear()
+    profile_module._shipped.cache_clear()
+    profile_module.get_profile.cache_clear()
+    rules, index = loader.load_compiled()
+    assert isinstance(index, PhraseIndex) and index.rules is rules and index._spelled is None  # from the cache
+    assert findings(Linter()) == built
+    selected = tuple(r for r in rules if r.id.startswith("CN2"))
+    shared, own = RuleSet(selected, {}, index), RuleSet(selected)
+    assert shared.index is index and own.index is not index
+    mine = {id(ps) for r in selected for ps in r.check.phrase_sets()}
+    for text in texts:
+        a, b = shared.scan(text, "zh-CN"), own.scan(text, "zh-CN")
+        # The shared index also finds the other rules' phrases; those occurrences are never read.
+        assert [r.id for r in a[0]] == [r.id for r in b[0]]
+        assert {k: v for k, v in a[1].items() if k in mine} == b[1]

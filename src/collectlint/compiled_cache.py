@@ -26,7 +26,7 @@ from pathlib import Path
 
 from collectlint.cachedir import cache_dir, private
 
-KEEP = 8
+KEEP = 12
 _MAC = 32
 
 

@@ -16,60 +16,96 @@ from collectlint.packs.rule import Rule
 from collectlint.pinyin import LATIN
 
 
-@dataclass
-class RuleSet:
-    """The rules in force, with one Aho-Corasick automaton over every rule phrase and literal.
+class PhraseIndex:
+    """The automata over every phrase and literal of a tuple of rules, built once when the packs are
+    compiled and kept with them in the compiled cache (building them costs more than a hook run may).
 
-    Per document, one pass of the automaton finds every occurrence of every phrase (overlapping ones
-    included); only rules with an occurrence, and rules without literals, run their checks.
+    A key ``k >= 0`` in an automaton names ``sets[k]``, a phrase set of rule ``owner[k]``; a key
+    ``k < 0`` is a literal that only makes rule ``-1 - k`` a candidate.  ``always`` lists the rules
+    without literals (they run on every document).  The pinyin spellings' automaton is only needed
+    for texts with Latin letters, so it is kept pickled and loaded the first time one comes.
     """
 
-    rules: tuple[Rule, ...]
-    severity_overrides: Mapping[str, Severity] = field(default_factory=dict)
-    _always: list[int] = field(init=False)
-    _automaton: Any = field(init=False)
-    _spelled: Any = field(init=False, default=None)
-    _owner: dict[int, int] = field(init=False)  # phrase-set id -> rule index
-    _in_force: dict[tuple[str, str | None, str | None], tuple[frozenset[int], tuple[int, ...]]] = field(
-        init=False, default_factory=dict)
-
-    def __post_init__(self) -> None:
-
-        self._always = []
-        self._owner = {}
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+        self.always: list[int] = []
+        self.sets: list[Any] = []
+        self.owner: list[int] = []
         entries: dict[str, list[int]] = {}
-        for i, rule in enumerate(self.rules):
+        spelled: dict[str, list[int]] = {}
+        for i, rule in enumerate(rules):
             lits = rule.check.literals()
             if lits == []:
                 continue  # never matches text (reported by another pass)
             sets = rule.check.phrase_sets()
             for ps in sets:
-                self._owner[id(ps)] = i
-                for phrase in ps.phrases:
-                    entries.setdefault(phrase, []).append(id(ps))
+                self._add(ps, i, entries)
+                variant = ps.variant_set()
+                if variant is not None:
+                    self._add(variant, i, spelled)
             if not sets:
                 if lits is None or any(not lit for lit in lits):
-                    self._always.append(i)
+                    self.always.append(i)
                     continue
-                marker = -1 - i  # a literal that only makes the rule a candidate
                 for lit in lits:
-                    entries.setdefault(lit, []).append(marker)
-        self._automaton = _automaton(entries)
+                    entries.setdefault(lit, []).append(-1 - i)
+        self.automaton = _automaton(entries)
+        self._spelled: Any = _automaton(spelled)
+        self._spelled_blob: bytes | None = None
 
-    def _spelled_automaton(self) -> Any:
-        """Pinyin spellings of every Han phrase, built the first time a document has Latin letters."""
+    def _add(self, ps: Any, rule: int, entries: dict[str, list[int]]) -> None:
+        key = len(self.sets)
+        self.sets.append(ps)
+        self.owner.append(rule)
+        for phrase in ps.phrases:
+            entries.setdefault(phrase, []).append(key)
+
+    def spelled(self) -> Any:
         if self._spelled is None:
-            entries: dict[str, list[int]] = {}
-            for rule in self.rules:
-                for ps in rule.check.phrase_sets():
-                    spelled = ps.variant_set()
-                    if spelled is None:
-                        continue
-                    self._owner[id(spelled)] = self._owner[id(ps)]
-                    for phrase in spelled.phrases:
-                        entries.setdefault(phrase, []).append(id(spelled))
-            self._spelled = _automaton(entries)
+            import pickle
+
+            # The blob was written with the rest of this index and read back from the verified cache.
+            self._spelled = pickle.loads(self._spelled_blob or b"")
+            self._spelled_blob = None
         return self._spelled
+
+    def __getstate__(self) -> dict[str, Any]:
+        import pickle
+
+        state = dict(self.__dict__)
+        if self._spelled is not None:
+            state["_spelled_blob"] = pickle.dumps(self._spelled, protocol=pickle.HIGHEST_PROTOCOL)
+        state["_spelled"] = None
+        return state
+
+
+@dataclass
+class RuleSet:
+    """The rules in force, found in text through one Aho-Corasick pass (``PhraseIndex``).
+
+    Per document, one pass of the automaton finds every occurrence of every phrase (overlapping ones
+    included); only rules with an occurrence, and rules without literals, run their checks.  ``index``
+    may be built over more rules than ``rules`` (all loaded rules, of which these are the selected
+    ones): occurrences of the others are ignored.
+    """
+
+    rules: tuple[Rule, ...]
+    severity_overrides: Mapping[str, Severity] = field(default_factory=dict)
+    index: PhraseIndex | None = None
+    _position: dict[int, int] = field(init=False)  # index's rule position -> position in ``rules``
+    _set_ids: list[int] = field(init=False)  # index key -> id of the phrase set (what checks look up)
+    _always: list[int] = field(init=False)
+    _in_force: dict[tuple[str, str | None, str | None], tuple[frozenset[int], tuple[int, ...]]] = field(
+        init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        mine = {id(rule): i for i, rule in enumerate(self.rules)}
+        if self.index is None or not set(mine) <= {id(r) for r in self.index.rules}:
+            self.index = PhraseIndex(self.rules)
+        index = self.index
+        self._position = {j: mine[id(rule)] for j, rule in enumerate(index.rules) if id(rule) in mine}
+        self._set_ids = [id(ps) for ps in index.sets]
+        self._always = [self._position[j] for j in index.always if j in self._position]
 
     def in_force(self, profile: str, stage: str | None, channel: str | None) -> tuple[frozenset[int], tuple[int, ...]]:
         """Indices of the rules in force for a profile, stage and channel, and those of them that run
@@ -90,19 +126,24 @@ class RuleSet:
         has Latin letters)."""
         hits: dict[int, list[tuple[int, int]]] = {}
         ok, always = self.in_force(profile, stage, channel)
+        index = self.index
+        assert index is not None
+        position, owner, set_ids = self._position, index.owner, self._set_ids
         chosen = set(always)
-        automata = [self._automaton]
+        automata = [index.automaton]
         if spelled and LATIN.search(text):
-            automata.append(self._spelled_automaton())
+            automata.append(index.spelled())
+        found: set[int] = set()
         for automaton in automata:
             for end, (length, keys) in automaton.iter(text):
                 span = (end - length + 1, end + 1)
                 for key in keys:
                     if key < 0:
-                        chosen.add(-1 - key)
+                        found.add(-1 - key)
                     else:
-                        hits.setdefault(key, []).append(span)
-                        chosen.add(self._owner[key])
+                        hits.setdefault(set_ids[key], []).append(span)
+                        found.add(owner[key])
+        chosen.update(position[j] for j in found if j in position)
         chosen &= ok
         return [self.rules[i] for i in sorted(chosen)], hits
 

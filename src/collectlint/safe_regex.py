@@ -64,8 +64,14 @@ def unmatchable_literal(pattern: str) -> str | None:
     return None
 
 
-def compile_rule_regex(pattern: str) -> Any:
-    """Compile with RE2; raises ValueError with a one-line reason."""
+def compile_rule_regex(pattern: str, checked: bool = False) -> Any:
+    """Compile with RE2; raises ValueError with a one-line reason.  ``checked``: the pattern passed
+    these checks when its pack was compiled (it comes back from the verified compiled cache), so only
+    the RE2 compilation is repeated."""
+    if checked:
+        import re2
+
+        return re2.compile(pattern)
     if len(pattern) > MAX_PATTERN_LENGTH:
         raise ValueError(f"pattern is longer than {MAX_PATTERN_LENGTH} characters")
     import re2

@@ -17,7 +17,7 @@ from collectlint.formats import READERS, Message, Suppression, reader_for
 from collectlint.models import CONDUCT, Finding
 from collectlint.nlp.zh import Segmenter
 from collectlint.normalize import has_han
-from collectlint.packs.loader import load_rules
+from collectlint.packs.loader import load_compiled
 from collectlint.packs.rule import Rule
 from collectlint.pipeline import lint_message, sort_findings
 from collectlint.profiles import DEFAULT_PROFILE, Profile, get_profile
@@ -51,7 +51,7 @@ class Session:
     def __init__(self, config: Config | None = None, options: Options | None = None) -> None:
         self.config = config or Config()
         self.options = options or Options()
-        all_rules = load_rules(tuple(self.config.rule_dirs) + self.options.extra_rule_dirs)
+        all_rules, index = load_compiled(tuple(self.config.rule_dirs) + self.options.extra_rule_dirs)
         select = self.options.select or self.config.select
         ignore = self.config.ignore + self.options.ignore
         per_file = tuple(s for _, sels in self.config.per_file_ignores for s in sels)
@@ -68,7 +68,7 @@ class Session:
         forced = self.options.profile or self.config.profile
         self.forced_profile: Profile | None = get_profile(forced) if forced else None
         self.rules: tuple[Rule, ...] = select_rules(all_rules, select, ignore)
-        self.ruleset = RuleSet(self.rules, self.config.severity)
+        self.ruleset = RuleSet(self.rules, self.config.severity, index)
         # Every loaded rule's phrases, selected or not, so selection never changes how text is cut.
         self.segmenter = Segmenter(p for r in all_rules for p in r.check.han_phrases())
         self.meta_rules = {r.check.problem: r for r in self.rules if isinstance(r.check, SuppressionCheck)}

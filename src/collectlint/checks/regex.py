@@ -33,7 +33,7 @@ class RegexCheck(Check):
 
     def __setstate__(self, state: dict[str, str]) -> None:
         self.source = state["source"]
-        self.compiled = compile_rule_regex(self.source)
+        self.compiled = compile_rule_regex(self.source, checked=True)
 
     def find(self, ctx: MatchContext) -> Iterator[Hit]:
         for m in self.compiled.finditer(ctx.text):

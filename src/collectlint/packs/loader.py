@@ -6,6 +6,7 @@ import functools
 import hashlib
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -14,6 +15,9 @@ from collectlint.packs.rule import Rule, build_rule
 from collectlint.yamlspec import yamlloc
 from collectlint.yamlspec.reader import SpecReader
 from collectlint.yamlspec.yamlloc import LDict, LList
+
+if TYPE_CHECKING:
+    from collectlint.engine import PhraseIndex
 
 PACK_KEYS = {"pack", "description", "profile", "language", "rules"}
 MAX_PACK_BYTES = 2 * 1024 * 1024
@@ -131,6 +135,12 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> tuple[Rule, ...]:
     packs' bytes, collectlint's own sources and Python's version, so a change to the code that compiles
     them is never served stale results.  See ``compiled_cache`` for how the disk copy is protected.
     """
+    return load_compiled(extra_dirs)[0]
+
+
+def load_compiled(extra_dirs: tuple[str, ...] = ()) -> tuple[tuple[Rule, ...], PhraseIndex]:
+    """``load_rules``, with the phrase automata over all of them (``engine.PhraseIndex``), which are
+    compiled and cached together with the rules."""
     files = [path for directory in (shipped_rules_dir(), *map(Path, extra_dirs)) for path in pack_files(directory)]
     return _load(tuple((str(p), *_stat(p)) for p in files))
 
@@ -144,13 +154,16 @@ def _stat(path: Path) -> tuple[int, int]:
 
 
 @functools.lru_cache(maxsize=8)
-def _load(identity: tuple[tuple[str, int, int], ...]) -> tuple[Rule, ...]:
+def _load(identity: tuple[tuple[str, int, int], ...]) -> tuple[tuple[Rule, ...], PhraseIndex]:
     from collectlint import compiled_cache
+    from collectlint.engine import PhraseIndex
 
     files = [Path(p) for p, _, _ in identity]
     key = _cache_key(files)
     cached = compiled_cache.read(key)
-    if isinstance(cached, tuple) and all(isinstance(r, Rule) for r in cached):
+    if (isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], tuple)
+            and all(isinstance(r, Rule) for r in cached[0]) and isinstance(cached[1], PhraseIndex)
+            and cached[1].rules is cached[0]):
         return cached
     rules: list[Rule] = []
     lexicon: dict[str, list[str]] = {}
@@ -166,8 +179,9 @@ def _load(identity: tuple[tuple[str, int, int], ...]) -> tuple[Rule, ...]:
         for phrase_set in rule.check.phrase_sets():
             phrase_set.variant_set()  # pinyin spellings, computed once here rather than per run
     result = tuple(rules)
-    compiled_cache.write(key, result)
-    return result
+    compiled = result, PhraseIndex(result)
+    compiled_cache.write(key, compiled)
+    return compiled
 
 
 def _cache_key(files: list[Path]) -> str:
@@ -183,4 +197,4 @@ def _cache_key(files: list[Path]) -> str:
     return digest.hexdigest()[:32]
 
 
-__all__ = ["LDict", "load_pack", "load_rules", "shipped_rules_dir"]
+__all__ = ["LDict", "load_compiled", "load_pack", "load_rules", "shipped_rules_dir"]

@@ -9,8 +9,9 @@ hard-code none of it, so a new profile is one YAML file.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import yaml
@@ -176,15 +177,34 @@ def channel_aliases() -> dict[str, str]:
     return out
 
 
+_FIELDS = frozenset(f.name for f in fields(Profile))
+
+
+@functools.cache
+def _shipped(candidate: str) -> Profile:
+    """A shipped profile, from the compiled cache when it holds one for this code (the cache key hashes
+    the shipped profiles with collectlint's sources): reading the YAML and capping the recognisers'
+    repeats costs more than a hook run should spend on it."""
+    from collectlint import compiled_cache
+
+    key = "profile-" + hashlib.sha256(f"{compiled_cache.code_fingerprint()}|{candidate}".encode()).hexdigest()[:24]
+    cached = compiled_cache.read(key)
+    if isinstance(cached, dict) and set(cached) == _FIELDS:  # a Profile pickles by name, so its fields are kept
+        return Profile(**cached)
+    prof = load_profile(HERE / f"{candidate}.yaml")
+    compiled_cache.write(key, {name: getattr(prof, name) for name in _FIELDS})
+    return prof
+
+
 @functools.cache
 def get_profile(name: str = DEFAULT_PROFILE) -> Profile:
     """A shipped profile by name or alias (``cn``, ``zh``, ``en``), loaded once per process."""
     wanted = name.lower()
     for candidate in profile_names():
         if candidate.lower() == wanted:
-            return load_profile(HERE / f"{candidate}.yaml")
+            return _shipped(candidate)
     for candidate in profile_names():
-        prof = load_profile(HERE / f"{candidate}.yaml")
+        prof = _shipped(candidate)
         if wanted in prof.aliases:
             return prof
     raise ConfigError(f"unknown profile '{name}' (known: {', '.join(profile_names())})")

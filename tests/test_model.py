@@ -6,9 +6,10 @@ import math
 
 import pytest
 
+from collectlint.model import ANY
 from collectlint.model.classes import FIRST, WordClasses, has_symbol
 from collectlint.model.features import features
-from collectlint.model.scorer import ANY, Model, load_model
+from collectlint.model.scorer import Model, load_model
 
 ZH = [
     "你再不还钱，我们就联系你的同事和你的父母，让大家都知道你欠钱不还。",

@@ -94,3 +94,31 @@ def test_an_english_pack_phrase_matches_its_inflections(tmp_path) -> None:  # ty
     for text in ("Your car will be impounded tomorrow.", "They are impounding cars of people who owe us."):
         assert any(f.rule_id == "HX001" for f in linter.lint_text(text, "x.txt")), text
     assert not any(f.rule_id == "HX001" for f in linter.lint_text("Your payment is due on March 5.", "x.txt"))
+
+
+def test_prefix_dictionary_file_is_used_and_a_damaged_one_is_rebuilt(tmp_path: object,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The prefix dictionary comes from our own marshal file; a damaged or stale one is rebuilt and
+    segmentation is the same as jieba's own loading gives."""
+    import sys
+    from pathlib import Path
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    jieba = zh._import_jieba()
+    trimmed = zh._trimmed_dictionary(jieba)
+    assert trimmed is not None and Path(trimmed).parent == Path(str(tmp_path)) / "collectlint"
+    reference = jieba.Tokenizer(trimmed)
+    reference.tmp_dir = str(tmp_path)
+    reference.initialize()
+    text = "我们会上门，还要发到你朋友圈曝光，本产品支持滚动还款"
+    expected = [(s, e) for _, s, e in reference.tokenize(text)]
+    prefix = Path(trimmed + ".prefix")
+    for damage in (None, b"garbage", b""):
+        if damage is not None:
+            prefix.write_bytes(damage)
+        tok = jieba.Tokenizer(trimmed)
+        zh._load_prefix_dictionary(tok, trimmed)
+        assert tok.initialized and tok.FREQ == reference.FREQ and tok.total == reference.total
+        assert [(s, e) for _, s, e in tok.tokenize(text)] == expected
+        assert prefix.stat().st_size > 1000  # written back whole
+    assert sys.modules.get("pkg_resources", "absent") is not None  # the import block did not outlive jieba's import

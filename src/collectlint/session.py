@@ -81,7 +81,8 @@ class Session:
         so worker processes forked after this inherit it instead of each loading it again."""
         self.segmenter.segment("预热")
         if self.model_enabled:
-            from collectlint.model.scorer import ANY, load_model
+            from collectlint.model import ANY
+            from collectlint.model.scorer import load_model
             from collectlint.profiles.profile import profile_names
 
             for name in profile_names():

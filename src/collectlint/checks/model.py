@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from collectlint.checks.base import FINDINGS, MESSAGE, MODEL, Check, Hit, MatchContext
-from collectlint.model.scorer import ANY
+from collectlint.model import ANY
 from collectlint.models import CONDUCT
 from collectlint.yamlspec.reader import SpecReader
 from collectlint.yamlspec.yamlloc import LDict

@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from collectlint.model import ANY
 from collectlint.model.classes import WordClasses, has_symbol
 from collectlint.model.features import cleaned_normalised, features
 from collectlint.normalize import DEFAULT_FOLDING, normalize
 
 FORMAT = 2
-ANY = "any"  # the violation model: any conduct category
 
 
 @dataclass(frozen=True)

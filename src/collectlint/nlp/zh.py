@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import logging
 import os
-import tempfile
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -51,6 +49,8 @@ def _trimmed_dictionary(jieba: Any) -> str | None:
                     parts = line.split(" ")
                     if len(parts) >= 2 and parts[1].isdigit() and int(parts[1]) >= MIN_FREQ:
                         kept.append(line if line.endswith("\n") else line + "\n")
+            import tempfile
+
             fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as out:
                 out.writelines(kept)
@@ -76,6 +76,61 @@ def _valid_dictionary(path: Path) -> bool:
 _BUILD_LOCK = threading.Lock()
 
 
+def _import_jieba() -> Any:
+    """``import jieba`` without ``pkg_resources``: jieba's compatibility module imports it (about 0.1 s,
+    most of a hook run) only to open its own default dictionary, and opens the file directly when the
+    import fails.  The block lasts for this one import; ``pkg_resources`` stays importable for others."""
+    import sys
+
+    if "jieba" in sys.modules:
+        return sys.modules["jieba"]
+    blocked = "pkg_resources" not in sys.modules
+    if blocked:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes the import fail
+    try:
+        import jieba
+    finally:
+        if blocked and "pkg_resources" in sys.modules and sys.modules["pkg_resources"] is None:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
+def _load_prefix_dictionary(tokenizer: Any, dictionary: str) -> None:
+    """Give ``tokenizer`` the prefix dictionary of ``dictionary`` (a trimmed copy in our cache folder)
+    from a marshal file of our own, read in one piece: jieba reads its cache with ``marshal.load`` on
+    an open file, which takes several times longer than decoding the bytes.  Any problem (a damaged or
+    foreign file, a read-only cache) leaves the tokenizer to jieba's own loading."""
+    import marshal
+
+    from collectlint.cachedir import UnsafeCache, private
+
+    target = Path(dictionary + ".prefix")
+    try:
+        info = os.stat(dictionary)
+        stamp = [info.st_size, info.st_mtime_ns]  # a rebuilt dictionary makes the prefix file stale
+        private(target, directory=False)
+        kept, freq, total = marshal.loads(target.read_bytes())
+        if kept == stamp and isinstance(freq, dict) and isinstance(total, int) and total > 0:
+            tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
+            return
+    except (OSError, UnsafeCache, ValueError, EOFError, TypeError):
+        pass
+    try:
+        info = os.stat(dictionary)
+        stamp = [info.st_size, info.st_mtime_ns]
+        with open(dictionary, "rb") as fh:
+            freq, total = tokenizer.gen_pfdict(fh)
+        import tempfile
+
+        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as out:
+            out.write(marshal.dumps((stamp, freq, total)))
+        os.replace(tmp, target)
+        tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
+    except (OSError, ValueError):
+        pass
+
+
 @functools.lru_cache(maxsize=4)
 def _tokenizer_for(phrases: frozenset[str]) -> Any:
     """A jieba tokenizer with the base dictionary plus ``phrases``, never changed after it is built.
@@ -83,8 +138,9 @@ def _tokenizer_for(phrases: frozenset[str]) -> Any:
     Equal phrase sets share one (a pure function of the set, so sharing hides no state); the global
     ``jieba.dt`` is never touched.
     """
-    import jieba
+    import logging
 
+    jieba = _import_jieba()
     jieba.setLogLevel(logging.WARNING)
     with _BUILD_LOCK:
         tokenizer = jieba.Tokenizer()
@@ -93,9 +149,12 @@ def _tokenizer_for(phrases: frozenset[str]) -> Any:
             if trimmed is not None:
                 tokenizer = jieba.Tokenizer(trimmed)
                 tokenizer.tmp_dir = str(cache_dir())
+                _load_prefix_dictionary(tokenizer, trimmed)
         try:
-            tokenizer.initialize()
+            tokenizer.initialize()  # returns at once when the prefix dictionary is already loaded
         except Exception:  # a damaged jieba cache file: rebuild from the dictionary itself
+            import tempfile
+
             tokenizer.tmp_dir = tempfile.mkdtemp(prefix="collectlint-jieba-")
             tokenizer.initialized = False
             tokenizer.initialize()

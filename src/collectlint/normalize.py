@@ -54,11 +54,31 @@ _CJK_FILLER = re.compile(rf"(?<=[{_HAN}])(?:[ \t*\-._/|·•~+#\\\u30fb\u2027\u2
 # One Han character per list item or per line: 坐、牢 and 坐\n牢 (each item a single character).
 _FILL = r" \t*\-._/|·•~+#\\"
 _SEP = rf"(?:[{_FILL}、\r\n]|(?![{_MEANINGFUL_EMOJI}])[{_EMOJI}])"
-_SPLIT_CHARS = re.compile(rf"(?<![{_HAN}])[{_HAN}](?:{_SEP}*[、\n]{_SEP}*[{_HAN}](?![{_HAN}]))+")
+_SPLIT_CHARS_SOURCE = rf"(?<![{_HAN}])[{_HAN}](?:{_SEP}*[、\n]{_SEP}*[{_HAN}](?![{_HAN}]))+"
 _SPLIT_FILLER = re.compile(_SEP)
 # 、 next to a one-character item (坐、牢, 让你坐、牢) is a split word; between words (家人、朋友) it is a list.
-_ENUM_COMMA = re.compile(rf"(?<=[{_HAN}]){_SEP}*、{_SEP}*(?=[{_HAN}](?![{_HAN}]))"
-                         rf"|(?<=(?<![{_HAN}])[{_HAN}]){_SEP}*、{_SEP}*(?=[{_HAN}])")
+_ENUM_COMMA_SOURCE = (rf"(?<=[{_HAN}]){_SEP}*、{_SEP}*(?=[{_HAN}](?![{_HAN}]))"
+                      rf"|(?<=(?<![{_HAN}])[{_HAN}]){_SEP}*、{_SEP}*(?=[{_HAN}])")
+
+
+# The two patterns above hold many Han ranges, which Python's ``re`` takes several milliseconds to
+# compile; they can only match a text with a 、 or a line break inside it, so they are compiled the
+# first time such a text comes (a one-line SMS never pays for them).
+@functools.cache
+def _split_chars() -> re.Pattern[str]:
+    return re.compile(_SPLIT_CHARS_SOURCE)
+
+
+@functools.cache
+def _enum_comma() -> re.Pattern[str]:
+    return re.compile(_ENUM_COMMA_SOURCE)
+
+
+def _may_split(text: str) -> bool:
+    """Whether ``text`` has what ``_split_chars`` or ``_enum_comma`` need: a 、 or an inner line break."""
+    return "、" in text or "\n" in text.rstrip("\n")
+
+
 # Pinyin with tone numbers: zuo4lao2, shang4men2.
 _TONE_NUMBERS = re.compile(r"(?<![a-z0-9])(?:[a-z]{1,6}[1-5]){2,}(?![a-z0-9])")
 _TONE_DIGIT = re.compile(r"[1-5]")
@@ -198,8 +218,9 @@ def normalize(text: str, folding: Folding = DEFAULT_FOLDING) -> Normalized:
     identity = resizing.isdisjoint(present)
     if identity:
         folded = _fold_homoglyphs(text.translate({ord(c): table[c] for c in present if table[c] != c}))
-        if not (_CJK_FILLER.search(folded) or _SPACED_LETTERS.search(folded) or _SPLIT_CHARS.search(folded)
-                or _TONE_NUMBERS.search(folded) or _ENUM_COMMA.search(folded)):
+        split = _may_split(folded)
+        if not (_CJK_FILLER.search(folded) or _SPACED_LETTERS.search(folded) or _TONE_NUMBERS.search(folded)
+                or (split and (_split_chars().search(folded) or _enum_comma().search(folded)))):
             return Normalized(_unleet(folded), None, None, len(text))
         starts: list[int] = list(range(len(text)))
         ends: list[int] = list(range(1, len(text) + 1))
@@ -225,8 +246,9 @@ def normalize(text: str, folding: Folding = DEFAULT_FOLDING) -> Normalized:
         starts += range(pos, len(text))
         ends += range(pos + 1, len(text) + 1)
         folded = _fold_homoglyphs("".join(parts))
-    folded, starts, ends = _drop(folded, starts, ends, _SPLIT_CHARS, _SPLIT_FILLER)
-    folded, starts, ends = _drop(folded, starts, ends, _ENUM_COMMA)
+    if _may_split(folded):
+        folded, starts, ends = _drop(folded, starts, ends, _split_chars(), _SPLIT_FILLER)
+        folded, starts, ends = _drop(folded, starts, ends, _enum_comma())
     folded, starts, ends = _drop(folded, starts, ends, _CJK_FILLER)
     folded, starts, ends = _drop(folded, starts, ends, _TONE_NUMBERS, _TONE_DIGIT)
     folded, starts, ends = _drop(folded, starts, ends, _SPACED_LETTERS, _LETTER_FILLER)

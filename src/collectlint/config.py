@@ -9,8 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from collectlint.errors import ConfigError
 from collectlint.models import CHANNELS, STAGES, Severity
 from collectlint.yamlspec import yamlloc
@@ -160,6 +158,8 @@ def discover(start: Path) -> Path | None:
 
 
 def load(path: Path) -> Config:
+    import yaml
+
     reader = SpecReader(str(path), ConfigError)
     if path.name == "pyproject.toml":
         data: Any = _as_located(_toml(path))

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 
-import yaml
-
 from collectlint.errors import InputError
 from collectlint.formats.base import Message, Suppression, blank, blank_all
 from collectlint.formats.catalogue import MAX_DEPTH, nesting_bound
@@ -59,6 +57,8 @@ def read(text: str, path: str) -> list[Message]:
         if len(front) > MAX_FRONT_MATTER or nesting_bound(front) > MAX_DEPTH or ALIAS.search(front):
             raise InputError("front matter is too large, nests too deeply or uses YAML anchors/aliases "
                              "(it holds a few flat keys)", path=path, line=1)
+        import yaml
+
         try:
             data = yaml.safe_load(front) or {}
         except yaml.YAMLError as exc:

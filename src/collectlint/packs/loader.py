@@ -8,8 +8,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-
 from collectlint.errors import CollectlintError, PackError
 from collectlint.packs.rule import Rule, build_rule
 from collectlint.yamlspec import yamlloc
@@ -40,6 +38,8 @@ def pack_files(directory: Path) -> list[Path]:
 
 
 def _read_yaml(path: Path, reader: SpecReader) -> object:
+    import yaml
+
     try:
         if path.stat().st_size > MAX_PACK_BYTES:
             raise reader.fail(None, f"rule pack is larger than {MAX_PACK_BYTES // 1024} KiB")

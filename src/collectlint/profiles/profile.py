@@ -14,8 +14,6 @@ import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-import yaml
-
 from collectlint.elements import Element, build_element
 from collectlint.errors import ConfigError
 from collectlint.normalize import Folding
@@ -90,6 +88,8 @@ def _labels(words: list[str], flags: int) -> re.Pattern[str]:
 
 
 def load_profile(path: Path) -> Profile:
+    import yaml
+
     reader = SpecReader(str(path), ConfigError)
     try:
         data = yamlloc.load(path.read_text(encoding="utf-8"))

@@ -6,10 +6,12 @@ forgets where things were, so mappings and lists come back as subclasses carryin
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+if TYPE_CHECKING:
+    import yaml
 
 
 class LDict(dict[str, Any]):
@@ -28,15 +30,26 @@ class LList(list[Any]):
         return self.item_lines[index] if 0 <= index < len(self.item_lines) else self.line
 
 
-# libyaml's parser when PyYAML was built with it (several times faster; marks are the same).
-_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+@functools.cache
+def _loader() -> Any:
+    """The loader class: libyaml's parser when PyYAML was built with it (several times faster; marks
+    are the same), with mappings and lists that remember their lines.  Built on first use, so a run
+    that reads no YAML never imports PyYAML."""
+    import yaml
+
+    base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class _Loader(base):  # type: ignore[misc]
+        pass
+
+    _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+    return _Loader
 
 
-class _Loader(_Base):  # type: ignore[misc]
-    pass
+def _construct_mapping(loader: Any, node: yaml.MappingNode) -> LDict:
+    import yaml
 
-
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LDict:
     loader.flatten_mapping(node)
     result = LDict()
     result.line = node.start_mark.line + 1
@@ -54,15 +67,11 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LDict:
     return result
 
 
-def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LList:
+def _construct_sequence(loader: Any, node: yaml.SequenceNode) -> LList:
     result = LList(loader.construct_object(child, deep=True) for child in node.value)
     result.line = node.start_mark.line + 1
     result.item_lines = [child.start_mark.line + 1 for child in node.value]
     return result
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
 # libyaml and the composer recurse once per nesting level; a document nesting 100,000 levels crashes
@@ -88,9 +97,11 @@ def nesting_bound(text: str) -> int:
 def load(text: str) -> Any:
     """Parse one YAML document safely; raises ``yaml.YAMLError`` with a mark on bad input, and without
     parsing when the text nests deeper than ``PARSE_DEPTH_LIMIT``."""
+    import yaml
+
     if nesting_bound(text) > PARSE_DEPTH_LIMIT:
         raise yaml.YAMLError(f"nests deeper than {PARSE_DEPTH_LIMIT} levels (not parsed)")
-    return yaml.load(text, Loader=_Loader)
+    return yaml.load(text, Loader=_loader())
 
 
 def error_line(exc: yaml.YAMLError) -> int | None:

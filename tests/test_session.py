@@ -234,3 +234,23 @@ def test_cached_phrase_index_and_profiles_give_the_same_findings(tmp_path: Path,
         # The shared index also finds the other rules' phrases; those occurrences are never read.
         assert [r.id for r in a[0]] == [r.id for r in b[0]]
         assert {k: v for k, v in a[1].items() if k in mine} == b[1]
+
+
+def test_fingerprint_changes_when_a_source_or_profile_changes() -> None:
+    """The fingerprint reads each file's size and time: touching the normaliser or a profile (as any
+    edit or upgrade does) gives a new key, so no stale compiled rules are served."""
+    import collectlint.normalize
+    from collectlint.profiles import profile as profile_module
+
+    for path in (Path(collectlint.normalize.__file__), Path(profile_module.__file__).parent / "zh-CN.yaml"):
+        info = path.stat()
+        compiled_cache.code_fingerprint.cache_clear()
+        before = compiled_cache.code_fingerprint()
+        try:
+            os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000))
+            compiled_cache.code_fingerprint.cache_clear()
+            assert compiled_cache.code_fingerprint() != before
+        finally:
+            os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+            compiled_cache.code_fingerprint.cache_clear()
+        assert compiled_cache.code_fingerprint() == before

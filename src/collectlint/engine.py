@@ -51,6 +51,8 @@ class PhraseIndex:
                     entries.setdefault(lit, []).append(-1 - i)
         self.automaton = _automaton(entries)
         self._spelled: Any = _automaton(spelled)
+        # Every rule's Han phrases, which the segmenter keeps whole (see ``nlp.zh.Segmenter``).
+        self.han_phrases = tuple(p for rule in rules for p in rule.check.han_phrases())
         self._spelled_blob: bytes | None = None
 
     def _add(self, ps: Any, rule: int, entries: dict[str, list[int]]) -> None:

@@ -70,7 +70,7 @@ class Session:
         self.rules: tuple[Rule, ...] = select_rules(all_rules, select, ignore)
         self.ruleset = RuleSet(self.rules, self.config.severity, index)
         # Every loaded rule's phrases, selected or not, so selection never changes how text is cut.
-        self.segmenter = Segmenter(p for r in all_rules for p in r.check.han_phrases())
+        self.segmenter = Segmenter(index.han_phrases)
         self.meta_rules = {r.check.problem: r for r in self.rules if isinstance(r.check, SuppressionCheck)}
         use_model = self.options.model if self.options.model is not None else self.config.model
         self.model_enabled = bool(use_model)

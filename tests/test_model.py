@@ -74,3 +74,31 @@ def test_a_class_feature_is_explained_by_its_class_name() -> None:
     assert model.describe(f"#{chr(FIRST)}的") == "<debt>的"
     assert model.describe(f"@{chr(FIRST)}{chr(FIRST + 1)}") == "<debt> + <family>"
     assert model.describe("坐牢") == "坐牢"
+
+
+def test_model_names_only_categories_no_rule_reported() -> None:
+    """When rules reported conduct, the model adds only other categories (never a second finding of a
+    category a rule already named); the verdict lists the most likely category first, each once."""
+    from collectlint.api import Linter
+    from collectlint.models import CONDUCT
+
+    linter = Linter()
+    texts = ["你欠我们的钱已经逾期三个月了。再不还钱就让你坐牢，我们会上门，还要发到你朋友圈曝光。",
+             "坐席：如果今天不还，我们就找人收拾你。",
+             "We will call your employer and your family every day until you pay. You will be arrested."]
+    model_extra = 0
+    for text in texts:
+        findings = linter.lint_text(text)
+        rules = {f.category for f in findings if f.source == "rule" and f.category in CONDUCT}
+        extra = [f.category for f in findings if f.source == "model"]
+        assert rules, text
+        assert not rules & set(extra) and len(extra) == len(set(extra))
+        model_extra += len(extra)
+        model = load_model("en-US" if text.startswith("We") else "zh-CN")
+        assert model is not None
+        verdict = model.verdict(text)
+        if verdict is not None:
+            names, _, _ = verdict
+            scores = {c: model.score_one(text, c)[0] for c in model.names if c != ANY}
+            assert names[0] == max(scores, key=lambda c: (scores[c], c)) and len(names) == len(set(names))
+    assert model_extra >= 1  # the bad letter's posting to 朋友圈 also reads as third-party disclosure

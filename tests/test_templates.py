@@ -128,8 +128,11 @@ def test_docx_paragraph_locations(results: dict[str, FileResult]) -> None:
 
 def test_call_script_customer_lines_are_context_only(results: dict[str, FileResult]) -> None:
     r = results["scripts/call_m2.txt"]
-    assert conduct(r) == ["CN101"]  # the agent's threat on line 5; the customer's quote on line 2 is not
+    # The agent's threat on line 5; the customer's quote on line 2 is not.  The model may name a
+    # further category for the agent's line, never for the customer's.
+    assert [rid for rid in conduct(r) if rid != "ML100"] == ["CN101"]
     assert where(r, "CN101")[0][0] == 5
+    assert all(line == 5 for line, _, _ in where(r, "ML100"))
     assert [f for f in r.findings if f.category is Category.MISSING_ELEMENT] == []
 
 

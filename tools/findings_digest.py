@@ -20,7 +20,8 @@ OUT = ROOT / "tests" / "data" / "findings.jsonl"
 
 
 def corpus_files() -> list[Path]:
-    return [ROOT / "corpus" / "zh.jsonl", *sorted((ROOT / "corpus" / "real").glob("*/*.jsonl"))]
+    real = ROOT / "corpus" / "real"
+    return [ROOT / "corpus" / "zh.jsonl", *sorted([*real.glob("*/dev.jsonl"), *real.glob("*/test.jsonl")])]
 
 
 def lines() -> Iterator[str]:
@@ -34,7 +35,7 @@ def lines() -> Iterator[str]:
             if not raw.strip():
                 continue
             item = json.loads(raw)
-            found = sorted([f.rule_id, f.span.start, f.span.end, f.severity.value, f.source, f.confidence]
+            found = sorted([f.rule_id, f.category.value, f.span.start, f.span.end, f.severity.value, f.source, f.confidence]
                            for f in linter.lint_text(str(item["text"])))
             yield json.dumps([f"{rel}:{item.get('id', n)}", found], ensure_ascii=False)
 

@@ -193,14 +193,14 @@ def evaluate(linter: Linter, items: Iterable[Item]) -> Report:
 
 def evaluate_model_only(items: Iterable[Item]) -> Report:
     """The learned second opinion on its own, as the pipeline uses it: when the violation model reaches
-    its threshold, the category the per-category models find most likely; no rules."""
+    its threshold, the categories it names (``Model.verdict``); no rules."""
     from collectlint.model.scorer import load_model
 
     report = Report()
     for item in items:
         model = load_model("en-US" if item.lang == "en" else "zh-CN")
         found = model.verdict(item.text) if model is not None else None
-        _score(report, item, {found[0]: ["ML100"]} if found is not None else {}, conduct_only=True)
+        _score(report, item, {c: ["ML100"] for c in found[0]} if found is not None else {}, conduct_only=True)
     return report
 
 

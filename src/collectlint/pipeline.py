@@ -55,9 +55,11 @@ def _run_rule(rule: Rule, ctx: MatchContext, ruleset: RuleSet, findings: dict[tu
     # (not for rules with fixes, whose every span is rewritten).
     merge = not rule.check.document_level and not any(sg.replacement for sg in rule.suggestions)
     by_sentence: dict[int, tuple[str, int, int]] = {}
+    # The model names several categories at one sentence: each is its own finding.
+    per_category = MODEL in rule.check.needs
     # Longest first at each start; a hit overlapping one already kept for this rule is the same finding.
     for hit in sorted(found, key=lambda h: (h.start, -h.end)):
-        if hit.start < kept_end:
+        if hit.start < kept_end and not per_category:
             continue
         if not rule.check.document_level and not rule.context.keeps(text, hit.start, hit.end, profile):  # guard
             continue
@@ -74,7 +76,7 @@ def _run_rule(rule: Rule, ctx: MatchContext, ruleset: RuleSet, findings: dict[tu
             if first is not None:
                 findings[first] = replace(findings[first], also=(*findings[first].also, Span(start, end)))
                 continue
-        key = (rule.id, start, end)
+        key = (f"{rule.id}/{hit.category}" if per_category else rule.id, start, end)
         if key not in findings:
             findings[key] = rule_finding(rule, ruleset.severity_of(rule), start, end, hit)
             if merge:
@@ -114,9 +116,10 @@ def lint_message(ruleset: RuleSet, segmenter: Segmenter, message: Message, profi
         doc.check_required = not large
         for f in lint_document(ruleset, segmenter, doc, model):
             start, end = message.to_file(f.span.start + c0, f.span.end + c0)
-            if (f.rule_id, start, end) in seen:
+            key = (f"{f.rule_id}/{f.category.value}", start, end)
+            if key in seen:
                 continue  # seen twice where chunks overlap
-            seen.add((f.rule_id, start, end))
+            seen.add(key)
             exact = message.offsets is None or (end - start == f.span.end - f.span.start)
             also = tuple(Span(*message.to_file(a.start + c0, a.end + c0)) for a in f.also)
             out.append(replace(f, span=Span(start, end), key=message.key, exact_span=exact, also=also))

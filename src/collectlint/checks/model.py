@@ -1,10 +1,12 @@
-"""``type: model``: the learned second opinion, reported under one category.
+"""``type: model``: the learned second opinion, reported under the categories it names.
 
-It reads the whole message and the findings of the other rules, and speaks only where no conduct
-rule fired: when the violation model (any conduct category) scores the message at or above its
-calibrated threshold, the rule whose category the per-category models find most likely reports it,
-at the sentence the violation model scores highest, with the probability as ``confidence`` and the
-words that drove the score as the explanation.  It runs only
+It reads the whole message and the findings of the other rules.  When the violation model (any
+conduct category) scores the message at or above its calibrated threshold, it names the category the
+per-category models find most likely and any other they find likely (``scorer.ALSO_NAMED``): where no
+conduct rule fired, all of them; where rules fired, only categories no rule reported, so the model
+never decides alone whether a message a rule flagged is flagged.  Each category is one finding at the
+sentence the violation model scores highest, with the probability as ``confidence`` and the words that
+drove the score as the explanation.  It runs only
 when the model is switched on (``--no-model`` / ``model: false`` turn it off) and the message's
 profile ships a model; the model file is loaded on first need, so a clean hook run never reads it.
 """
@@ -42,12 +44,17 @@ class ModelCheck(Check):
     def find(self, ctx: MatchContext) -> Iterator[Hit]:
         if not ctx.model_enabled or not ctx.text.strip() or not ctx.doc.check_required:
             return  # chunks of a very large file: the model reads whole messages
-        if ctx.found_categories & CONDUCT_NAMES:
-            return  # a rule already reported conduct here: the model speaks only where rules are silent
         verdict = _verdict(ctx)
-        if verdict is None or self.category not in (ANY, verdict[0]):
+        if verdict is None:
             return
-        _, prob, drivers, model = verdict
+        categories, prob, drivers, model = verdict
+        if ctx.found_categories & CONDUCT_NAMES:
+            # A rule already reported conduct here: the model adds only categories no rule named.
+            categories = [c for c in categories if c not in ctx.found_categories]
+        if self.category != ANY:
+            categories = [c for c in categories if c == self.category]
+        if not categories:
+            return
         # Point at the sentence the violation model likes least (highest score), in normalised offsets.
         text = ctx.text
         best, best_prob = (0, len(text)), -1.0
@@ -65,15 +72,16 @@ class ModelCheck(Check):
             s0 += 1
         while s1 > s0 and text[s1 - 1].isspace():
             s1 -= 1
-        yield Hit(s0, s1, round(prob, 3), "、".join(drivers) if model.language == "zh" else ", ".join(drivers),
-                  category=verdict[0])
+        explanation = "、".join(drivers) if model.language == "zh" else ", ".join(drivers)
+        for category in categories:  # one finding per category, all at that sentence
+            yield Hit(s0, s1, round(prob, 3), explanation, category=category)
 
     def literals(self) -> None:
         return None
 
 
-def _verdict(ctx: MatchContext) -> tuple[str, float, list[str], Model] | None:
-    """(category, probability, drivers, model) of ``Model.verdict``, once per document (every model
+def _verdict(ctx: MatchContext) -> tuple[list[str], float, list[str], Model] | None:
+    """(categories, probability, drivers, model) of ``Model.verdict``, once per document (every model
     rule asks)."""
     if "model-verdict" in ctx.memo:
         return ctx.memo["model-verdict"]  # type: ignore[return-value]

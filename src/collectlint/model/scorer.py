@@ -23,6 +23,12 @@ from collectlint.model.features import cleaned_normalised, features
 from collectlint.normalize import DEFAULT_FOLDING, normalize
 
 FORMAT = 2
+# Once the violation model flags a message, every category whose own model gives it at least this
+# probability is named (class-balanced training makes 0.5 "more likely than not").  Out of fold on the
+# real dev splits (folds grouped by source), naming these besides the most likely category raised
+# threat recall from 0.39 to 0.55 (zh) and 0.60 to 0.80 (en) and pressure from 0.31 to 0.37 and 0.26 to
+# 0.38, at about the same precision; flagged messages stay the same, so false alarms do not move.
+ALSO_NAMED = 0.5
 
 
 @dataclass(frozen=True)
@@ -118,10 +124,11 @@ class Model:
         present += [(cat.weights[f], f) for f in prepared.found if f in cat.weights]
         return self._result(cat, present)
 
-    def verdict(self, original: str, norm: str | None = None) -> tuple[str, float, list[str]] | None:
-        """(category, probability, drivers) when the violation model (``any``) reaches its threshold:
-        the category the per-category models find most likely.  The per-category models run only for a
-        flagged text.  None when the text is not flagged or the model has no violation model."""
+    def verdict(self, original: str, norm: str | None = None) -> tuple[list[str], float, list[str]] | None:
+        """(categories, probability, drivers) when the violation model (``any``) reaches its threshold:
+        the category the per-category models find most likely first, then every other category whose
+        model gives it ``ALSO_NAMED`` or more.  The per-category models run only for a flagged text.
+        None when the text is not flagged or the model has no violation model."""
         if ANY not in self._manifest:
             return None
         prepared = self.prepare(original, norm)
@@ -131,7 +138,8 @@ class Model:
         scores = {c: self.score_prepared(prepared, c)[0] for c in self.names if c != ANY}
         if not scores:
             return None
-        return max(scores, key=lambda c: (scores[c], c)), prob, drivers
+        ranked = sorted(scores, key=lambda c: (-scores[c], c))
+        return [ranked[0], *(c for c in ranked[1:] if scores[c] >= ALSO_NAMED)], prob, drivers
 
     def _result(self, cat: CategoryModel, present: list[tuple[float, str]]) -> tuple[float, list[str]]:
         z = cat.bias + sum(w for w, _ in present)

@@ -1,10 +1,10 @@
 """Stable fingerprints of findings: they survive edits elsewhere in the file (line shifts).
 
-A fingerprint hashes the path, the rule, the catalogue key, the normalised matched text *after
-masking* and how many times the same rule already matched the same text earlier in the file.  Masking
-first matters: an unsalted hash of a full ID number could be reversed by trying every region code,
-birth date and check digit; the masked form keeps only the last four digits, so the hash reveals no
-more than the masked output already shows.
+A fingerprint hashes the path, the rule (with the category, for the model's findings), the catalogue
+key, the normalised matched text *after masking* and how many times the same rule already matched
+the same text earlier in the file. Masking first matters: an unsalted hash of a full ID number could
+be reversed by trying every region code, birth date and check digit; the masked form keeps only the
+last four digits, so the hash reveals no more than the masked output already shows.
 """
 
 from __future__ import annotations
@@ -21,8 +21,10 @@ def fingerprints(result: FileResult) -> Iterator[tuple[Finding, str]]:
     seen: dict[tuple[str, str, str], int] = {}
     for f in result.findings:
         matched = mask_text(normalize(result.text[f.span.start : f.span.end]).text)
-        key = (f.rule_id, f.key or "", matched)
+        # The model may name several categories at one sentence: its findings differ by category.
+        rule = f"{f.rule_id}/{f.category.value}" if f.source == "model" else f.rule_id
+        key = (rule, f.key or "", matched)
         n = seen.get(key, 0)
         seen[key] = n + 1
-        raw = "\x1f".join([result.path.replace("\\", "/"), f.rule_id, f.key or "", matched, str(n)])
+        raw = "\x1f".join([result.path.replace("\\", "/"), rule, f.key or "", matched, str(n)])
         yield f, hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]

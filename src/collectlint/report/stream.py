@@ -67,8 +67,10 @@ class Writer:
             self.out.write(text_format.render_one(result, self.lang, self.color))
             if result.findings:
                 self.langs.add(self.lang or result.lang)
-                conduct = [f.rule_id for f in result.findings if f.category in CONDUCT]
-                self.example = self.example or (conduct[0] if conduct else None)
+                # A rule's own finding first: the model's second opinion has no phrase to explain.
+                conduct = sorted((f for f in result.findings if f.category in CONDUCT),
+                                 key=lambda f: f.source == "model")
+                self.example = self.example or (conduct[0].rule_id if conduct else None)
         else:
             for item in json_format.items(result, self.lang):
                 self.out.write(("\n    " if self.first else ",\n    ") + json.dumps(item, ensure_ascii=False))

@@ -146,6 +146,65 @@ def word_classes(lang: str) -> WordClasses:
     return WordClasses(lang, members)
 
 
+# Languages whose violation model adds a Bernoulli naive Bayes to the logistic regression: both are
+# linear in the binary features, so their sum (each scaled by the spread of its out-of-fold scores) is
+# one linear model, shipped and scored like any other.  Naive Bayes does well on little data: on the
+# English dev split (109 violating), out of fold with folds grouped by source, three seeds, recall at
+# 2% false alarms rose from 0.41 to 0.47 (at 5%: 0.51 to 0.55); on Chinese it fell (0.59 to 0.56).
+WITH_NAIVE_BAYES = ("en",)
+NB_ALPHA = 0.5
+
+
+def naive_bayes(x: object, y: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, float]:
+    """A Bernoulli naive Bayes as a linear model over binary features: (weights, bias) of its log-odds.
+
+    log P(1|x) - log P(0|x) = prior + sum over features of (present ? log p1/p0 : log (1-p1)/(1-p0)),
+    which is a bias plus one weight per present feature."""
+    from sklearn.naive_bayes import BernoulliNB
+
+    nb = BernoulliNB(alpha=NB_ALPHA).fit(x, y, sample_weight=w)
+    log_p = nb.feature_log_prob_  # [class, feature]
+    log_q = np.log1p(-np.exp(log_p))  # log (1 - p)
+    weights = (log_p[1] - log_p[0]) - (log_q[1] - log_q[0])
+    bias = float(nb.class_log_prior_[1] - nb.class_log_prior_[0] + (log_q[1] - log_q[0]).sum())
+    return weights, bias
+
+
+class Linear:
+    """Weights and bias of a linear model over the feature columns, scoring with a sigmoid."""
+
+    def __init__(self, coef: np.ndarray, bias: float) -> None:
+        self.coef, self.bias = coef, bias
+
+    def decision(self, x: object) -> np.ndarray:
+        return np.asarray(x @ self.coef).ravel() + self.bias  # type: ignore[operator]
+
+    def proba(self, x: object) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-np.clip(self.decision(x), -50, 50)))
+
+
+def fit_linear(x: object, y: np.ndarray, w: np.ndarray, lang: str, scale: tuple[float, float] | None = None) -> Linear:
+    """The logistic regression as a ``Linear``; with ``scale`` (the spreads of the two models' scores)
+    the sum of it and the naive Bayes, each divided by its spread."""
+    lr = fit(x, y, w, lang)
+    coef, bias = lr.coef_[0].astype(float), float(lr.intercept_[0])
+    if scale is None:
+        return Linear(coef, bias)
+    nb_coef, nb_bias = naive_bayes(x, y, w)
+    return Linear(coef / scale[0] + nb_coef / scale[1], bias / scale[0] + nb_bias / scale[1])
+
+
+def ensemble_scale(x: object, y: np.ndarray, w: np.ndarray, lang: str, folds: list[tuple[np.ndarray, np.ndarray]]
+                   ) -> tuple[float, float]:
+    """Spreads (standard deviations) of the out-of-fold scores of the two models, which weigh them."""
+    lr_scores, nb_scores = np.zeros(len(y)), np.zeros(len(y))
+    for tr, te in folds:
+        lr_scores[te] = fit_linear(x[tr], y[tr], w[tr], lang).decision(x[te])  # type: ignore[index]
+        nb_coef, nb_bias = naive_bayes(x[tr], y[tr], w[tr])  # type: ignore[index]
+        nb_scores[te] = Linear(nb_coef, nb_bias).decision(x[te])  # type: ignore[index]
+    return float(lr_scores.std()) or 1.0, float(nb_scores.std()) or 1.0
+
+
 def fit(x: object, y: np.ndarray, w: np.ndarray, lang: str = "zh") -> LogisticRegression:
     model = LogisticRegression(C=C[lang], solver="liblinear", class_weight="balanced", max_iter=1000, random_state=0)
     model.fit(x, y, sample_weight=w)
@@ -178,9 +237,10 @@ def train(lang: str, profile: str) -> None:
         oof = np.zeros(len(texts))
         # Folds grouped by source, so the threshold is set on scores of sources the fold's model never
         # saw, as the messages a user checks are.
-        folds = StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=0)
-        for tr, te in folds.split(np.zeros(len(y)), y, groups):
-            oof[te] = fit(x[tr], y[tr], w[tr], lang).predict_proba(x[te])[:, 1]
+        folds = list(StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=0).split(np.zeros(len(y)), y, groups))
+        scale = ensemble_scale(x, y, w, lang, folds) if cat == ANY and lang in WITH_NAIVE_BAYES else None
+        for tr, te in folds:
+            oof[te] = fit_linear(x[tr], y[tr], w[tr], lang, scale).proba(x[te])
         neg = np.sort(oof[compliant])[::-1]
         allowed = int((MAX_FA_ANY if cat == ANY else MAX_FA) * len(neg))
         floor = MIN_THRESHOLD_ANY if cat == ANY else MIN_THRESHOLD
@@ -188,12 +248,14 @@ def train(lang: str, profile: str) -> None:
         real_pos = y.astype(bool) & is_real
         recall = float((oof[real_pos] >= threshold).mean()) if real_pos.any() else float("nan")
         fa = float((oof[compliant] >= threshold).mean()) if compliant.any() else float("nan")
-        model = fit(x, y, w, lang)
-        coef = model.coef_[0]
-        order = np.argsort(-np.abs(coef), kind="stable")[:KEEP]
+        model = fit_linear(x, y, w, lang, scale)
+        coef = model.coef
+        # Naive Bayes weighs every feature a little: its model keeps them all, so the shipped scores are
+        # the ones calibrated here.
+        keep = len(coef) if scale is not None else KEEP
+        order = np.argsort(-np.abs(coef), kind="stable")[:keep]
         weights_out = {str(names[i]): round(float(coef[i]), 4) for i in sorted(order) if abs(coef[i]) >= 1e-4}
-        out[cat] = {"bias": round(float(model.intercept_[0]), 4), "threshold": round(threshold, 4),
-                    "weights": weights_out}
+        out[cat] = {"bias": round(model.bias, 4), "threshold": round(threshold, 4), "weights": weights_out}
         print(f"  {cat:<18} positives {int(y.sum()):>4} (real {int(real_pos.sum()):>3})  threshold {threshold:.3f}  "
               f"out-of-fold real recall {recall:.3f}  FA {fa:.3f}")
     folder = ROOT / "src" / "collectlint" / "model" / "data" / profile

@@ -79,6 +79,7 @@ class Model:
         self._read = read
         self._loaded: dict[str, CategoryModel] = {}
         self.classes = classes
+        self._categories_automaton: Any = None
 
     @property
     def names(self) -> list[str]:
@@ -135,11 +136,47 @@ class Model:
         prob, drivers = self.score_prepared(prepared, ANY)
         if prob < self.threshold(ANY):
             return None
-        scores = {c: self.score_prepared(prepared, c)[0] for c in self.names if c != ANY}
+        scores = self._category_scores(prepared)
         if not scores:
             return None
         ranked = sorted(scores, key=lambda c: (-scores[c], c))
         return [ranked[0], *(c for c in ranked[1:] if scores[c] >= ALSO_NAMED)], prob, drivers
+
+    def _category_scores(self, prepared: Prepared) -> dict[str, float]:
+        """Every conduct category's probability, from one automaton pass over the n-grams of all of them
+        (each category's matches, in text order and once each, are what its own automaton would give,
+        so the sums are the same as ``score_prepared``'s)."""
+        names = [c for c in self.names if c != ANY]
+        cats = [self.category(c) for c in names]
+        present: list[list[tuple[float, str]]] = [[] for _ in names]
+        if prepared.cleaned is not None:
+            if self._categories_automaton is None:
+                import ahocorasick
+
+                automaton = ahocorasick.Automaton()
+                grams: dict[str, list[tuple[int, float]]] = {}
+                for k, cat in enumerate(cats):
+                    for gram, weight in cat.weights.items():
+                        if not has_symbol(gram):
+                            grams.setdefault(gram, []).append((k, weight))
+                for gram, entries in grams.items():
+                    automaton.add_word(gram, (gram, tuple(entries)))
+                if len(automaton):
+                    automaton.make_automaton()
+                self._categories_automaton = automaton
+            automaton = self._categories_automaton
+            if len(automaton):
+                seen: set[str] = set()
+                for _, (gram, entries) in automaton.iter(prepared.cleaned):
+                    if gram not in seen:
+                        seen.add(gram)
+                        for k, weight in entries:
+                            present[k].append((weight, gram))
+        out = {}
+        for k, (name, cat) in enumerate(zip(names, cats, strict=True)):
+            present[k] += [(cat.weights[f], f) for f in prepared.found if f in cat.weights]
+            out[name] = self._result(cat, present[k])[0]
+        return out
 
     def _result(self, cat: CategoryModel, present: list[tuple[float, str]]) -> tuple[float, list[str]]:
         z = cat.bias + sum(w for w, _ in present)

@@ -102,3 +102,31 @@ def test_model_names_only_categories_no_rule_reported() -> None:
             scores = {c: model.score_one(text, c)[0] for c in model.names if c != ANY}
             assert names[0] == max(scores, key=lambda c: (scores[c], c)) and len(names) == len(set(names))
     assert model_extra >= 1  # the bad letter's posting to 朋友圈 also reads as third-party disclosure
+
+
+def test_model_findings_follow_the_rule_findings_they_span() -> None:
+    """A reader sees the rules' evidence first: the model's further category for a sentence comes after
+    the rule findings inside that sentence, not before them."""
+    from collectlint.api import Linter
+
+    text = "你欠我们的钱已经逾期三个月了。再不还钱就让你坐牢，我们会上门，还要发到你朋友圈曝光。"
+    findings = Linter().lint_text(text)
+    sources = [f.source for f in findings if f.category.value != "missing-element"]
+    assert "model" in sources and sources[0] == "rule"
+    model_at = sources.index("model")
+    assert all(s == "rule" for s in sources[:model_at])
+    spanned = [f for f in findings if f.source == "rule" and f.span.start >= findings[model_at].span.start]
+    assert spanned and findings.index(spanned[-1]) < model_at
+
+
+def test_model_explanations_name_words_not_single_characters() -> None:
+    """The words that drove the score are shown to a reader: single characters and punctuation pairs
+    (上, 不, 了。) come only when nothing longer pushed the score."""
+    from collectlint.api import Linter
+
+    text = "你欠我们的钱已经逾期三个月了。再不还钱就让你坐牢，我们会上门，还要发到你朋友圈曝光。"
+    model = [f for f in Linter().lint_text(text) if f.source == "model"]
+    assert model
+    for finding in model:
+        drivers = finding.explanation.split("、")
+        assert drivers and all(d.startswith("<") or sum(c.isalnum() for c in d) >= 2 for d in drivers), drivers

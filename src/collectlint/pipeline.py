@@ -6,6 +6,7 @@ integration or a batch job calls them as the command line does.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
@@ -128,5 +129,17 @@ def lint_message(ruleset: RuleSet, segmenter: Segmenter, message: Message, profi
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
     """Conduct findings first, in file order; then completeness and channel findings (five missing
-    elements at 1:1 must not push a jail threat off the screen)."""
-    return sorted(findings, key=lambda f: (f.category not in CONDUCT, f.span.start, f.span.end, f.rule_id))
+    elements at 1:1 must not push a jail threat off the screen).  A model finding that spans rule
+    findings (a sentence where rules caught one kind of violation and the model names another) comes
+    right after the last of them: a reader sees the rules' evidence first."""
+    found = list(findings)
+    starts = sorted(f.span.start for f in found if f.source != "model" and f.category in CONDUCT)
+
+    def position(f: Finding) -> int:
+        if f.source != "model" or not starts:
+            return f.span.start
+        inside = bisect.bisect_left(starts, f.span.end) - 1  # the last rule finding starting before its end
+        return starts[inside] if inside >= 0 and starts[inside] >= f.span.start else f.span.start
+
+    return sorted(found, key=lambda f: (f.category not in CONDUCT, position(f), f.source == "model", f.span.start,
+                                        f.span.end, f.rule_id))

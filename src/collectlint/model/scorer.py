@@ -183,7 +183,11 @@ class Model:
         prob = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
         if prob < cat.threshold:
             return prob, []  # drivers explain a finding; below the threshold there is none
-        top = [f for w, f in sorted(present, key=lambda wf: (-wf[0], wf[1])) if w > 0][:4]
+        pushing = [f for w, f in sorted(present, key=lambda wf: (-wf[0], wf[1])) if w > 0]
+        # A single character (上, 不) or one with a punctuation mark (了。) explains nothing to a reader:
+        # words and word classes first.
+        telling = [f for f in pushing if has_symbol(f) or sum(c.isalnum() for c in f) >= 2]
+        top = (telling + [f for f in pushing if f not in telling])[:4]
         return prob, [self.describe(f) for f in top]
 
     def describe(self, feature: str) -> str:

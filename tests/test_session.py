@@ -254,3 +254,15 @@ def test_fingerprint_changes_when_a_source_or_profile_changes() -> None:
             os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
             compiled_cache.code_fingerprint.cache_clear()
         assert compiled_cache.code_fingerprint() == before
+
+
+def test_cache_files_are_written_whole_and_private(tmp_path: Path) -> None:
+    """Every cache file goes through one writer: owner-only, replaced whole, no temporary left behind."""
+    from collectlint.cachedir import write_private
+
+    target = tmp_path / "entry.bin"
+    write_private(target, b"first")
+    write_private(target, b"second")
+    assert target.read_bytes() == b"second"
+    assert target.stat().st_mode & 0o077 == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["entry.bin"]

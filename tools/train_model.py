@@ -171,16 +171,14 @@ def naive_bayes(x: object, y: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, fl
 
 
 class Linear:
-    """Weights and bias of a linear model over the feature columns, scoring with a sigmoid."""
+    """Weights and bias of a linear model over the feature columns (scored at run time as a sigmoid of
+    the decision)."""
 
     def __init__(self, coef: np.ndarray, bias: float) -> None:
         self.coef, self.bias = coef, bias
 
     def decision(self, x: object) -> np.ndarray:
         return np.asarray(x @ self.coef).ravel() + self.bias  # type: ignore[operator]
-
-    def proba(self, x: object) -> np.ndarray:
-        return 1.0 / (1.0 + np.exp(-np.clip(self.decision(x), -50, 50)))
 
 
 def fit_linear(x: object, y: np.ndarray, w: np.ndarray, lang: str, scale: tuple[float, float] | None = None) -> Linear:
@@ -194,15 +192,19 @@ def fit_linear(x: object, y: np.ndarray, w: np.ndarray, lang: str, scale: tuple[
     return Linear(coef / scale[0] + nb_coef / scale[1], bias / scale[0] + nb_bias / scale[1])
 
 
-def ensemble_scale(x: object, y: np.ndarray, w: np.ndarray, lang: str, folds: list[tuple[np.ndarray, np.ndarray]]
-                   ) -> tuple[float, float]:
-    """Spreads (standard deviations) of the out-of-fold scores of the two models, which weigh them."""
+def out_of_fold(x: object, y: np.ndarray, w: np.ndarray, lang: str, folds: list[tuple[np.ndarray, np.ndarray]],
+                with_nb: bool) -> tuple[np.ndarray, tuple[float, float] | None]:
+    """Out-of-fold probabilities, and for the sum with naive Bayes the spreads (standard deviations) of
+    the two models' out-of-fold scores, which weigh them; each fold's models are fitted once."""
     lr_scores, nb_scores = np.zeros(len(y)), np.zeros(len(y))
     for tr, te in folds:
         lr_scores[te] = fit_linear(x[tr], y[tr], w[tr], lang).decision(x[te])  # type: ignore[index]
-        nb_coef, nb_bias = naive_bayes(x[tr], y[tr], w[tr])  # type: ignore[index]
-        nb_scores[te] = Linear(nb_coef, nb_bias).decision(x[te])  # type: ignore[index]
-    return float(lr_scores.std()) or 1.0, float(nb_scores.std()) or 1.0
+        if with_nb:
+            nb_coef, nb_bias = naive_bayes(x[tr], y[tr], w[tr])  # type: ignore[index]
+            nb_scores[te] = Linear(nb_coef, nb_bias).decision(x[te])  # type: ignore[index]
+    scale = (float(lr_scores.std()) or 1.0, float(nb_scores.std()) or 1.0) if with_nb else None
+    z = lr_scores / scale[0] + nb_scores / scale[1] if scale is not None else lr_scores
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50))), scale
 
 
 def fit(x: object, y: np.ndarray, w: np.ndarray, lang: str = "zh") -> LogisticRegression:
@@ -234,13 +236,10 @@ def train(lang: str, profile: str) -> None:
         if y.sum() < 5:
             print(f"  {cat:<18} skipped: {int(y.sum())} positives")
             continue
-        oof = np.zeros(len(texts))
         # Folds grouped by source, so the threshold is set on scores of sources the fold's model never
         # saw, as the messages a user checks are.
         folds = list(StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=0).split(np.zeros(len(y)), y, groups))
-        scale = ensemble_scale(x, y, w, lang, folds) if cat == ANY and lang in WITH_NAIVE_BAYES else None
-        for tr, te in folds:
-            oof[te] = fit_linear(x[tr], y[tr], w[tr], lang, scale).proba(x[te])
+        oof, scale = out_of_fold(x, y, w, lang, folds, cat == ANY and lang in WITH_NAIVE_BAYES)
         neg = np.sort(oof[compliant])[::-1]
         allowed = int((MAX_FA_ANY if cat == ANY else MAX_FA) * len(neg))
         floor = MIN_THRESHOLD_ANY if cat == ANY else MIN_THRESHOLD

@@ -26,6 +26,22 @@ def private(path: Path, *, directory: bool) -> None:
         os.chmod(path, 0o700)
 
 
+def write_private(path: Path, data: bytes) -> None:
+    """Write a cache file whole or not at all: a temporary file in the same folder (created ``0600``)
+    replaces ``path``, so a reader never sees half a file and no one else can write it."""
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def cache_dir() -> Path:
     """``$XDG_CACHE_HOME/collectlint`` (or ``~/.cache/collectlint``), created owner-only.  Raises
     ``OSError`` (``UnsafeCache``) when the folder exists but belongs to someone else or is a link:

@@ -17,14 +17,12 @@ from __future__ import annotations
 import functools
 import hashlib
 import hmac
-import os
 import pickle
 import secrets
 import sys
-import tempfile
 from pathlib import Path
 
-from collectlint.cachedir import cache_dir, private
+from collectlint.cachedir import cache_dir, private, write_private
 
 KEEP = 12
 _MAC = 32
@@ -62,11 +60,7 @@ def _secret(folder: Path) -> bytes:
     except OSError:
         pass
     key = secrets.token_bytes(32)
-    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-    with os.fdopen(fd, "wb") as out:
-        out.write(key)
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, path)
+    write_private(path, key)
     return key
 
 
@@ -94,10 +88,7 @@ def write(key: str, value: object) -> None:
         folder = cache_dir()
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         mac = hmac.new(_secret(folder), payload, hashlib.sha256).digest()
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(fd, "wb") as out:
-            out.write(mac + payload)
-        os.replace(tmp, folder / f"rules-{key}.bin")
+        write_private(folder / f"rules-{key}.bin", mac + payload)
         old = sorted(folder.glob("rules-*.bin"), key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in old[KEEP:]:
             stale.unlink(missing_ok=True)

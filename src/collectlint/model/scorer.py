@@ -37,25 +37,6 @@ class CategoryModel:
     threshold: float
     weights: dict[str, float]
 
-    @functools.cached_property
-    def _automaton(self) -> Any:
-        import ahocorasick
-
-        automaton = ahocorasick.Automaton()
-        for gram, weight in self.weights.items():
-            if not has_symbol(gram):  # word-class features are looked up, not searched for
-                automaton.add_word(gram, (weight, gram))
-        if len(automaton):
-            automaton.make_automaton()
-        return automaton
-
-    def present(self, cleaned: str) -> list[tuple[float, str]]:
-        """(weight, n-gram) of each of the model's n-grams that occurs in ``cleaned``, once each (features
-        are binary), from one automaton pass."""
-        if not len(self._automaton):
-            return []
-        return list({gram: (weight, gram) for _, (weight, gram) in self._automaton.iter(cleaned)}.values())
-
 
 @dataclass(frozen=True)
 class Prepared:
@@ -79,7 +60,7 @@ class Model:
         self._read = read
         self._loaded: dict[str, CategoryModel] = {}
         self.classes = classes
-        self._categories_automaton: Any = None
+        self._automata: dict[tuple[str, ...], Any] = {}
 
     @property
     def names(self) -> list[str]:
@@ -120,10 +101,7 @@ class Model:
         return self.score_prepared(self.prepare(original, norm), category)
 
     def score_prepared(self, prepared: Prepared, category: str) -> tuple[float, list[str]]:
-        cat = self.category(category)
-        present = cat.present(prepared.cleaned) if prepared.cleaned is not None else []
-        present += [(cat.weights[f], f) for f in prepared.found if f in cat.weights]
-        return self._result(cat, present)
+        return self._result(self.category(category), self._present(prepared, (category,))[0])
 
     def verdict(self, original: str, norm: str | None = None) -> tuple[list[str], float, list[str]] | None:
         """(categories, probability, drivers) when the violation model (``any``) reaches its threshold:
@@ -143,40 +121,47 @@ class Model:
         return [ranked[0], *(c for c in ranked[1:] if scores[c] >= ALSO_NAMED)], prob, drivers
 
     def _category_scores(self, prepared: Prepared) -> dict[str, float]:
-        """Every conduct category's probability, from one automaton pass over the n-grams of all of them
-        (each category's matches, in text order and once each, are what its own automaton would give,
-        so the sums are the same as ``score_prepared``'s)."""
-        names = [c for c in self.names if c != ANY]
-        cats = [self.category(c) for c in names]
-        present: list[list[tuple[float, str]]] = [[] for _ in names]
-        if prepared.cleaned is not None:
-            if self._categories_automaton is None:
-                import ahocorasick
+        """Every conduct category's probability, from one automaton pass for all of them."""
+        names = tuple(c for c in self.names if c != ANY)
+        return {name: self._result(self.category(name), present)[0]
+                for name, present in zip(names, self._present(prepared, names), strict=True)}
 
-                automaton = ahocorasick.Automaton()
-                grams: dict[str, list[tuple[int, float]]] = {}
-                for k, cat in enumerate(cats):
-                    for gram, weight in cat.weights.items():
-                        if not has_symbol(gram):
-                            grams.setdefault(gram, []).append((k, weight))
-                for gram, entries in grams.items():
-                    automaton.add_word(gram, (gram, tuple(entries)))
-                if len(automaton):
-                    automaton.make_automaton()
-                self._categories_automaton = automaton
-            automaton = self._categories_automaton
-            if len(automaton):
-                seen: set[str] = set()
-                for _, (gram, entries) in automaton.iter(prepared.cleaned):
-                    if gram not in seen:
-                        seen.add(gram)
-                        for k, weight in entries:
-                            present[k].append((weight, gram))
-        out = {}
-        for k, (name, cat) in enumerate(zip(names, cats, strict=True)):
+    def _present(self, prepared: Prepared, names: tuple[str, ...]) -> list[list[tuple[float, str]]]:
+        """For each category of ``names``, (weight, feature) of each of its features in the prepared
+        text, once each (features are binary): its n-grams in text order, from one automaton pass over
+        the n-grams of all ``names``, then its word-class features in their sorted order."""
+        cats = [self.category(name) for name in names]
+        present: list[list[tuple[float, str]]] = [[] for _ in names]
+        automaton = self._automaton(names) if prepared.cleaned is not None else None
+        if automaton is not None and len(automaton):
+            seen: set[str] = set()
+            for _, (gram, entries) in automaton.iter(prepared.cleaned):
+                if gram not in seen:
+                    seen.add(gram)
+                    for k, weight in entries:
+                        present[k].append((weight, gram))
+        for k, cat in enumerate(cats):
             present[k] += [(cat.weights[f], f) for f in prepared.found if f in cat.weights]
-            out[name] = self._result(cat, present[k])[0]
-        return out
+        return present
+
+    def _automaton(self, names: tuple[str, ...]) -> Any:
+        """One Aho-Corasick automaton over the n-grams of the categories ``names`` (word-class features
+        are looked up, not searched for); each n-gram carries (category position, weight) pairs."""
+        if names not in self._automata:
+            import ahocorasick
+
+            grams: dict[str, list[tuple[int, float]]] = {}
+            for k, name in enumerate(names):
+                for gram, weight in self.category(name).weights.items():
+                    if not has_symbol(gram):
+                        grams.setdefault(gram, []).append((k, weight))
+            automaton = ahocorasick.Automaton()
+            for gram, entries in grams.items():
+                automaton.add_word(gram, (gram, tuple(entries)))
+            if len(automaton):
+                automaton.make_automaton()
+            self._automata[names] = automaton
+        return self._automata[names]
 
     def _result(self, cat: CategoryModel, present: list[tuple[float, str]]) -> tuple[float, list[str]]:
         z = cat.bias + sum(w for w, _ in present)

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from collectlint.cachedir import cache_dir
+from collectlint.cachedir import cache_dir, write_private
 
 # Frequency given to rule phrases so jieba keeps them whole ("我们会上门" -> 我们/会/上门).
 _PHRASE_FREQ = 200_000
@@ -49,12 +49,7 @@ def _trimmed_dictionary(jieba: Any) -> str | None:
                     parts = line.split(" ")
                     if len(parts) >= 2 and parts[1].isdigit() and int(parts[1]) >= MIN_FREQ:
                         kept.append(line if line.endswith("\n") else line + "\n")
-            import tempfile
-
-            fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.writelines(kept)
-            os.replace(tmp, target)
+            write_private(target, "".join(kept).encode("utf-8"))
         return str(target)
     except OSError:
         return None  # read-only home or missing dictionary: fall back to jieba's full dictionary
@@ -102,30 +97,26 @@ def _load_prefix_dictionary(tokenizer: Any, dictionary: str) -> None:
     foreign file, a read-only cache) leaves the tokenizer to jieba's own loading."""
     import marshal
 
-    from collectlint.cachedir import UnsafeCache, private
+    from collectlint.cachedir import private
 
     target = Path(dictionary + ".prefix")
     try:
         info = os.stat(dictionary)
-        stamp = [info.st_size, info.st_mtime_ns]  # a rebuilt dictionary makes the prefix file stale
+    except OSError:
+        return
+    stamp = [info.st_size, info.st_mtime_ns]  # a rebuilt dictionary makes the prefix file stale
+    try:
         private(target, directory=False)
         kept, freq, total = marshal.loads(target.read_bytes())
         if kept == stamp and isinstance(freq, dict) and isinstance(total, int) and total > 0:
             tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
             return
-    except (OSError, UnsafeCache, ValueError, EOFError, TypeError):
+    except (OSError, ValueError, EOFError, TypeError):  # UnsafeCache is an OSError
         pass
     try:
-        info = os.stat(dictionary)
-        stamp = [info.st_size, info.st_mtime_ns]
         with open(dictionary, "rb") as fh:
             freq, total = tokenizer.gen_pfdict(fh)
-        import tempfile
-
-        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as out:
-            out.write(marshal.dumps((stamp, freq, total)))
-        os.replace(tmp, target)
+        write_private(target, marshal.dumps((stamp, freq, total)))
         tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
     except (OSError, ValueError):
         pass

@@ -175,11 +175,8 @@ def _load(identity: tuple[tuple[str, int, int], ...]) -> tuple[tuple[Rule, ...],
         if not is_lexicon(data):
             rules.extend(load_pack(path, lexicon, data))
     _check_unique(rules)
-    for rule in rules:
-        for phrase_set in rule.check.phrase_sets():
-            phrase_set.variant_set()  # pinyin spellings, computed once here rather than per run
     result = tuple(rules)
-    compiled = result, PhraseIndex(result)
+    compiled = result, PhraseIndex(result)  # the index computes each phrase set's pinyin spellings once
     compiled_cache.write(key, compiled)
     return compiled
 

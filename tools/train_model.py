@@ -43,6 +43,7 @@ MIN_THRESHOLD = 0.9
 # compliant dev messages at or below MAX_FA_ANY.
 ANY = "any"
 MAX_FA_ANY = 0.02
+FOLD_SEEDS = (0, 1, 2)  # fold shuffles whose out-of-fold scores are pooled for calibration
 MIN_THRESHOLD_ANY = 0.5
 KEEP = 4000  # strongest weights kept per category
 SYNTHETIC_WEIGHT = 0.35
@@ -237,16 +238,25 @@ def train(lang: str, profile: str) -> None:
             print(f"  {cat:<18} skipped: {int(y.sum())} positives")
             continue
         # Folds grouped by source, so the threshold is set on scores of sources the fold's model never
-        # saw, as the messages a user checks are.
-        folds = list(StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=0).split(np.zeros(len(y)), y, groups))
-        oof, scale = out_of_fold(x, y, w, lang, folds, cat == ANY and lang in WITH_NAIVE_BAYES)
-        neg = np.sort(oof[compliant])[::-1]
+        # saw, as the messages a user checks are.  The out-of-fold scores of several fold shuffles are
+        # pooled: one shuffle's quantile of about 300 compliant messages moved with every small batch.
+        runs = []
+        for seed in FOLD_SEEDS:
+            splitter = StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=seed)
+            folds = list(splitter.split(np.zeros(len(y)), y, groups))
+            runs.append(out_of_fold(x, y, w, lang, folds, cat == ANY and lang in WITH_NAIVE_BAYES))
+        oof = np.concatenate([scores for scores, _ in runs])
+        spreads = [spread for _, spread in runs if spread is not None]
+        scale = (float(np.mean([a for a, _ in spreads])), float(np.mean([b for _, b in spreads]))) if spreads else None
+        pooled_compliant = np.tile(compliant, len(FOLD_SEEDS))
+        neg = np.sort(oof[pooled_compliant])[::-1]
         allowed = int((MAX_FA_ANY if cat == ANY else MAX_FA) * len(neg))
         floor = MIN_THRESHOLD_ANY if cat == ANY else MIN_THRESHOLD
         threshold = max(floor, float(neg[allowed]) + 1e-6 if len(neg) > allowed else floor)
         real_pos = y.astype(bool) & is_real
-        recall = float((oof[real_pos] >= threshold).mean()) if real_pos.any() else float("nan")
-        fa = float((oof[compliant] >= threshold).mean()) if compliant.any() else float("nan")
+        pooled_pos = np.tile(real_pos, len(FOLD_SEEDS))
+        recall = float((oof[pooled_pos] >= threshold).mean()) if real_pos.any() else float("nan")
+        fa = float((oof[pooled_compliant] >= threshold).mean()) if compliant.any() else float("nan")
         model = fit_linear(x, y, w, lang, scale)
         coef = model.coef
         # Naive Bayes weighs every feature a little: its model keeps them all, so the shipped scores are

@@ -6,7 +6,7 @@ Every record in raw/*.jsonl is a message copied verbatim from a public source (s
 corpus/README.md).  This script validates the records, drops exact duplicates (after whitespace
 normalisation), and assigns each message to ``dev`` or ``test`` by a hash of its text: the split of a
 message never changes when more records are added, and nobody chooses it.  Records marked
-``"synthetic": true`` (variations the team wrote to teach a pattern) always go to ``dev``.
+``"synthetic": true`` (variations the team wrote to teach a pattern, or fixtures and seeds other teams wrote, not sent to anyone) always go to ``dev``.
 
 Outputs: corpus/real/{zh,en}/{dev,test}.jsonl in the schema `collectlint eval` reads.
 """

@@ -31,6 +31,7 @@ from sklearn.model_selection import StratifiedGroupKFold
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from collectlint.model import DEFAULT_SENSITIVITY, SENSITIVITIES  # noqa: E402
 from collectlint.model.classes import WordClasses  # noqa: E402
 from collectlint.model.features import cleaned, features  # noqa: E402
 from collectlint.model.scorer import FORMAT  # noqa: E402
@@ -42,7 +43,7 @@ MIN_THRESHOLD = 0.9
 # per-category models only name the category.  Its threshold keeps out-of-fold false alarms on real
 # compliant dev messages at or below MAX_FA_ANY.
 ANY = "any"
-MAX_FA_ANY = 0.02
+MAX_FA_ANY = SENSITIVITIES[DEFAULT_SENSITIVITY]
 FOLD_SEEDS = (0, 1, 2)  # fold shuffles whose out-of-fold scores are pooled for calibration
 MIN_THRESHOLD_ANY = 0.5
 KEEP = 4000  # strongest weights kept per category
@@ -250,9 +251,15 @@ def train(lang: str, profile: str) -> None:
         scale = (float(np.mean([a for a, _ in spreads])), float(np.mean([b for _, b in spreads]))) if spreads else None
         pooled_compliant = np.tile(compliant, len(FOLD_SEEDS))
         neg = np.sort(oof[pooled_compliant])[::-1]
-        allowed = int((MAX_FA_ANY if cat == ANY else MAX_FA) * len(neg))
         floor = MIN_THRESHOLD_ANY if cat == ANY else MIN_THRESHOLD
-        threshold = max(floor, float(neg[allowed]) + 1e-6 if len(neg) > allowed else floor)
+
+        def at(share: float, neg: np.ndarray = neg, floor: float = floor) -> float:
+            """The lowest score that at most ``share`` of the real compliant messages reach."""
+            allowed = int(share * len(neg))
+            return max(floor, float(neg[allowed]) + 1e-6 if len(neg) > allowed else floor)
+
+        threshold = at(MAX_FA_ANY if cat == ANY else MAX_FA)
+        by_sensitivity = {name: round(at(share), 4) for name, share in SENSITIVITIES.items()} if cat == ANY else {}
         real_pos = y.astype(bool) & is_real
         pooled_pos = np.tile(real_pos, len(FOLD_SEEDS))
         recall = float((oof[pooled_pos] >= threshold).mean()) if real_pos.any() else float("nan")
@@ -264,9 +271,13 @@ def train(lang: str, profile: str) -> None:
         keep = len(coef) if scale is not None else KEEP
         order = np.argsort(-np.abs(coef), kind="stable")[:keep]
         weights_out = {str(names[i]): round(float(coef[i]), 4) for i in sorted(order) if abs(coef[i]) >= 1e-4}
-        out[cat] = {"bias": round(model.bias, 4), "threshold": round(threshold, 4), "weights": weights_out}
+        out[cat] = {"bias": round(model.bias, 4), "threshold": round(threshold, 4), "weights": weights_out,
+                    "thresholds": by_sensitivity}
         print(f"  {cat:<18} positives {int(y.sum()):>4} (real {int(real_pos.sum()):>3})  threshold {threshold:.3f}  "
               f"out-of-fold real recall {recall:.3f}  FA {fa:.3f}")
+        for name, level in by_sensitivity.items():
+            print(f"    sensitivity {name:<6} threshold {level:.3f}  out-of-fold real recall "
+                  f"{float((oof[pooled_pos] >= level).mean()):.3f}  FA {float((oof[pooled_compliant] >= level).mean()):.3f}")
     folder = ROOT / "src" / "collectlint" / "model" / "data" / profile
     folder.mkdir(parents=True, exist_ok=True)
     for stale in folder.glob("*"):
@@ -278,6 +289,8 @@ def train(lang: str, profile: str) -> None:
         blob = json.dumps(entry["weights"], ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
         (folder / name).write_bytes(gzip.compress(blob, compresslevel=9, mtime=0))
         manifest[cat] = {"bias": entry["bias"], "threshold": entry["threshold"], "file": name}
+        if entry["thresholds"]:
+            manifest[cat]["thresholds"] = entry["thresholds"]
     blob = json.dumps({k: list(v) for k, v in classes.members.items()}, ensure_ascii=False, sort_keys=True,
                       separators=(",", ":")).encode("utf-8")
     (folder / "classes.json.gz").write_bytes(gzip.compress(blob, compresslevel=9, mtime=0))

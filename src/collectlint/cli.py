@@ -237,6 +237,9 @@ def cli() -> None:
               help="Check files in this many processes, 0 for one per CPU (output order stays the input order).")
 @click.option("--profile", default=None, help="Profile for every message (zh-CN, en-US); default: detected per message.")
 @click.option("--no-model", is_flag=True, help="Turn off the learned second opinion (rules only).")
+@click.option("--model-sensitivity", type=click.Choice(["low", "medium", "high"]), default=None,
+              help="How readily the learned model flags a message: low (fewer false alarms), medium (default), "
+                   "high (more violations caught, more false alarms).")
 @click.option("--show-files", is_flag=True,
               help="List the files that would be checked (and their configuration), then exit.")
 @click.option("--quiet", "-q", is_flag=True, help="Only findings and errors: no summary, hint or progress lines.")
@@ -248,8 +251,8 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
           fail_on: str | None, config_path: str | None, channel: str | None, stage: str | None,
           message_lang: str | None, stdin_filename: str | None, output: str | None, fix: bool,
           unsafe_fixes: bool, diff: bool, baseline: str | None, update_baseline: bool, statistics: bool,
-          exit_zero: bool, jobs: int, profile: str | None, no_model: bool, fail_on_empty: bool,
-          require_rules: bool, quiet: bool, show_files: bool) -> None:
+          exit_zero: bool, jobs: int, profile: str | None, no_model: bool, model_sensitivity: str | None,
+          fail_on_empty: bool, require_rules: bool, quiet: bool, show_files: bool) -> None:
     """Check collection messages in PATHS (files, directories, or - for standard input; default: .)."""
     paths = paths or (".",)
     if unsafe_fixes and not (fix or diff):
@@ -258,7 +261,8 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         raise click.UsageError("--update-baseline needs --baseline FILE")
     config = _config(config_path, paths)
     options = Options(select=_split(select), ignore=_split(ignore), channel=channel, stage=stage,
-                      stdin_filename=stdin_filename, profile=profile, model=False if no_model else None)
+                      stdin_filename=stdin_filename, profile=profile, model=False if no_model else None,
+                      model_sensitivity=model_sensitivity)
     linter = Linter(config, options)
     groups = _governed(linter, options, paths, config_path)
     if show_files:
@@ -451,8 +455,12 @@ def explain(rule: str, config_path: str | None) -> None:
 @click.option("--fail-under", type=click.FloatRange(0, 1), default=None,
               help="Exit 1 when any category's precision or recall is below this.")
 @click.option("--no-model", is_flag=True, help="Rules only (default: rules + model, then rules only for comparison).")
+@click.option("--model-sensitivity", type=click.Choice(["low", "medium", "high"]), default=None,
+              help="How readily the learned model flags a message: low (fewer false alarms), medium (default), "
+                   "high (more violations caught, more false alarms).")
 @guarded
-def eval_command(corpus: str, fmt: str, config_path: str | None, fail_under: float | None, no_model: bool) -> None:
+def eval_command(corpus: str, fmt: str, config_path: str | None, fail_under: float | None, no_model: bool,
+                 model_sensitivity: str | None) -> None:
     """Precision, recall and F1 per category over a labelled JSONL corpus (file or directory).
 
     The first report is the product as shipped (rules + the learned model); then rules only and the
@@ -463,8 +471,9 @@ def eval_command(corpus: str, fmt: str, config_path: str | None, fail_under: flo
     items = load_corpus(Path(corpus))
     config = _config(config_path, [])
     rules_only = evaluate(Linter(config, Options(model=False)), items)
-    combined = rules_only if no_model else evaluate(Linter(config, Options(model=True)), items)
-    model_only = None if no_model else evaluate_model_only(items)
+    combined = rules_only if no_model else evaluate(
+        Linter(config, Options(model=True, model_sensitivity=model_sensitivity)), items)
+    model_only = None if no_model else evaluate_model_only(items, model_sensitivity or config.model_sensitivity)
     if fmt == "json":
         data = combined.to_json()
         data["layers"] = {"rules_only": rules_only.to_json()["message_level"]}

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from collectlint.errors import ConfigError
+from collectlint.model import DEFAULT_SENSITIVITY, SENSITIVITIES
 from collectlint.models import CHANNELS, STAGES, Severity
 from collectlint.yamlspec import yamlloc
 from collectlint.yamlspec.reader import SpecReader
@@ -17,7 +18,7 @@ from collectlint.yamlspec.yamlloc import LDict, LList
 
 CONFIG_NAMES = (".collectlint.yaml", ".collectlint.yml")
 TOP_KEYS = {"select", "ignore", "fail-on", "severity", "rule-dirs", "message-lang", "files", "exclude",
-            "required-elements", "placeholder-aliases", "profile", "model", "per-file-ignores"}
+            "required-elements", "placeholder-aliases", "profile", "model", "model-sensitivity", "per-file-ignores"}
 FILE_KEYS = {"glob", "channel", "stage"}
 
 
@@ -39,6 +40,7 @@ class Config:
     message_lang: str | None = None
     profile: str | None = None  # force one profile for every file (default: detected per message)
     model: bool = True  # the learned second opinion
+    model_sensitivity: str = DEFAULT_SENSITIVITY  # how readily it flags (``model.SENSITIVITIES``)
     files: tuple[FileSetting, ...] = ()
     exclude: tuple[str, ...] = ()
     # channel (or "default") -> elements every message of that channel must contain
@@ -239,6 +241,8 @@ def load(path: Path) -> Config:
         message_lang=reader.choice(m, "message-lang", w, ["zh", "en"]) if "message-lang" in m else None,
         profile=_profile_name(reader, m, w),
         model=reader.boolean(m, "model", w, default=True),
+        model_sensitivity=reader.choice(m, "model-sensitivity", w, list(SENSITIVITIES))
+        if "model-sensitivity" in m else DEFAULT_SENSITIVITY,
         files=tuple(files),
         exclude=tuple(s for s, _ in reader.strings(m, "exclude", w)),
         per_file_ignores=_per_file_ignores(reader, m),

@@ -191,15 +191,15 @@ def evaluate(linter: Linter, items: Iterable[Item]) -> Report:
     return report
 
 
-def evaluate_model_only(items: Iterable[Item]) -> Report:
+def evaluate_model_only(items: Iterable[Item], sensitivity: str | None = None) -> Report:
     """The learned second opinion on its own, as the pipeline uses it: when the violation model reaches
-    its threshold, the categories it names (``Model.verdict``); no rules."""
+    its threshold (that of ``sensitivity``), the categories it names (``Model.verdict``); no rules."""
     from collectlint.model.scorer import load_model
 
     report = Report()
     for item in items:
         model = load_model("en-US" if item.lang == "en" else "zh-CN")
-        found = model.verdict(item.text) if model is not None else None
+        found = model.verdict(item.text, None, sensitivity) if model is not None else None
         _score(report, item, {c: ["ML100"] for c in found[0]} if found is not None else {}, conduct_only=True)
     return report
 

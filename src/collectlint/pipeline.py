@@ -26,15 +26,16 @@ from collectlint.source import Document
 Prepare = Callable[[str, Message, "str | None"], Document]
 
 
-def lint_document(ruleset: RuleSet, segmenter: Segmenter, doc: Document, model: bool = False) -> list[Finding]:
+def lint_document(ruleset: RuleSet, segmenter: Segmenter, doc: Document, model: str | None = None) -> list[Finding]:
     """Findings of every rule in force for the document's profile, in the document's own offsets.
 
     Checks that need the other rules' findings (the model) run last, on what the others found.
+    ``model`` is the learned model's sensitivity, or None when it is off.
     """
     profile = doc.profile
     text = doc.norm.text  # normalise
     in_force, hits = ruleset.scan(text, profile.name, doc.stage, doc.channel, profile.pinyin_variants)  # scan
-    ctx = MatchContext(doc, segmenter=segmenter, phrase_hits=hits, model_enabled=model)
+    ctx = MatchContext(doc, segmenter=segmenter, phrase_hits=hits, model_sensitivity=model)
     findings: dict[tuple[str, int, int], Finding] = {}
     first = [r for r in in_force if FINDINGS not in r.check.needs]
     last = [r for r in in_force if FINDINGS in r.check.needs]
@@ -97,7 +98,7 @@ def rule_finding(rule: Rule, severity: Severity, start: int, end: int, hit: Hit 
 
 
 def lint_message(ruleset: RuleSet, segmenter: Segmenter, message: Message, profile: Profile,
-                 prepare: Prepare, seen: set[tuple[str, int, int]], model: bool = False) -> list[Finding]:
+                 prepare: Prepare, seen: set[tuple[str, int, int]], model: str | None = None) -> list[Finding]:
     """Findings of one message of a file, in file offsets.
 
     ``prepare`` builds the ``Document`` for a part of the message (channel, stage, required elements);

@@ -36,6 +36,7 @@ class Options:
     stdin_filename: str | None = None
     profile: str | None = None
     model: bool | None = None  # None: the configuration decides
+    model_sensitivity: str | None = None  # None: the configuration decides
 
 
 # What a file's type says about its channel when nothing else does (weakest evidence after a script).
@@ -73,14 +74,16 @@ class Session:
         self.segmenter = Segmenter(index.han_phrases)
         self.meta_rules = {r.check.problem: r for r in self.rules if isinstance(r.check, SuppressionCheck)}
         use_model = self.options.model if self.options.model is not None else self.config.model
-        self.model_enabled = bool(use_model)
+        # The model's sensitivity, or None when the model is off.
+        self.model_sensitivity: str | None = (
+            (self.options.model_sensitivity or self.config.model_sensitivity) if use_model else None)
         self._conduct_counts: dict[str, int] = {}
 
     def warm(self) -> None:
         """Load what the first messages would load lazily (the segmenter's dictionary, the models),
         so worker processes forked after this inherit it instead of each loading it again."""
         self.segmenter.segment("预热")
-        if self.model_enabled:
+        if self.model_sensitivity is not None:
             from collectlint.model import ANY
             from collectlint.model.scorer import load_model
             from collectlint.profiles.profile import profile_names
@@ -151,7 +154,7 @@ class Session:
                 return self.document(part, path, msg.channel, msg.stage, detected or by_type, profile,
                                      msg.communication)
 
-            findings += lint_message(self.ruleset, self.segmenter, message, profile, prepare, seen, self.model_enabled)
+            findings += lint_message(self.ruleset, self.segmenter, message, profile, prepare, seen, self.model_sensitivity)
             suppressions += message.suppressions
         kept = apply_suppressions(text, sort_findings(findings), suppressions, self.meta_rules, suppressed=suppressed)
         ignored = self.config.ignored_for(path) if path not in ("<text>", "-") else ()

@@ -29,7 +29,7 @@ class MatchContext:
     phrase_hits: dict[int, list[tuple[int, int]]] | None = None
     # Categories the rule checks found in this document (for checks that need FINDINGS).
     found_categories: frozenset[str] = frozenset()
-    model_enabled: bool = False
+    model_sensitivity: str | None = None  # the model's sensitivity (``model.SENSITIVITIES``); None: off
     # The normalised text (read by every check: a plain attribute, set once).
     text: str = field(init=False, default="")
     _settled: bool | None = field(init=False, default=None)

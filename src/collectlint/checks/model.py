@@ -7,7 +7,8 @@ conduct rule fired, all of them; where rules fired, only categories no rule repo
 never decides alone whether a message a rule flagged is flagged.  Each category is one finding at the
 sentence the violation model scores highest, with the probability as ``confidence`` and the words that
 drove the score as the explanation.  It runs only
-when the model is switched on (``--no-model`` / ``model: false`` turn it off) and the message's
+when the model is switched on (``--no-model`` / ``model: false`` turn it off; ``--model-sensitivity`` /
+``model-sensitivity`` choose its threshold) and the message's
 profile ships a model; the model file is loaded on first need, so a clean hook run never reads it.
 """
 
@@ -42,7 +43,7 @@ class ModelCheck(Check):
         return cls(reader.choice(spec, "category", where, [ANY, *sorted(c.value for c in CONDUCT)]))
 
     def find(self, ctx: MatchContext) -> Iterator[Hit]:
-        if not ctx.model_enabled or not ctx.text.strip() or not ctx.doc.check_required:
+        if ctx.model_sensitivity is None or not ctx.text.strip() or not ctx.doc.check_required:
             return  # chunks of a very large file: the model reads whole messages
         verdict = _verdict(ctx)
         if verdict is None:
@@ -88,7 +89,7 @@ def _verdict(ctx: MatchContext) -> tuple[list[str], float, list[str], Model] | N
     from collectlint.model.scorer import load_model
 
     model = load_model(ctx.doc.profile.name)
-    found = model.verdict(ctx.doc.text, ctx.text) if model is not None else None
+    found = model.verdict(ctx.doc.text, ctx.text, ctx.model_sensitivity) if model is not None else None
     result = (*found, model) if found is not None and model is not None else None
     ctx.memo["model-verdict"] = result
     return result

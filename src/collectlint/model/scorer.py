@@ -66,8 +66,14 @@ class Model:
     def names(self) -> list[str]:
         return sorted(self._manifest)
 
-    def threshold(self, category: str) -> float:
-        return float(self._manifest[category]["threshold"])
+    def threshold(self, category: str, sensitivity: str | None = None) -> float:
+        """The category's calibrated threshold; for the violation model, the one of ``sensitivity``
+        (``model.SENSITIVITIES``) when the model ships it."""
+        entry = self._manifest[category]
+        by_sensitivity = entry.get("thresholds", {})
+        if sensitivity is not None and sensitivity in by_sensitivity:
+            return float(by_sensitivity[sensitivity])
+        return float(entry["threshold"])
 
     def category(self, name: str) -> CategoryModel:
         if name not in self._loaded:
@@ -103,15 +109,17 @@ class Model:
     def score_prepared(self, prepared: Prepared, category: str) -> tuple[float, list[str]]:
         return self._result(self.category(category), self._present(prepared, (category,))[0])
 
-    def verdict(self, original: str, norm: str | None = None) -> tuple[list[str], float, list[str]] | None:
+    def verdict(self, original: str, norm: str | None = None, sensitivity: str | None = None
+                ) -> tuple[list[str], float, list[str]] | None:
         """(categories, probability, drivers) when the violation model (``any``) reaches its threshold:
         the category the per-category models find most likely first, then every other category whose
         model gives it ``ALSO_NAMED`` or more.  The per-category models run only for a flagged text.
-        None when the text is not flagged or the model has no violation model."""
+        None when the text is not flagged or the model has no violation model.  ``sensitivity`` picks the
+        violation model's threshold (default: the shipped default)."""
         if ANY not in self._manifest:
             return None
         prepared = self.prepare(original, norm)
-        if self._probability(prepared, ANY) < self.threshold(ANY):
+        if self._probability(prepared, ANY) < self.threshold(ANY, sensitivity):
             return None  # most messages: one sum, no drivers, no per-category models
         prob, drivers = self.score_prepared(prepared, ANY)
         scores = self._category_scores(prepared)

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from collectlint.api import Linter
 from collectlint.cli import cli
 from collectlint.config import Config
+from collectlint.errors import ConfigError
 from collectlint.model import ANY, DEFAULT_SENSITIVITY, SENSITIVITIES
 from collectlint.model.scorer import load_model
 from collectlint.models import CONDUCT
@@ -45,10 +46,16 @@ def _between_levels() -> str:
 
 def test_high_flags_a_message_medium_leaves_alone() -> None:
     text = _between_levels()
-    by_level = {level: [f.rule_id for f in Linter(Config(), Options(model_sensitivity=level)).lint_text(text)]
-                for level in ("low", "medium", "high")}
-    assert "ML100" in by_level["high"]
-    assert "ML100" not in by_level["medium"] and "ML100" not in by_level["low"]
+    found = {level: [f for f in Linter(Config(), Options(model_sensitivity=level)).lint_text(text) if f.rule_id == "ML100"]
+             for level in ("low", "medium", "high")}
+    assert found["high"] and not found["medium"] and not found["low"]
+    # Flagged at ``high``, the finding is explained like any other: the words that drove the score.
+    assert all(f.explanation.strip() for f in found["high"]), [f.explanation for f in found["high"]]
+
+
+def test_an_unknown_level_from_the_library_is_refused() -> None:
+    with pytest.raises(ConfigError, match="unknown model sensitivity 'hgih'"):
+        Linter(Config(), Options(model_sensitivity="hgih"))
 
 
 def test_config_and_command_line_choose_the_level(tmp_path: Path) -> None:
@@ -80,6 +87,8 @@ def test_eval_reports_the_chosen_level() -> None:
     for level in ("low", "high"):
         result = CliRunner().invoke(cli, ["eval", "--format", "json", "--model-sensitivity", level, corpus])
         assert result.exit_code == 0, result.output
-        caught[level] = json.loads(result.stdout)["layers"]["model_only"]["all"]
-    assert caught["high"]["caught"] > caught["low"]["caught"]
-    assert caught["high"]["false_alarms"] >= caught["low"]["false_alarms"]
+        data = json.loads(result.stdout)
+        caught[level] = (data["message_level"]["all"], data["layers"]["model_only"]["all"])
+    for layer in (0, 1):  # rules + model, and the model alone
+        assert caught["high"][layer]["caught"] > caught["low"][layer]["caught"]
+        assert caught["high"][layer]["false_alarms"] >= caught["low"][layer]["false_alarms"]

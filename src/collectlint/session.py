@@ -14,6 +14,7 @@ from collectlint.config import Config
 from collectlint.engine import RuleSet, select_rules
 from collectlint.errors import ConfigError
 from collectlint.formats import READERS, Message, Suppression, reader_for
+from collectlint.model import SENSITIVITIES
 from collectlint.models import CONDUCT, Finding
 from collectlint.nlp.zh import Segmenter
 from collectlint.normalize import has_han
@@ -75,8 +76,10 @@ class Session:
         self.meta_rules = {r.check.problem: r for r in self.rules if isinstance(r.check, SuppressionCheck)}
         use_model = self.options.model if self.options.model is not None else self.config.model
         # The model's sensitivity, or None when the model is off.
-        self.model_sensitivity: str | None = (
-            (self.options.model_sensitivity or self.config.model_sensitivity) if use_model else None)
+        sensitivity = self.options.model_sensitivity or self.config.model_sensitivity
+        if sensitivity not in SENSITIVITIES:
+            raise ConfigError(f"unknown model sensitivity '{sensitivity}' (use {', '.join(SENSITIVITIES)})")
+        self.model_sensitivity: str | None = sensitivity if use_model else None
         self._conduct_counts: dict[str, int] = {}
 
     def warm(self) -> None:

@@ -119,9 +119,11 @@ class Model:
         if ANY not in self._manifest:
             return None
         prepared = self.prepare(original, norm)
-        if self._probability(prepared, ANY) < self.threshold(ANY, sensitivity):
+        level = self.threshold(ANY, sensitivity)
+        if self._probability(prepared, ANY) < level:
             return None  # most messages: one sum, no drivers, no per-category models
-        prob, drivers = self.score_prepared(prepared, ANY)
+        # Drivers at the chosen level: a message flagged at ``high`` is explained like any other.
+        prob, drivers = self._result(self.category(ANY), self._present(prepared, (ANY,))[0], level)
         scores = self._category_scores(prepared)
         if not scores:
             return None
@@ -190,10 +192,12 @@ class Model:
             self._automata[names] = automaton
         return self._automata[names]
 
-    def _result(self, cat: CategoryModel, present: list[tuple[float, str]]) -> tuple[float, list[str]]:
+    def _result(self, cat: CategoryModel, present: list[tuple[float, str]], threshold: float | None = None
+                ) -> tuple[float, list[str]]:
+        """Probability, and the drivers when it reaches ``threshold`` (default: the category's own)."""
         z = cat.bias + sum(w for w, _ in present)
         prob = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
-        if prob < cat.threshold:
+        if prob < (cat.threshold if threshold is None else threshold):
             return prob, []  # drivers explain a finding; below the threshold there is none
         pushing = [f for w, f in sorted(present, key=lambda wf: (-wf[0], wf[1])) if w > 0]
         # A single character (上, 不) or one with a punctuation mark (了。) explains nothing to a reader:

@@ -20,6 +20,7 @@ from collectlint.config import Config, discover
 from collectlint.config import load as load_config
 from collectlint.errors import CollectlintError
 from collectlint.mask import mask_text
+from collectlint.model import SENSITIVITIES
 from collectlint.models import CHANNELS, STAGES, ExitStatus, FileResult, Severity
 from collectlint.packs.rule import Rule
 from collectlint.report import FORMATS, render
@@ -202,6 +203,13 @@ class Progress:
             sys.stderr.flush()
 
 
+# How readily the learned model flags a message (``check`` and ``eval``).
+_model_sensitivity = click.option(
+    "--model-sensitivity", type=click.Choice(list(SENSITIVITIES)), default=None,
+    help="How readily the learned model flags a message: low (fewer false alarms), medium (default), "
+         "high (more violations caught, more false alarms).")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="collectlint")
 def cli() -> None:
@@ -237,9 +245,7 @@ def cli() -> None:
               help="Check files in this many processes, 0 for one per CPU (output order stays the input order).")
 @click.option("--profile", default=None, help="Profile for every message (zh-CN, en-US); default: detected per message.")
 @click.option("--no-model", is_flag=True, help="Turn off the learned second opinion (rules only).")
-@click.option("--model-sensitivity", type=click.Choice(["low", "medium", "high"]), default=None,
-              help="How readily the learned model flags a message: low (fewer false alarms), medium (default), "
-                   "high (more violations caught, more false alarms).")
+@_model_sensitivity
 @click.option("--show-files", is_flag=True,
               help="List the files that would be checked (and their configuration), then exit.")
 @click.option("--quiet", "-q", is_flag=True, help="Only findings and errors: no summary, hint or progress lines.")
@@ -455,9 +461,7 @@ def explain(rule: str, config_path: str | None) -> None:
 @click.option("--fail-under", type=click.FloatRange(0, 1), default=None,
               help="Exit 1 when any category's precision or recall is below this.")
 @click.option("--no-model", is_flag=True, help="Rules only (default: rules + model, then rules only for comparison).")
-@click.option("--model-sensitivity", type=click.Choice(["low", "medium", "high"]), default=None,
-              help="How readily the learned model flags a message: low (fewer false alarms), medium (default), "
-                   "high (more violations caught, more false alarms).")
+@_model_sensitivity
 @guarded
 def eval_command(corpus: str, fmt: str, config_path: str | None, fail_under: float | None, no_model: bool,
                  model_sensitivity: str | None) -> None:

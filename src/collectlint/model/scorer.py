@@ -120,10 +120,10 @@ class Model:
             return None
         prepared = self.prepare(original, norm)
         level = self.threshold(ANY, sensitivity)
-        if self._probability(prepared, ANY) < level:
-            return None  # most messages: one sum, no drivers, no per-category models
         # Drivers at the chosen level: a message flagged at ``high`` is explained like any other.
         prob, drivers = self._result(self.category(ANY), self._present(prepared, (ANY,))[0], level)
+        if prob < level:
+            return None
         scores = self._category_scores(prepared)
         if not scores:
             return None
@@ -135,25 +135,6 @@ class Model:
         names = tuple(c for c in self.names if c != ANY)
         return {name: self._result(self.category(name), present)[0]
                 for name, present in zip(names, self._present(prepared, names), strict=True)}
-
-    def _probability(self, prepared: Prepared, name: str) -> float:
-        """One category's probability alone: the weights of the features present summed in the order
-        ``_present`` lists them, so it equals ``score_prepared``'s probability exactly."""
-        cat = self.category(name)
-        total = 0.0
-        automaton = self._automaton((name,)) if prepared.cleaned is not None else None
-        if automaton is not None and len(automaton):
-            seen: set[str] = set()
-            for _, (gram, entries) in automaton.iter(prepared.cleaned):
-                if gram not in seen:
-                    seen.add(gram)
-                    total += entries[0][1]
-        weights = cat.weights
-        for f in prepared.found:
-            if f in weights:
-                total += weights[f]
-        z = cat.bias + total
-        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
     def _present(self, prepared: Prepared, names: tuple[str, ...]) -> list[list[tuple[float, str]]]:
         """For each category of ``names``, (weight, feature) of each of its features in the prepared

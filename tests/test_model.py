@@ -41,6 +41,16 @@ def test_run_time_score_equals_the_score_of_the_training_features(profile: str, 
             assert prob == pytest.approx(1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))), (text, category)
 
 
+@pytest.mark.parametrize(("profile", "texts"), [("zh-CN", ZH), ("en-US", EN)])
+def test_probability_alone_is_the_scored_probability_to_the_last_bit(profile: str, texts: list[str]) -> None:
+    # The unflagged fast path sums the same weights in the same order as the path that names drivers.
+    model = load_model(profile)
+    assert model is not None
+    for text in texts:
+        for category in model.names:
+            assert model.probability(text, category) == model.score_one(text, category)[0], (text, category)
+
+
 def test_class_words_are_replaced_leftmost_longest() -> None:
     classes = WordClasses("zh", {"debt": ("欠款", "欠"), "family": ("家人", "你的家人")})
     assert classes.substitute("告诉你的家人你欠款") == f"告诉{chr(FIRST + 1)}你{chr(FIRST)}"

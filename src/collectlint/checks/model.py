@@ -65,7 +65,7 @@ class ModelCheck(Check):
             if not text[s0:s1].strip():
                 continue
             o0, o1 = ctx.doc.norm.to_original(s0, s1)
-            p = model.score_text(ctx.doc.text[o0:o1], ANY, text[s0:s1])[0]
+            p = model.probability(ctx.doc.text[o0:o1], ANY, text[s0:s1])
             if p > best_prob:
                 best, best_prob = (s0, s1), p
         s0, s1 = best

@@ -31,6 +31,10 @@ PRIVATE = re.compile("[\ue000-\uf8ff]")  # the symbols' range; ``features.cleane
 _EN_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\$0|[\ue000-\uf8ff]")
 
 
+# (start, end) of each 2- and 3-character window that holds a position, relative to it.
+_WINDOWS = tuple((start, end) for start in (-2, -1, 0) for end in range(max(1, start + 2), start + 4))
+
+
 def _latin(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
@@ -71,7 +75,9 @@ class WordClasses:
             symbol = chr(FIRST + i)
             for word in self.members[name]:
                 if word and word not in automaton:  # a word in two classes keeps the first (sorted) class
-                    automaton.add_word(word, (len(word), symbol))
+                    # Whether the word's ends need the stand-alone test (a Latin letter or digit there).
+                    edged = _latin(word[0]) or _latin(word[-1])
+                    automaton.add_word(word, (len(word), symbol, edged))
         if len(automaton):
             automaton.make_automaton()
         return automaton
@@ -87,9 +93,9 @@ class WordClasses:
         if not len(automaton):
             return text
         found: list[tuple[int, int, str]] = []
-        for last, (length, symbol) in automaton.iter(text):
+        for last, (length, symbol, edged) in automaton.iter(text):
             start, end = last - length + 1, last + 1
-            if _alone(text, start, end):
+            if not edged or _alone(text, start, end):
                 found.append((start, -end, symbol))
         found.sort()
         spaced = self.language != "zh"
@@ -110,16 +116,13 @@ class WordClasses:
         out: set[str] = set()
         present: set[str] = set()
         if self.language == "zh":
-            n = len(substituted)
-            for m in PRIVATE.finditer(substituted):
-                i = m.start()
-                present.add(m.group())
-                # Every 1- to 3-character window that holds position i.
-                for start in range(max(0, i - 2), i + 1):
-                    for end in range(max(i + 1, start + 2), min(n, start + 3) + 1):  # 2 and 3 characters
-                        gram = substituted[start:end]
-                        if gram.strip() == gram:
-                            out.add("#" + gram)
+            # Every 2- and 3-character window that holds a symbol.  Two spaces of padding each side make
+            # a window that runs off the text begin or end with a space, which the strip test drops.
+            padded = f"  {substituted}  "
+            at = [m.start() for m in PRIVATE.finditer(padded)]
+            present.update(padded[i] for i in at)
+            grams = [padded[i + start : i + end] for i in at for start, end in _WINDOWS]
+            out.update(["#" + gram for gram in grams if gram.strip() == gram])
         else:
             tokens = _EN_TOKEN.findall(substituted)
             present.update(token for token in tokens if _is_symbol(token))

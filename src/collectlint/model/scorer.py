@@ -12,6 +12,7 @@ import functools
 import gzip
 import json
 import math
+import operator
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
@@ -60,7 +61,7 @@ class Model:
         self._read = read
         self._loaded: dict[str, CategoryModel] = {}
         self.classes = classes
-        self._automata: dict[tuple[str, ...], Any] = {}
+        self._automata: dict[str, Any] = {}
 
     @property
     def names(self) -> list[str]:
@@ -102,12 +103,14 @@ class Model:
         """One category's probability and drivers (what a model rule needs: one category, not all)."""
         return self.score_prepared(self.prepare(text), category)
 
-    def score_text(self, original: str, category: str, norm: str | None = None) -> tuple[float, list[str]]:
-        """``score_one``, from the normalised text when the caller already holds it (Chinese)."""
-        return self.score_prepared(self.prepare(original, norm), category)
+    def probability(self, original: str, category: str, norm: str | None = None) -> float:
+        """Category ``category``'s probability for ``original`` (no drivers named), from its normalised
+        text ``norm`` when the caller already holds it (Chinese)."""
+        prepared = self.prepare(original, norm)
+        return _probability(self.category(category).bias + sum(self._weights(prepared, category)))
 
     def score_prepared(self, prepared: Prepared, category: str) -> tuple[float, list[str]]:
-        return self._result(self.category(category), self._present(prepared, (category,))[0])
+        return self._result(self.category(category), self._present(prepared, category))
 
     def verdict(self, original: str, norm: str | None = None, sensitivity: str | None = None
                 ) -> tuple[list[str], float, list[str]] | None:
@@ -120,64 +123,61 @@ class Model:
             return None
         prepared = self.prepare(original, norm)
         level = self.threshold(ANY, sensitivity)
-        # Drivers at the chosen level: a message flagged at ``high`` is explained like any other.
-        prob, drivers = self._result(self.category(ANY), self._present(prepared, (ANY,))[0], level)
-        if prob < level:
+        cat = self.category(ANY)
+        # Most messages are not flagged: their probability alone, without naming the features.
+        if _probability(cat.bias + sum(self._weights(prepared, ANY))) < level:
             return None
-        scores = self._category_scores(prepared)
+        # Drivers at the chosen level: a message flagged at ``high`` is explained like any other.
+        prob, drivers = self._result(cat, self._present(prepared, ANY), level)
+        scores = {name: _probability(self.category(name).bias + sum(self._weights(prepared, name)))
+                  for name in self.names if name != ANY}
         if not scores:
             return None
         ranked = sorted(scores, key=lambda c: (-scores[c], c))
         return [ranked[0], *(c for c in ranked[1:] if scores[c] >= ALSO_NAMED)], prob, drivers
 
-    def _category_scores(self, prepared: Prepared) -> dict[str, float]:
-        """Every conduct category's probability, from one automaton pass for all of them."""
-        names = tuple(c for c in self.names if c != ANY)
-        return {name: self._result(self.category(name), present)[0]
-                for name, present in zip(names, self._present(prepared, names), strict=True)}
+    def _grams(self, prepared: Prepared, name: str) -> dict[str, float]:
+        """Category ``name``'s n-grams in the prepared text, each once (features are binary), in text
+        order, with their weights: the automaton's matches deduplicated by a dict, all in C."""
+        if prepared.cleaned is None:
+            return {}
+        automaton = self._automaton(name)
+        return dict(map(_VALUE, automaton.iter(prepared.cleaned))) if len(automaton) else {}
 
-    def _present(self, prepared: Prepared, names: tuple[str, ...]) -> list[list[tuple[float, str]]]:
-        """For each category of ``names``, (weight, feature) of each of its features in the prepared
-        text, once each (features are binary): its n-grams in text order, from one automaton pass over
-        the n-grams of all ``names``, then its word-class features in their sorted order."""
-        cats = [self.category(name) for name in names]
-        present: list[list[tuple[float, str]]] = [[] for _ in names]
-        automaton = self._automaton(names) if prepared.cleaned is not None else None
-        if automaton is not None and len(automaton):
-            seen: set[str] = set()
-            for _, (gram, entries) in automaton.iter(prepared.cleaned):
-                if gram not in seen:
-                    seen.add(gram)
-                    for k, weight in entries:
-                        present[k].append((weight, gram))
-        for k, cat in enumerate(cats):
-            present[k] += [(cat.weights[f], f) for f in prepared.found if f in cat.weights]
+    def _weights(self, prepared: Prepared, name: str) -> list[float]:
+        """The weights of ``_present``, in its order (so the sums agree to the last bit)."""
+        own = self.category(name).weights
+        weights = list(self._grams(prepared, name).values())
+        weights += [own[f] for f in prepared.found if f in own]
+        return weights
+
+    def _present(self, prepared: Prepared, name: str) -> list[tuple[float, str]]:
+        """(weight, feature) of each of category ``name``'s features in the prepared text: its n-grams
+        in text order, then its word-class features in their sorted order."""
+        own = self.category(name).weights
+        present = [(weight, gram) for gram, weight in self._grams(prepared, name).items()]
+        present += [(own[f], f) for f in prepared.found if f in own]
         return present
 
-    def _automaton(self, names: tuple[str, ...]) -> Any:
-        """One Aho-Corasick automaton over the n-grams of the categories ``names`` (word-class features
-        are looked up, not searched for); each n-gram carries (category position, weight) pairs."""
-        if names not in self._automata:
+    def _automaton(self, name: str) -> Any:
+        """One Aho-Corasick automaton over category ``name``'s n-grams, each carrying (n-gram, weight);
+        word-class features are looked up, not searched for."""
+        if name not in self._automata:
             import ahocorasick
 
-            grams: dict[str, list[tuple[int, float]]] = {}
-            for k, name in enumerate(names):
-                for gram, weight in self.category(name).weights.items():
-                    if not has_symbol(gram):
-                        grams.setdefault(gram, []).append((k, weight))
             automaton = ahocorasick.Automaton()
-            for gram, entries in grams.items():
-                automaton.add_word(gram, (gram, tuple(entries)))
+            for gram, weight in self.category(name).weights.items():
+                if not has_symbol(gram):
+                    automaton.add_word(gram, (gram, weight))
             if len(automaton):
                 automaton.make_automaton()
-            self._automata[names] = automaton
-        return self._automata[names]
+            self._automata[name] = automaton
+        return self._automata[name]
 
     def _result(self, cat: CategoryModel, present: list[tuple[float, str]], threshold: float | None = None
                 ) -> tuple[float, list[str]]:
         """Probability, and the drivers when it reaches ``threshold`` (default: the category's own)."""
-        z = cat.bias + sum(w for w, _ in present)
-        prob = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+        prob = _probability(cat.bias + sum(w for w, _ in present))
         if prob < (cat.threshold if threshold is None else threshold):
             return prob, []  # drivers explain a finding; below the threshold there is none
         pushing = [f for w, f in sorted(present, key=lambda wf: (-wf[0], wf[1])) if w > 0]
@@ -196,6 +196,13 @@ class Model:
     def flagged(self, text: str) -> dict[str, tuple[float, list[str]]]:
         """Categories whose probability reaches the category's calibrated threshold."""
         return {k: v for k, v in self.score(text).items() if v[0] >= self.threshold(k)}
+
+
+_VALUE = operator.itemgetter(1)
+
+
+def _probability(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
 @functools.cache

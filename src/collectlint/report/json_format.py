@@ -1,30 +1,14 @@
-"""Machine output.  The schema is versioned; see docs/json-schema.json and the README."""
+"""Machine output: one JSON object per finding (``report.stream`` writes the document around them).
+The schema is versioned; see docs/json-schema.json and the README."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
 from typing import Any
 
-from collectlint import __version__
 from collectlint.models import FileResult
-from collectlint.report.locate import locate, summary
+from collectlint.report.locate import locate
 
 SCHEMA_VERSION = "1.1"  # 1.1: source, confidence, explanation; notices
-
-
-def document(results: Sequence[FileResult], lang: str) -> dict[str, Any]:
-    findings = [item for result in results for item in items(result, lang)]
-    errors = [{"path": r.path, "message": r.error} for r in results if r.error]
-    notices = [{"path": r.path, "message": r.notice} for r in results if r.notice and not r.error]
-    return {
-        "version": SCHEMA_VERSION,
-        "tool": {"name": "collectlint", "version": __version__},
-        "findings": findings,
-        "errors": errors,
-        "notices": notices,
-        "summary": summary(list(results)),
-    }
 
 
 def items(result: FileResult, lang: str) -> list[dict[str, Any]]:
@@ -58,7 +42,3 @@ def items(result: FileResult, lang: str) -> list[dict[str, Any]]:
             ],
         })
     return findings
-
-
-def render(results: Sequence[FileResult], lang: str) -> str:
-    return json.dumps(document(results, lang), ensure_ascii=False, indent=2) + "\n"

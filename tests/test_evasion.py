@@ -83,6 +83,9 @@ def test_leetspeak_inside_english_words_is_read_as_letters() -> None:
     ("你尚有欠款 NT$ 1,200 逾期未繳，請於3日內還款。", False),
     ("你的欠款请尽快处理，please ask sb in your family to call us", False),
     ("欠款请处理。We made a note of your call.", False),
+    ("請繳清欠款。 - Crossed cheque made payable to the company", False),  # "cheque" reads as pinyin
+    ('您需要在"+ deadline); sb.append("前还款，到期不还款将产生罚金");', False),  # an identifier in code
+    ("欠款不还 sb 一个", True),
 ])
 def test_latin_forms_in_english_prose(text: str, flagged: bool) -> None:
     from collectlint.api import Options

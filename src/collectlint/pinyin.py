@@ -55,8 +55,12 @@ _SYLLABLE = ("(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
              "(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|vn"
              "|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v)")
 _PINYIN_WORD = re.compile(f"(?:{_SYLLABLE})+")
-_WORD_BEFORE = re.compile(r"([a-z][a-z']*)[ \t]+$")
-_WORD_AFTER = re.compile(r"[ \t]+([a-z][a-z']*)")
+_WORDS_BEFORE = re.compile(r"((?:[a-z][a-z']*[ \t]+){1,3})$")  # up to three words before, on the line
+_WORDS_AFTER = re.compile(r"((?:[ \t]+[a-z][a-z']*){1,3})")  # up to three words after
+_LATIN_WORD = re.compile(r"[a-z][a-z']*")
+# An identifier in code: sb.append(, made_by, obj.sb
+_CODE_BEFORE = re.compile(r"[._$]$")
+_CODE_AFTER = re.compile(r"[._(\[]")
 CURRENCY_CODES = frozenset({"nt", "ntd", "hk", "hkd", "us", "usd", "rmb"})
 _AMOUNT_AFTER = re.compile(r"\$| ?\d")
 
@@ -66,16 +70,21 @@ def _english_word(word: str) -> bool:
 
 
 def in_english_prose(text: str, start: int, end: int) -> bool:
-    """Whether the Latin word at ``text[start:end]`` sits in an English sentence on its line: next to
-    an English function word ("been made payable", "ask sb to"), or between two words that cannot be
-    read as pinyin.  Pinyin and initials used as evasions stand among Han characters, other pinyin, or
-    at most one English word ("cnm pay now", "你个sb", "sb idiot")."""
-    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    after = _WORD_AFTER.match(text, end)
-    words = [m.group(1) for m in (before, after) if m is not None]
-    if any(w in FUNCTION_WORDS for w in words):
+    """Whether the Latin word at ``text[start:end]`` sits in an English sentence on its line, or is an
+    identifier in code: an English function word next to it ("been made payable", "ask sb to"), a word
+    that cannot be read as pinyin among the three words on each side ("Crossed cheque made payable"),
+    or code punctuation against it (``sb.append(``).  Pinyin and
+    initials used as evasions stand among Han characters, other pinyin, or at most one English word
+    ("cnm pay now", "你个sb", "sb idiot")."""
+    if _CODE_BEFORE.search(text, max(0, start - 1), start) or _CODE_AFTER.match(text, end):
         return True
-    return len(words) == 2 and all(_english_word(w) for w in words)
+    before = _WORDS_BEFORE.search(text, max(0, start - 60), start)
+    after = _WORDS_AFTER.match(text, end)
+    left = _LATIN_WORD.findall(before.group(1)) if before else []
+    right = _LATIN_WORD.findall(after.group(1)) if after else []
+    if any(w in FUNCTION_WORDS for w in left[-1:] + right[:1]):
+        return True
+    return any(map(_english_word, left)) and any(map(_english_word, right))
 
 
 def amount_code(form: str, text: str, end: int) -> bool:

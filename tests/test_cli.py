@@ -62,6 +62,23 @@ def test_json_output_matches_documented_schema(tmp_path: Path) -> None:
     assert data["errors"][0]["path"].endswith("missing.md")
 
 
+def test_a_finding_names_its_further_categories_in_every_format(tmp_path: Path) -> None:
+    # Posing as the IRS is a false legal claim and a false identity (US206: also-categories).
+    f = tmp_path / "vm.txt"
+    f.write_text("This is the IRS. A warrant is pending for your unpaid tax debt. Call 555-0100.\n", encoding="utf-8")
+    _, out, _ = run("check", "--no-model", "--profile", "en-US", "--format", "json", str(f))
+    data = json.loads(out)
+    jsonschema.validate(data, json.loads((ROOT / "docs" / "json-schema.json").read_text(encoding="utf-8")))
+    irs = next(x for x in data["findings"] if x["rule"] == "US206")
+    assert irs["category"] == "false-legal" and irs["also_categories"] == ["misrepresentation"]
+    assert all("also_categories" not in x for x in data["findings"] if x["rule"] != "US206")
+    _, text, _ = run("check", "--no-model", "--profile", "en-US", "--report-lang", "en", str(f))
+    assert "= also: misrepresentation" in text
+    _, sarif, _ = run("check", "--no-model", "--profile", "en-US", "--format", "sarif", str(f))
+    result = next(r for r in json.loads(sarif)["runs"][0]["results"] if r["ruleId"] == "US206")
+    assert result["properties"]["alsoCategories"] == ["misrepresentation"]
+
+
 def test_fail_on_threshold(tmp_path: Path) -> None:
     f = tmp_path / "m.txt"
     f.write_text("【XX银行】尾号1234，应还100元，3月5日前还款，客服95555。再拖下去我们直接上门。", encoding="utf-8")

@@ -72,6 +72,15 @@ def test_eval_cli_text_and_json() -> None:
     assert data["messages"] == len(load_corpus(ROOT / "corpus" / "holdout"))
 
 
+def test_a_finding_counts_in_each_of_its_categories(tmp_path: Path) -> None:
+    f = tmp_path / "c.jsonl"
+    text = "This is the IRS. A warrant is pending for your unpaid tax debt."
+    f.write_text(json.dumps({"id": "a", "text": text, "lang": "en", "expected": ["false-legal", "misrepresentation"]})
+                 + "\n", encoding="utf-8")
+    scores = evaluate(Linter(options=Options(model=False, profile="en-US")), load_corpus(f)).scores
+    assert (scores["false-legal"].tp, scores["misrepresentation"].tp) == (1, 1)
+
+
 def test_eval_fail_under(tmp_path: Path) -> None:
     f = tmp_path / "c.jsonl"
     f.write_text(json.dumps({"id": "a", "text": "你好", "expected": ["threat"]}, ensure_ascii=False) + "\n",

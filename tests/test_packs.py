@@ -54,6 +54,10 @@ def test_good_pack_loads(tmp_path: Path) -> None:
         ("  - id: TS001\n", "  - id: bad\n", 3, "capital letters"),
         ("    examples: {fire: [坐牢], silent: [你好]}\n", "", 3, "missing required key 'examples'"),
         ("      type: phrase\n", "      type: magic\n", 10, "expected one of"),
+        ("    category: threat\n", "    category: threat\n    also-categories: [threat]\n", 6, "repeats the rule's own"),
+        ("    category: threat\n", "    category: threat\n    also-categories: [scary]\n", 6, "is not one of"),
+        ("    category: threat\n", "    category: missing-element\n    also-categories: [threat]\n", 6,
+         "for conduct rules only"),
     ],
 )
 def test_bad_pack_errors_name_file_line_and_key(tmp_path: Path, old: str, new: str, line: int,
@@ -115,3 +119,9 @@ def test_unsafe_yaml_tags_are_rejected(tmp_path: Path) -> None:
     with pytest.raises(PackError) as info:
         load_pack(path)
     assert "invalid YAML" in str(info.value)
+
+
+def test_also_categories_load_sorted(tmp_path: Path) -> None:
+    text = GOOD_RULE.replace("    category: threat\n", "    category: threat\n    also-categories: [pressure, insult]\n")
+    (rule,) = load_pack(_write(tmp_path, text))
+    assert [c.value for c in rule.also_categories] == ["insult", "pressure"]

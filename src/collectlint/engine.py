@@ -179,6 +179,6 @@ def select_rules(rules: Iterable[Rule], select: Iterable[str] = (), ignore: Iter
 
     def hit(rule: Rule, selector: str) -> bool:
         return (rule.id.startswith(selector.upper()) or selector == rule.name
-                or selector == rule.category.value)
+                or selector == rule.category.value or any(selector == c.value for c in rule.also_categories))
 
     return tuple(r for r in rules if (not sel or any(hit(r, s) for s in sel)) and not any(hit(r, s) for s in ign))

@@ -186,7 +186,8 @@ def evaluate(linter: Linter, items: Iterable[Item]) -> Report:
         predicted: dict[str, list[str]] = {}
         for f in findings:
             if f.severity >= Severity.WARNING:
-                predicted.setdefault(f.category.value, []).append(f.rule_id)
+                for category in f.categories:
+                    predicted.setdefault(category.value, []).append(f.rule_id)
         _score(report, item, predicted)
     return report
 

@@ -98,6 +98,12 @@ class Finding:
     explanation: str = ""  # for model findings: the words that drove the score
     # Further matches of the same rule in the same sentence (one finding per rule per sentence).
     also: tuple[Span, ...] = ()
+    also_categories: tuple[Category, ...] = ()  # the rule's further categories (``also-categories``)
+
+    @property
+    def categories(self) -> tuple[Category, ...]:
+        """Its category, then its further ones."""
+        return (self.category, *self.also_categories)
 
     def message(self, lang: str) -> str:
         return self.message_en if lang == "en" else self.message_zh

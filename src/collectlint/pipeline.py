@@ -41,7 +41,7 @@ def lint_document(ruleset: RuleSet, segmenter: Segmenter, doc: Document, model: 
     last = [r for r in in_force if FINDINGS in r.check.needs]
     for group in (first, last):
         if group is last:
-            ctx.found_categories = frozenset(f.category.value for f in findings.values())
+            ctx.found_categories = frozenset(c.value for f in findings.values() for c in f.categories)
         for rule in group:
             _run_rule(rule, ctx, ruleset, findings)
     return sorted(findings.values(), key=lambda f: (f.span.start, f.span.end, f.rule_id))
@@ -94,6 +94,7 @@ def rule_finding(rule: Rule, severity: Severity, start: int, end: int, hit: Hit 
         suggestions=rule.suggestions, basis=rule.docs.basis, source="model" if model else "rule",
         confidence=hit.confidence if hit is not None else None,
         explanation=hit.explanation if hit is not None else "",
+        also_categories=() if model else rule.also_categories,
     )
 
 

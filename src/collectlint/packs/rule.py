@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from collectlint.checks import CHECKS, Check
 from collectlint.checks.phrases import PhraseSet
 from collectlint.guards import Context
-from collectlint.models import CHANNELS, STAGES, Applicability, Category, Severity, Suggestion
+from collectlint.models import CHANNELS, CONDUCT, STAGES, Applicability, Category, Severity, Suggestion
 from collectlint.yamlspec.reader import SpecReader
 from collectlint.yamlspec.yamlloc import LDict, LList
 
 RULE_KEYS = {"id", "name", "category", "severity", "message", "docs", "match", "context", "when",
-             "suggestions", "examples", "deprecated"}
+             "suggestions", "examples", "deprecated", "also-categories"}
 DOC_KEYS = {"what", "why", "basis", "source_status", "example", "instead", "references"}
 # Status of the strongest source behind the basis (see shared reference): R read, S secondary, M memory.
 SOURCE_STATUS = ("R", "S", "M")
@@ -66,6 +66,9 @@ class Rule:
     path: str = ""
     line: int = 0
     profile: str | None = None  # the pack's profile; None for packs that apply to every profile
+    # Further conduct categories the flagged wording belongs to by definition (posing as the IRS is a
+    # false legal claim and a false identity): reported with each finding, counted in every category.
+    also_categories: tuple[Category, ...] = ()
 
     def applies_to_profile(self, profile: str) -> bool:
         return self.profile is None or self.profile == profile
@@ -192,11 +195,26 @@ def build_rule(reader: SpecReader, raw: object, line: int, profile: str | None =
     kind = reader.choice(match, "type", f"{where}: match", sorted(CHECKS))
     check = CHECKS[kind].from_spec(match, reader, f"{where}: match")
     stages, channels, not_channels = _when(reader, rule, where)
+    also = _also_categories(reader, rule, where, category)
     return Rule(
         id=rid, name=name, category=category, severity=severity, message_zh=message_zh,
         message_en=message_en, docs=docs, check=check, context=_context(reader, rule, where),
         suggestions=_suggestions(reader, rule, where), examples=_examples(reader, rule, where),
         stages=stages, channels=channels, not_channels=not_channels,
         deprecated=reader.boolean(rule, "deprecated", where, default=False),
-        path=reader.path, line=rule.line, profile=profile,
+        path=reader.path, line=rule.line, profile=profile, also_categories=also,
     )
+
+
+def _also_categories(reader: SpecReader, rule: LDict, where: str, category: Category) -> tuple[Category, ...]:
+    """``also-categories``: other conduct categories, never the rule's own, only for a conduct rule."""
+    if "also-categories" not in rule:
+        return ()
+    conduct = sorted(c.value for c in CONDUCT)
+    if category not in CONDUCT:
+        raise reader.fail(rule.line_of("also-categories"), f"{where}: 'also-categories' is for conduct rules only")
+    chosen = reader.choices(rule, "also-categories", where, conduct)
+    if category.value in chosen:
+        raise reader.fail(rule.line_of("also-categories"),
+                          f"{where}: 'also-categories' repeats the rule's own category '{category.value}'")
+    return tuple(Category(c) for c in sorted(chosen))

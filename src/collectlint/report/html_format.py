@@ -141,6 +141,8 @@ def _finding(f: Finding, loc: Located, anchor: str, lang: str, traditional: bool
                 + ", ".join(f"{a[0]}:{a[1]} <q>{html.escape(a[4])}</q>" for a in loc.also) + "</p>")
     source = "" if f.source == "rule" else (f" · {html.escape(f.source)}: {html.escape(f.category.value)}, "
                                             f"{f.confidence or ''}, {html.escape(f.explanation)}")
+    if f.also_categories:
+        source += " · " + html.escape(", ".join(c.value for c in f.categories))
     return (
         f'<div class="finding {f.severity.label} cat-{f.category.value}" id="{anchor}">'
         f'<span class="sev">{_severity(f.severity.label, lang)}</span> '

@@ -8,7 +8,7 @@ from typing import Any
 from collectlint.models import FileResult
 from collectlint.report.locate import locate
 
-SCHEMA_VERSION = "1.1"  # 1.1: source, confidence, explanation; notices
+SCHEMA_VERSION = "1.2"  # 1.1: source, confidence, explanation; notices.  1.2: also_categories
 
 
 def items(result: FileResult, lang: str) -> list[dict[str, Any]]:
@@ -26,6 +26,7 @@ def items(result: FileResult, lang: str) -> list[dict[str, Any]]:
             "rule": f.rule_id,
             "name": f.name,
             "category": f.category.value,
+            **({"also_categories": [c.value for c in f.also_categories]} if f.also_categories else {}),
             "severity": f.severity.label,
             "message": f.message(msg_lang),
             "messages": {"zh": f.message_zh, "en": f.message_en},

@@ -97,7 +97,9 @@ def document(results: Sequence[FileResult], lang: str, rules: Sequence[Rule]) ->
                     }
                 }],
                 "partialFingerprints": {"collectlint/v1": prints[id(f)]},
-                "properties": {"category": f.category.value, "legalBasis": f.basis,
+                "properties": {"category": f.category.value,
+                               **({"alsoCategories": [c.value for c in f.also_categories]} if f.also_categories else {}),
+                               "legalBasis": f.basis,
                                "suggestions": [s.text(lang or result.lang) for s in f.suggestions]},
             }
             if loc.also:  # further matches of the rule in the same sentence

@@ -103,6 +103,9 @@ def render_one(result: FileResult, lang: str, color: bool = False) -> str:
                 else:
                     lines.append(f"      = 模型判断：类别 {f.category.value}，置信度 {f.confidence}，"
                                  f"主要依据：{f.explanation}")
+            if f.also_categories:
+                label = "also" if msg_lang == "en" else "同时属于"
+                lines.append(f"      = {label}: " + ", ".join(c.value for c in f.also_categories))
             if loc.also:
                 label = "also in this sentence" if msg_lang == "en" else "同句另见"
                 lines.append(f"      = {label}: " + ", ".join(f"{a[0]}:{a[1]} {a[4]}" for a in loc.also))

@@ -77,6 +77,16 @@ def test_a_finding_names_its_further_categories_in_every_format(tmp_path: Path) 
     _, sarif, _ = run("check", "--no-model", "--profile", "en-US", "--format", "sarif", str(f))
     result = next(r for r in json.loads(sarif)["runs"][0]["results"] if r["ruleId"] == "US206")
     assert result["properties"]["alsoCategories"] == ["misrepresentation"]
+    _, text, _ = run("check", "--no-model", "--profile", "en-US", "--report-lang", "zh", str(f))
+    assert "= 同时属于: misrepresentation" in text
+    out_html = tmp_path / "r.html"
+    run("check", "--no-model", "--profile", "en-US", "--format", "html", "-o", str(out_html), str(f))
+    assert "false-legal, misrepresentation" in out_html.read_text(encoding="utf-8")
+    # Selecting a further category takes the rule; ignoring it does not drop a false legal threat.
+    _, out, _ = run("check", "--no-model", "--profile", "en-US", "--format", "json", "--select", "misrepresentation", str(f))
+    assert {x["rule"] for x in json.loads(out)["findings"]} >= {"US206"}
+    _, out, _ = run("check", "--no-model", "--profile", "en-US", "--format", "json", "--ignore", "misrepresentation", str(f))
+    assert "US206" in {x["rule"] for x in json.loads(out)["findings"]}
 
 
 def test_fail_on_threshold(tmp_path: Path) -> None:

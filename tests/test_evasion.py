@@ -86,6 +86,8 @@ def test_leetspeak_inside_english_words_is_read_as_letters() -> None:
     ("請繳清欠款。 - Crossed cheque made payable to the company", False),  # "cheque" reads as pinyin
     ('您需要在"+ deadline); sb.append("前还款，到期不还款将产生罚金");', False),  # an identifier in code
     ("欠款不还 sb 一个", True),
+    ("欠钱不还，你就是个sb.", True),  # a full stop is not code punctuation
+    ("欠钱不还的sb.赶紧还钱", True),
 ])
 def test_latin_forms_in_english_prose(text: str, flagged: bool) -> None:
     from collectlint.api import Options

@@ -51,6 +51,29 @@ def test_probability_alone_is_the_scored_probability_to_the_last_bit(profile: st
             assert model.probability(text, category) == model.score_one(text, category)[0], (text, category)
 
 
+def _windows_as_before(substituted: str) -> set[str]:
+    """The word-class windows as the first version computed them (a loop over every window)."""
+    out: set[str] = set()
+    n = len(substituted)
+    for i, ch in enumerate(substituted):
+        if not has_symbol(ch):
+            continue
+        for start in range(max(0, i - 2), i + 1):
+            for end in range(max(i + 1, start + 2), min(n, start + 3) + 1):
+                gram = substituted[start:end]
+                if gram.strip() == gram:
+                    out.add("#" + gram)
+    return out
+
+
+@pytest.mark.parametrize("text", ["告诉你的家人", "家人", "你家人", "欠 家人 告诉", "a家人b", "家人家人家人", "告诉 家人"])
+def test_padded_windows_are_the_windows_of_every_symbol(text: str) -> None:
+    classes = WordClasses("zh", {"family": ("家人",), "tell": ("告诉",)})
+    substituted = classes.substitute(text)
+    windows = {f for f in classes.features(text) if f.startswith("#")}
+    assert windows == _windows_as_before(substituted), text
+
+
 def test_class_words_are_replaced_leftmost_longest() -> None:
     classes = WordClasses("zh", {"debt": ("欠款", "欠"), "family": ("家人", "你的家人")})
     assert classes.substitute("告诉你的家人你欠款") == f"告诉{chr(FIRST + 1)}你{chr(FIRST)}"

@@ -177,8 +177,11 @@ def select_rules(rules: Iterable[Rule], select: Iterable[str] = (), ignore: Iter
     sel = [s for s in select if s]
     ign = [s for s in ignore if s]
 
-    def hit(rule: Rule, selector: str) -> bool:
-        return (rule.id.startswith(selector.upper()) or selector == rule.name
-                or selector == rule.category.value or any(selector == c.value for c in rule.also_categories))
+    def hit(rule: Rule, selector: str, also: bool = False) -> bool:
+        return (rule.id.startswith(selector.upper()) or selector == rule.name or selector == rule.category.value
+                or (also and any(selector == c.value for c in rule.also_categories)))
 
-    return tuple(r for r in rules if (not sel or any(hit(r, s) for s in sel)) and not any(hit(r, s) for s in ign))
+    # Selecting a category takes the rules that also report it; ignoring one drops only the rules whose
+    # own category it is (ignoring misrepresentation must not silence a false legal threat).
+    return tuple(r for r in rules
+                 if (not sel or any(hit(r, s, also=True) for s in sel)) and not any(hit(r, s) for s in ign))

@@ -60,7 +60,7 @@ _WORDS_AFTER = re.compile(r"((?:[ \t]+[a-z][a-z']*){1,3})")  # up to three words
 _LATIN_WORD = re.compile(r"[a-z][a-z']*")
 # An identifier in code: sb.append(, made_by, obj.sb
 _CODE_BEFORE = re.compile(r"[._$]$")
-_CODE_AFTER = re.compile(r"[._(\[]")
+_CODE_AFTER = re.compile(r"[_(\[]|\.[A-Za-z_]")
 CURRENCY_CODES = frozenset({"nt", "ntd", "hk", "hkd", "us", "usd", "rmb"})
 _AMOUNT_AFTER = re.compile(r"\$| ?\d")
 

@@ -35,6 +35,16 @@ def _expand(items: list[tuple[str, int]], reader: SpecReader, where: str, key: s
     return out
 
 
+def _alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _bounded(phrase: str) -> str:
+    """``phrase`` as a regex that cannot start or end inside a Latin word."""
+    return ((r"(?<![A-Za-z0-9])" if _alnum(phrase[0]) else "") + re.escape(phrase)
+            + (r"(?![A-Za-z0-9])" if _alnum(phrase[-1]) else ""))
+
+
 class PhraseSet:
     """Phrases of one rule key.  Inside a RuleSet every phrase of every rule is found in one
     Aho-Corasick pass per document (``MatchContext.phrase_hits``); alone, a regex is used."""
@@ -46,8 +56,10 @@ class PhraseSet:
 
     @property
     def pattern(self) -> re.Pattern[str]:
+        """One alternation of the phrases (what guards search with).  A phrase that begins or ends with
+        a Latin letter or digit must stand alone there: "or" is not in "for", "not" not in "notice"."""
         if self._pattern is None:
-            self._pattern = re.compile("|".join(re.escape(p) for p in self.phrases))
+            self._pattern = re.compile("|".join(_bounded(p) for p in self.phrases))
         return self._pattern
 
     def __getstate__(self) -> dict[str, object]:

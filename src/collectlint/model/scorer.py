@@ -93,12 +93,6 @@ class Model:
             return Prepared(cleaned, tuple(sorted(found)))
         return Prepared(None, tuple(sorted(features(original, self.language, self.classes))))
 
-    def score(self, text: str) -> dict[str, tuple[float, list[str]]]:
-        """Per category: the probability, and (at or above the category's threshold) the features that
-        pushed it up most, strongest first."""
-        prepared = self.prepare(text)
-        return {name: self.score_prepared(prepared, name) for name in self.names}
-
     def score_one(self, text: str, category: str) -> tuple[float, list[str]]:
         """One category's probability and drivers (what a model rule needs: one category, not all)."""
         return self.score_prepared(self.prepare(text), category)
@@ -106,11 +100,11 @@ class Model:
     def probability(self, original: str, category: str, norm: str | None = None) -> float:
         """Category ``category``'s probability for ``original`` (no drivers named), from its normalised
         text ``norm`` when the caller already holds it (Chinese)."""
-        prepared = self.prepare(original, norm)
-        return _probability(self.category(category).bias + sum(self._weights(prepared, category)))
+        return self._probability(self.prepare(original, norm), category)
 
     def score_prepared(self, prepared: Prepared, category: str) -> tuple[float, list[str]]:
-        return self._result(self.category(category), self._present(prepared, category))
+        found = self._found(prepared, category)
+        return self._result(self.category(category), [(weight, f) for f, weight in found.items()])
 
     def verdict(self, original: str, norm: str | None = None, sensitivity: str | None = None
                 ) -> tuple[list[str], float, list[str]] | None:
@@ -124,40 +118,34 @@ class Model:
         prepared = self.prepare(original, norm)
         level = self.threshold(ANY, sensitivity)
         cat = self.category(ANY)
+        found = self._found(prepared, ANY)
         # Most messages are not flagged: their probability alone, without naming the features.
-        if _probability(cat.bias + sum(self._weights(prepared, ANY))) < level:
+        if _probability(cat.bias + sum(found.values())) < level:
             return None
         # Drivers at the chosen level: a message flagged at ``high`` is explained like any other.
-        prob, drivers = self._result(cat, self._present(prepared, ANY), level)
-        scores = {name: _probability(self.category(name).bias + sum(self._weights(prepared, name)))
-                  for name in self.names if name != ANY}
+        prob, drivers = self._result(cat, [(weight, f) for f, weight in found.items()], level)
+        scores = {name: self._probability(prepared, name) for name in self.names if name != ANY}
         if not scores:
             return None
         ranked = sorted(scores, key=lambda c: (-scores[c], c))
         return [ranked[0], *(c for c in ranked[1:] if scores[c] >= ALSO_NAMED)], prob, drivers
 
-    def _grams(self, prepared: Prepared, name: str) -> dict[str, float]:
-        """Category ``name``'s n-grams in the prepared text, each once (features are binary), in text
-        order, with their weights: the automaton's matches deduplicated by a dict, all in C."""
-        if prepared.cleaned is None:
-            return {}
-        automaton = self._automaton(name)
-        return dict(map(_VALUE, automaton.iter(prepared.cleaned))) if len(automaton) else {}
-
-    def _weights(self, prepared: Prepared, name: str) -> list[float]:
-        """The weights of ``_present``, in its order (so the sums agree to the last bit)."""
+    def _found(self, prepared: Prepared, name: str) -> dict[str, float]:
+        """Category ``name``'s features in the prepared text, each once (features are binary), with their
+        weights: its n-grams in text order (the automaton's matches deduplicated by a dict, all in C),
+        then its word-class features in their sorted order.  Summing the values in this order is what
+        every probability of the model does, so the same text always gets the same score."""
+        found: dict[str, float] = {}
+        if prepared.cleaned is not None:
+            automaton = self._automaton(name)
+            if len(automaton):
+                found = dict(map(_VALUE, automaton.iter(prepared.cleaned)))
         own = self.category(name).weights
-        weights = list(self._grams(prepared, name).values())
-        weights += [own[f] for f in prepared.found if f in own]
-        return weights
+        found.update((f, own[f]) for f in prepared.found if f in own)  # class features hold a symbol: no n-gram
+        return found
 
-    def _present(self, prepared: Prepared, name: str) -> list[tuple[float, str]]:
-        """(weight, feature) of each of category ``name``'s features in the prepared text: its n-grams
-        in text order, then its word-class features in their sorted order."""
-        own = self.category(name).weights
-        present = [(weight, gram) for gram, weight in self._grams(prepared, name).items()]
-        present += [(own[f], f) for f in prepared.found if f in own]
-        return present
+    def _probability(self, prepared: Prepared, name: str) -> float:
+        return _probability(self.category(name).bias + sum(self._found(prepared, name).values()))
 
     def _automaton(self, name: str) -> Any:
         """One Aho-Corasick automaton over category ``name``'s n-grams, each carrying (n-gram, weight);
@@ -192,10 +180,6 @@ class Model:
         if self.classes is None or not has_symbol(feature):
             return feature
         return self.classes.describe(feature)
-
-    def flagged(self, text: str) -> dict[str, tuple[float, list[str]]]:
-        """Categories whose probability reaches the category's calibrated threshold."""
-        return {k: v for k, v in self.score(text).items() if v[0] >= self.threshold(k)}
 
 
 _VALUE = operator.itemgetter(1)

@@ -95,3 +95,20 @@ def test_latin_forms_in_english_prose(text: str, flagged: bool) -> None:
     found = [f for f in Linter(options=Options(model=False)).lint_text(text, "x.txt")
              if f.category.value in ("insult", "false-legal")]
     assert bool(found) == flagged, (text, [f.rule_id for f in found])
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("尚有逾期本息新臺幣46,250元未繳，敬請於6月20日前繳納。", False),  # 250 inside a grouped number
+    ("應還金額1.250萬元，請按時還款。", False),
+    ("欠钱不还，你真是个250。", True),
+])
+def test_digit_insults_are_not_read_inside_numbers(linter: Linter, text: str, flagged: bool) -> None:
+    assert any(f.rule_id == "CN503" for f in linter.lint_text(text, "x.txt")) is flagged
+
+
+@pytest.mark.parametrize(("text", "rule", "flagged"), [
+    ("本公司及委託嘅收數公司都唔會上你屋企或者公司搵你。", "CN104", False),  # Cantonese 唔會: will not
+    ("唔還錢就上你屋企搵你", "CN104", True),
+])
+def test_cantonese_negators_take_back_what_follows(linter: Linter, text: str, rule: str, flagged: bool) -> None:
+    assert any(f.rule_id == rule for f in linter.lint_text(text, "x.txt")) is flagged

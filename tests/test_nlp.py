@@ -122,3 +122,24 @@ def test_prefix_dictionary_file_is_used_and_a_damaged_one_is_rebuilt(tmp_path: o
         assert [(s, e) for _, s, e in tok.tokenize(text)] == expected
         assert prefix.stat().st_size > 1000  # written back whole
     assert sys.modules.get("pkg_resources", "absent") is not None  # the import block did not outlive jieba's import
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("take your house", {"take ur house"}),
+    ("find you", {"find u"}),
+    ("you're a thief", {"ur a thief"}),
+    ("garnish", set()),
+])
+def test_text_message_spellings_of_the_second_person(phrase: str, expected: set[str]) -> None:
+    from collectlint.nlp.inflect import txt_spellings
+
+    assert txt_spellings(phrase) == expected
+
+
+def test_an_english_rule_matches_text_message_spellings() -> None:
+    from collectlint.config import Config
+
+    linter = Linter(Config(), Options(model=False))
+    assert any(f.rule_id == "US202" for f in linter.lint_text("Pay 2day or we will sue u and take ur house.", "x.txt"))
+    assert any(f.rule_id == "US301" for f in linter.lint_text("we will call ur boss tomorrow about this loan", "x.txt"))
+    assert not any(f.rule_id == "US202" for f in linter.lint_text("Your payment of $120 is due on March 5.", "x.txt"))

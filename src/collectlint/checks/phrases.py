@@ -39,6 +39,9 @@ def _alnum(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+_GROUPING = ",.，"  # separators inside a number
+
+
 def _bounded(phrase: str) -> str:
     """``phrase`` as a regex that cannot start or end inside a Latin word."""
     return ((r"(?<![A-Za-z0-9])" if _alnum(phrase[0]) else "") + re.escape(phrase)
@@ -90,9 +93,11 @@ class PhraseSet:
                                   "and can never match")
             out.append(phrase)
             if reader.inflections:
-                from collectlint.nlp.inflect import phrase_inflections
+                from collectlint.nlp.inflect import phrase_inflections, txt_spellings
 
-                out.extend(sorted(phrase_inflections(phrase)))
+                forms = {phrase} | phrase_inflections(phrase)
+                out.extend(sorted(forms - {phrase}))
+                out.extend(sorted({t for form in forms for t in txt_spellings(form)}))
         return cls(list(dict.fromkeys(out)))
 
     def han(self) -> list[str]:
@@ -154,4 +159,9 @@ class PhraseSet:
         first, last = phrase[0], phrase[-1]
         if first.isalnum() and start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
             return False
-        return not (last.isalnum() and end < len(text) and text[end].isascii() and text[end].isalnum())
+        if last.isalnum() and end < len(text) and text[end].isascii() and text[end].isalnum():
+            return False
+        # Digits inside a grouped or decimal number are not a token of their own ("250" in 46,250 or 1.250).
+        if first.isdigit() and start > 1 and text[start - 1] in _GROUPING and text[start - 2].isdigit():
+            return False
+        return not (last.isdigit() and end + 1 < len(text) and text[end] in _GROUPING and text[end + 1].isdigit())

@@ -1,0 +1,43 @@
+"""The probe sets (corpus/probes): written blind to the rules, kept apart from the real corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from collectlint.evaluate import load_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+PROBES = ROOT / "corpus" / "probes"
+PARTS = sorted(PROBES.glob("*-[AB].jsonl"))
+
+
+def _texts(path: Path) -> set[str]:
+    return {" ".join(json.loads(line)["text"].split()) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+
+
+def test_every_language_has_both_parts() -> None:
+    assert {p.name for p in PARTS} == {"en-A.jsonl", "en-B.jsonl", "zh-A.jsonl", "zh-B.jsonl"}
+
+
+@pytest.mark.parametrize("path", PARTS, ids=lambda p: p.name)
+def test_a_probe_part_loads_and_is_marked_as_not_real(path: Path) -> None:
+    items = load_corpus(path)
+    assert len(items) >= 100
+    assert sum(1 for i in items if i.expected) >= 40 and sum(1 for i in items if not i.expected) >= 40
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        assert record["synthetic"] is True and record["source"].startswith("probe:")
+
+
+def test_no_probe_is_in_the_real_corpus() -> None:
+    probes = set().union(*(_texts(p) for p in PARTS))
+    for split in (ROOT / "corpus" / "real").glob("*/*.jsonl"):
+        assert not probes & _texts(split), split
+
+
+def test_the_parts_do_not_overlap() -> None:
+    for lang in ("en", "zh"):
+        assert not _texts(PROBES / f"{lang}-A.jsonl") & _texts(PROBES / f"{lang}-B.jsonl")

@@ -15,7 +15,8 @@ PARTS = sorted(PROBES.glob("*-[AB].jsonl"))
 
 
 def _texts(path: Path) -> set[str]:
-    return {" ".join(json.loads(line)["text"].split()) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {" ".join(json.loads(line)["text"].split()) for line in lines if line.strip()}
 
 
 def test_every_language_has_both_parts() -> None:

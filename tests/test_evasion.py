@@ -112,3 +112,13 @@ def test_digit_insults_are_not_read_inside_numbers(linter: Linter, text: str, fl
 ])
 def test_cantonese_negators_take_back_what_follows(linter: Linter, text: str, rule: str, flagged: bool) -> None:
     assert any(f.rule_id == rule for f in linter.lint_text(text, "x.txt")) is flagged
+
+
+@pytest.mark.parametrize(("text", "rule", "flagged"), [
+    ("您好，关于您询问的“会不会上门”：我司不会在未经您同意的情况下上门。", "CN104", False),
+    ("您问到的「逾期会不会坐牢」，这里给您解释一下：个人借款逾期属于民事纠纷。", "CN201", False),
+    ("再不还钱就让你“坐牢”。", "CN201", True),  # quoted, but not a question
+    ("You asked “will I be arrested?” No: this is a civil debt and you owe $300.", "US201", False),
+])
+def test_a_quoted_question_is_not_the_sender_saying_it(linter: Linter, text: str, rule: str, flagged: bool) -> None:
+    assert any(f.rule_id == rule for f in linter.lint_text(text, "x.txt")) is flagged

@@ -39,6 +39,25 @@ def bounds(text: str, start: int, end: int, pattern: re.Pattern[str]) -> tuple[i
     return begin, (m2.start() if m2 else len(text))
 
 
+# Quotation marks that pair unambiguously, and what makes a quoted stretch a question ("会不会坐牢",
+# "will I be arrested?").  A reply that quotes the reader's question is not the sender saying it.
+_QUOTES = (("\u201c", "\u201d"), ("\u300c", "\u300d"), ("\u300e", "\u300f"))
+_QUESTION = re.compile(r"会不会|会唔会|是不是|能不能|可不可以|是否|会否|吗|[?？]")
+_QUOTE_REACH = 80
+
+
+def in_quoted_question(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies inside a quotation (curly or corner quotes) that asks a question."""
+    for opening, closing in _QUOTES:
+        i = text.rfind(opening, max(0, start - _QUOTE_REACH), start + 1)
+        if i < 0 or text.find(closing, i + 1, start) >= 0:
+            continue
+        j = text.find(closing, end, end + _QUOTE_REACH)
+        if j >= 0 and _QUESTION.search(text, i + 1, j):
+            return True
+    return False
+
+
 def negation_window(text: str, start: int, profile: Profile) -> str:
     """The stretch before ``start`` that a negator must lie in: N characters or N words of the clause."""
     neg = profile.negation
@@ -76,7 +95,7 @@ class Context:
     placeholders: bool = False
 
     def keeps(self, text: str, start: int, end: int, profile: Profile) -> bool:
-        if self.negation and negated(text, start, profile):
+        if self.negation and (negated(text, start, profile) or in_quoted_question(text, start, end)):
             return False
         if self.unless_overlap is not None:
             for m in self.unless_overlap.pattern.finditer(text, max(0, start - 20), min(len(text), end + 20)):

@@ -57,7 +57,7 @@ def main(lang: str, salts: int) -> None:
         prob = 1.0 / (1.0 + np.exp(-np.clip(model.decision(x[b]), -50, 50)))
         row = []
         for share in LEVELS:
-            threshold = max(tm.MIN_THRESHOLD_ANY, float(negatives[int(share * len(negatives))]) + 1e-6)
+            threshold = tm.threshold_at(negatives, share, tm.MIN_THRESHOLD_ANY)
             row += [float((prob[compliant[b]] >= threshold).mean()), float((prob[y[b] == 1] >= threshold).mean())]
         rows.append(row)
         print(f"salt {salt}: held out {int(compliant[b].sum())} compliant, {int((y[b] == 1).sum())} violating; "

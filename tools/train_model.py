@@ -222,6 +222,13 @@ def out_of_fold(x: object, y: np.ndarray, w: np.ndarray, lang: str, folds: list[
     return 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50))), scale
 
 
+def threshold_at(negatives: np.ndarray, share: float, floor: float) -> float:
+    """The lowest score that at most ``share`` of the real compliant messages reach (``negatives``: their
+    out-of-fold scores, highest first), never below ``floor``."""
+    allowed = int(share * len(negatives))
+    return max(floor, float(negatives[allowed]) + 1e-6 if len(negatives) > allowed else floor)
+
+
 def fit(x: object, y: np.ndarray, w: np.ndarray, lang: str = "zh") -> LogisticRegression:
     model = LogisticRegression(C=C[lang], solver="liblinear", class_weight="balanced", max_iter=1000, random_state=0)
     model.fit(x, y, sample_weight=w)
@@ -267,9 +274,7 @@ def train(lang: str, profile: str) -> None:
         floor = MIN_THRESHOLD_ANY if cat == ANY else MIN_THRESHOLD
 
         def at(share: float, neg: np.ndarray = neg, floor: float = floor) -> float:
-            """The lowest score that at most ``share`` of the real compliant messages reach."""
-            allowed = int(share * len(neg))
-            return max(floor, float(neg[allowed]) + 1e-6 if len(neg) > allowed else floor)
+            return threshold_at(neg, share, floor)
 
         threshold = at(MAX_FA_ANY if cat == ANY else MAX_FA)
         by_sensitivity = {name: round(at(share), 4) for name, share in SENSITIVITIES.items()} if cat == ANY else {}

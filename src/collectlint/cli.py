@@ -475,9 +475,10 @@ def eval_command(corpus: str, fmt: str, config_path: str | None, fail_under: flo
     items = load_corpus(Path(corpus))
     config = _config(config_path, [])
     rules_only = evaluate(Linter(config, Options(model=False)), items)
-    combined = rules_only if no_model else evaluate(
-        Linter(config, Options(model=True, model_sensitivity=model_sensitivity)), items)
-    model_only = None if no_model else evaluate_model_only(items, model_sensitivity or config.model_sensitivity)
+    shipped = None if no_model else Linter(config, Options(model=True, model_sensitivity=model_sensitivity))
+    combined = rules_only if shipped is None else evaluate(shipped, items)
+    # The model alone at the sensitivity the session resolved (command line, then configuration).
+    model_only = None if shipped is None else evaluate_model_only(items, shipped.model_sensitivity)
     if fmt == "json":
         data = combined.to_json()
         data["layers"] = {"rules_only": rules_only.to_json()["message_level"]}

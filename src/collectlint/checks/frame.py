@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from collectlint.checks.base import Check, Hit, MatchContext
-from collectlint.checks.phrases import PhraseSet
+from collectlint.checks.phrases import PhraseSet, latin_alnum
 from collectlint.yamlspec.reader import SpecReader
 from collectlint.yamlspec.yamlloc import LDict, LList
 
@@ -146,7 +146,7 @@ class FrameCheck(Check):
 def _word_bounded(text: str, start: int, end: int) -> bool:
     """A Latin-script hit must be whole words: "he" is not in "the", "dead" not in "deadline"."""
     first, last = text[start], text[end - 1]
-    if first.isascii() and first.isalnum() and start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+    if latin_alnum(first) and start > 0 and latin_alnum(text[start - 1]):
         return False
-    return not (last.isascii() and last.isalnum() and end < len(text) and text[end].isascii() and text[end].isalnum())
+    return not (latin_alnum(last) and end < len(text) and latin_alnum(text[end]))
 

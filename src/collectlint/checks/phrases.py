@@ -35,7 +35,8 @@ def _expand(items: list[tuple[str, int]], reader: SpecReader, where: str, key: s
     return out
 
 
-def _alnum(ch: str) -> bool:
+def latin_alnum(ch: str) -> bool:
+    """A Latin letter or digit (what a Latin-script phrase may not touch)."""
     return ch.isascii() and ch.isalnum()
 
 
@@ -44,8 +45,8 @@ _GROUPING = ",.，"  # separators inside a number
 
 def _bounded(phrase: str) -> str:
     """``phrase`` as a regex that cannot start or end inside a Latin word."""
-    return ((r"(?<![A-Za-z0-9])" if _alnum(phrase[0]) else "") + re.escape(phrase)
-            + (r"(?![A-Za-z0-9])" if _alnum(phrase[-1]) else ""))
+    return ((r"(?<![A-Za-z0-9])" if latin_alnum(phrase[0]) else "") + re.escape(phrase)
+            + (r"(?![A-Za-z0-9])" if latin_alnum(phrase[-1]) else ""))
 
 
 class PhraseSet:
@@ -157,9 +158,9 @@ class PhraseSet:
         if has_han(phrase):
             return ctx.token_aligned(start, end)
         first, last = phrase[0], phrase[-1]
-        if first.isalnum() and start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+        if first.isalnum() and start > 0 and latin_alnum(text[start - 1]):
             return False
-        if last.isalnum() and end < len(text) and text[end].isascii() and text[end].isalnum():
+        if last.isalnum() and end < len(text) and latin_alnum(text[end]):
             return False
         # Digits inside a grouped or decimal number are not a token of their own ("250" in 46,250 or 1.250).
         if first.isdigit() and start > 1 and text[start - 1] in _GROUPING and text[start - 2].isdigit():

@@ -151,4 +151,3 @@ def txt_spellings(phrase: str) -> set[str]:
     if not any(w in _TXT for w in words):
         return set()
     return {" ".join(_TXT.get(w, w) for w in words)}
-

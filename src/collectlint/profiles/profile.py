@@ -44,7 +44,7 @@ class Profile:
     aliases: frozenset[str]
     folding: Folding
     pinyin_variants: bool
-    inflections: bool  # English phrases also match their inflected forms (nlp.inflect)
+    inflections: bool  # English phrases also match their inflected forms and text spellings (nlp.inflect)
     short_forms_need_cue: bool
     collection_cue: re.Pattern[str]
     negation: Negation

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
@@ -163,3 +164,22 @@ def test_model_explanations_name_words_not_single_characters() -> None:
     for finding in model:
         drivers = finding.explanation.split("、")
         assert drivers and all(d.startswith("<") or sum(c.isalnum() for c in d) >= 2 for d in drivers), drivers
+
+
+def test_the_warm_copy_of_the_model_scores_exactly_like_a_fresh_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                                      ) -> None:
+    from collectlint.model import scorer
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    texts = ["你再不还钱，我们就把你的事发到你朋友圈和单位群里。", "【XX银行】您本期应还1200元，请于3月5日前还款。",
+             "We will tell your employer and your family that you are a thief."]
+    verdicts = []
+    for _ in range(2):  # first: built and written to the cache; second: read from it
+        scorer.load_model.cache_clear()
+        zh, en = scorer.load_model("zh-CN"), scorer.load_model("en-US")
+        assert zh is not None and en is not None
+        verdicts.append([(zh if i < 2 else en).verdict(t) for i, t in enumerate(texts)])
+    scorer.load_model.cache_clear()
+    assert list(tmp_path.rglob("rules-model-*.bin")), "the warm copy was not written"
+    assert verdicts[0] == verdicts[1]
+    assert verdicts[0][0] is not None and verdicts[0][1] is None

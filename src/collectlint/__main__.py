@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collectlint.cli import main
+from collectlint.entry import main
 
 if __name__ == "__main__":
     main()

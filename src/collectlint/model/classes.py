@@ -82,6 +82,10 @@ class WordClasses:
             automaton.make_automaton()
         return automaton
 
+    def warm(self) -> None:
+        """Build the class automaton now (it is kept with the instance, also in a pickled copy)."""
+        _ = self._automaton
+
     def substitute(self, cleaned: str) -> str:
         """``cleaned`` with each class word (leftmost, longest, not overlapping) replaced by its symbol.
         A word that begins or ends with a Latin letter or digit must stand alone (``call`` is not found

@@ -202,9 +202,68 @@ def load_model(profile: str) -> Model | None:
     def read(name: str) -> bytes:
         return folder.joinpath(name).read_bytes()
 
-    classes = None
-    if data.get("classes"):
-        members = json.loads(gzip.decompress(read(str(data["classes"]))).decode("utf-8"))
-        classes = WordClasses(str(data["language"]), {str(k): tuple(map(str, v)) for k, v in members.items()})
-    return Model(str(data["language"]), str(data["profile"]), str(data.get("trained_on", "")),
-                 dict(data["categories"]), read, classes)
+    warm = _read_warm(folder, data)
+    if warm is not None:
+        classes, loaded, automata = warm
+    else:
+        classes, loaded, automata = None, {}, {}
+        if data.get("classes"):
+            members = json.loads(gzip.decompress(read(str(data["classes"]))).decode("utf-8"))
+            classes = WordClasses(str(data["language"]), {str(k): tuple(map(str, v)) for k, v in members.items()})
+    model = Model(str(data["language"]), str(data["profile"]), str(data.get("trained_on", "")),
+                  dict(data["categories"]), read, classes)
+    model._loaded.update(loaded)
+    model._automata.update(automata)
+    if warm is None:
+        _write_warm(folder, data, model)
+    return model
+
+
+# Every message is scored by the violation model (``any``) and split into word classes, so a hook run
+# that checks one message pays for reading that model's weights and building its automaton and the
+# classes' one (about 10 ms).  They are kept, built, in the same protected on-disk cache as the
+# compiled rule packs (``compiled_cache``), keyed by the model's bytes and collectlint's own sources.
+_WarmState = tuple[WordClasses | None, dict[str, CategoryModel], dict[str, Any]]
+
+
+def _warm_key(folder: Any, data: dict[str, Any]) -> str | None:
+    import hashlib
+
+    from collectlint.compiled_cache import code_fingerprint
+
+    digest = hashlib.sha256(f"model|{FORMAT}|{code_fingerprint()}".encode())
+    try:
+        digest.update(json.dumps(data, sort_keys=True).encode("utf-8"))
+        for name in (data.get("classes"), data.get("categories", {}).get(ANY, {}).get("file")):
+            if name:
+                digest.update(folder.joinpath(str(name)).read_bytes())
+    except (OSError, TypeError, AttributeError):
+        return None
+    return "model-" + digest.hexdigest()[:32]
+
+
+def _read_warm(folder: Any, data: dict[str, Any]) -> _WarmState | None:
+    from collectlint import compiled_cache
+
+    key = _warm_key(folder, data)
+    cached = compiled_cache.read(key) if key is not None else None
+    if not (isinstance(cached, tuple) and len(cached) == 3 and isinstance(cached[1], dict)
+            and isinstance(cached[2], dict) and (cached[0] is None or isinstance(cached[0], WordClasses))
+            and all(isinstance(v, CategoryModel) for v in cached[1].values())):
+        return None
+    return cached[0], cached[1], cached[2]
+
+
+def _write_warm(folder: Any, data: dict[str, Any], model: Model) -> None:
+    from collectlint import compiled_cache
+
+    key = _warm_key(folder, data)
+    if key is None or ANY not in data.get("categories", {}):
+        return
+    try:
+        model._automaton(ANY)
+        if model.classes is not None:
+            model.classes.warm()
+    except (OSError, ValueError, KeyError):
+        return
+    compiled_cache.write(key, (model.classes, {ANY: model.category(ANY)}, {ANY: model._automata[ANY]}))

@@ -1,0 +1,70 @@
+"""The program's entry point: a plain ``check PATH...`` skips click and behaves exactly like the full
+command line."""
+
+from __future__ import annotations
+
+import inspect
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+
+from collectlint.checkrun import run_check
+from collectlint.cli import cli
+from collectlint.entry import plain_check
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["check", "a.md", "-", "dir"], ("a.md", "-", "dir")),
+    (["check"], ()),
+    (["check", "--quiet", "a.md"], None),
+    (["check", "a.md", "-o", "out.json"], None),
+    (["check", "--", "a.md"], None),
+    (["rules"], None),
+    ([], None),
+])
+def test_only_a_check_with_nothing_but_paths_takes_the_short_way(args: list[str], expected: tuple[str, ...] | None
+                                                                  ) -> None:
+    assert plain_check(args) == expected
+
+
+def test_run_check_defaults_are_the_option_defaults() -> None:
+    command = cli.commands["check"]
+    assert isinstance(command, click.Command)
+    signature = inspect.signature(run_check).parameters
+    names = [p.name for p in command.params]
+    assert sorted(signature) == sorted(names)
+    received = command.make_context("check", []).params  # what the command is called with, no options given
+    assert sorted(received) == sorted(names)
+    for name, value in received.items():
+        assert signature[name].default == value, name
+
+
+def _run(*args: str, cwd: Path) -> tuple[int, str, str]:
+    done = subprocess.run([sys.executable, "-m", "collectlint", *args], cwd=cwd, capture_output=True,
+                          text=True, encoding="utf-8", timeout=120)
+    return done.returncode, done.stdout, done.stderr
+
+
+@pytest.mark.parametrize("inputs", [
+    ["examples/bad_letter.md"],
+    ["examples"],
+    ["no-such-file.md"],
+    ["examples/bad_letter.md", "no-such-file.md"],
+])
+def test_the_short_way_prints_and_exits_like_the_full_command_line(inputs: list[str], tmp_path: Path) -> None:
+    short = _run("check", *[str(ROOT / p) for p in inputs], cwd=tmp_path)
+    full = _run("check", "--format", "text", *[str(ROOT / p) for p in inputs], cwd=tmp_path)
+    assert short == full
+    assert short[0] in (1, 2)
+
+
+def test_the_short_way_says_when_nothing_was_checked(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    code, _, err = _run("check", "empty", cwd=tmp_path)
+    assert code == 0 and "nothing was checked" in err
+    assert (code, err) == _run("check", "--format", "text", "empty", cwd=tmp_path)[::2]

@@ -122,3 +122,28 @@ def test_cantonese_negators_take_back_what_follows(linter: Linter, text: str, ru
 ])
 def test_a_quoted_question_is_not_the_sender_saying_it(linter: Linter, text: str, rule: str, flagged: bool) -> None:
     assert any(f.rule_id == rule for f in linter.lint_text(text, "x.txt")) is flagged
+
+
+@pytest.mark.parametrize(("text", "rule", "flagged"), [
+    ("您好，您反映催收人员在晚上十一点来电一事，我们已要求委外公司停止。", "CN706", False),
+    ("您好，您反映的催收人员称您涉嫌诈骗的情况，我们已经记录并转交质检部门核查。", "CN202", False),
+    ("你刚才说没钱是吧，那我们就去你单位找你领导。", "CN303", True),  # a plain "you said": the collector's own threat
+    ("你涉嫌诈骗，我们已经报案。", "CN202", True),
+    ("Hi John, you reported that a caller threatened to have you arrested. That was not our company.", "US201", False),
+    ("You said you would pay today, so we will report you to the police.", "US201", True),
+])
+def test_a_reply_that_restates_the_readers_complaint_is_not_the_sender_saying_it(
+        linter: Linter, text: str, rule: str, flagged: bool) -> None:
+    assert any(f.rule_id == rule for f in linter.lint_text(text, "x.txt")) is flagged
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Our recovery agents are not permitted to threaten, abuse or contact your family about your loan.", False),
+    ("Agents must not use intimidation, abusive language or contact your family about your dues.", False),
+    ("Collectors are prohibited from contacting your employer about this debt.", False),
+    ("We won't call you again, we will call your boss and tell him about your debt.", True),
+    ("Pay now or we contact your employer.", True),
+    ("If you don't pay we will call your boss about the debt.", True),
+])
+def test_a_negation_covers_the_list_of_acts_it_forbids(linter: Linter, text: str, flagged: bool) -> None:
+    assert any(f.rule_id == "US301" for f in linter.lint_text(text, "x.txt")) is flagged

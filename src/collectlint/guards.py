@@ -13,6 +13,9 @@ from typing import Protocol
 from collectlint.profiles.profile import Profile
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+_LIST_WORDS = 6
+_COORDINATOR = re.compile(r"\b(?:or|and|nor)\b", re.IGNORECASE)
+_SUBJECT = re.compile(r"\b(?:we|i|you|they|he|she|it|this|that|your \w+ (?:will|would|is|are))\b", re.IGNORECASE)
 
 
 class Patterned(Protocol):
@@ -58,6 +61,28 @@ def in_quoted_question(text: str, start: int, end: int) -> bool:
     return False
 
 
+# A reply that restates what the reader reported ("您反映催收人员夜间来电一事，…", "you mentioned a
+# caller threatened you with arrest") is about someone else's conduct, not the sender's.  The frame must
+# open the sentence (after a greeting) and name a report, complaint or question, never a plain "you
+# said" (a collector's "你刚才说没钱？那…" or "you said you'd pay, so…" stays a finding).
+_REPLY_FRAME = re.compile(
+    r"(?:(?:你|您)好[，,！!]?\s*)?(?:关于|对于|针对)?(?:你|您)(?:刚才|之前|此前|上次|昨天|今天)?"
+    r"(?:反映|提到|提及|投诉|询问|咨询|所说的|担心)"
+    r"|(?:(?:hi|hello|dear)\b[^,.!?\n]{0,30}[,.!]\s*)?(?:regarding|about|re:?|thank you for|thanks for)?\s*"
+    r"(?:your (?:complaint|concern|question|report|dispute)\b|you (?:reported|complained|mentioned|raised|asked"
+    r" (?:about|whether|if)|told us that|let us know that|disputed)\b)",
+    re.IGNORECASE)
+
+
+def in_reply_to_reader(text: str, start: int, profile: Profile) -> bool:
+    """Whether the hit at ``start`` lies in a sentence that opens by restating the reader's report,
+    complaint or question (``_REPLY_FRAME``)."""
+    s0, _ = bounds(text, start, start, profile.sentence_end)
+    while s0 < start and text[s0].isspace():
+        s0 += 1
+    return _REPLY_FRAME.match(text, s0, start) is not None
+
+
 def negation_window(text: str, start: int, profile: Profile) -> str:
     """The stretch before ``start`` that a negator must lie in: N characters or N words of the clause."""
     neg = profile.negation
@@ -65,9 +90,17 @@ def negation_window(text: str, start: int, profile: Profile) -> str:
         return clause_before(text, start, profile.clause_end)[-neg.window:]
     clause = clause_before(text, start, profile.clause_end, reach=400)
     words = list(_WORD.finditer(clause))
-    if len(words) <= neg.window:
-        return clause
-    return clause[words[-neg.window].start():]
+    window = clause if len(words) <= neg.window else clause[words[-neg.window].start():]
+    # A list after a comma ("must not threaten, abuse or contact your family") stays in the scope of a
+    # negator before the comma: the stretch since the comma is short, holds a coordinator and no subject.
+    cut = start - len(clause) - 1
+    if (cut >= 0 and text[cut] == "," and len(words) <= _LIST_WORDS and _COORDINATOR.search(clause)
+            and not _SUBJECT.search(clause)):
+        before = clause_before(text, cut, profile.clause_end, reach=400)
+        earlier = list(_WORD.finditer(before))
+        head = before if len(earlier) <= neg.window else before[earlier[-neg.window].start():]
+        return head + "," + clause
+    return window
 
 
 def negated(text: str, start: int, profile: Profile) -> bool:
@@ -77,7 +110,11 @@ def negated(text: str, start: int, profile: Profile) -> bool:
         last_neg = m
     if last_neg is None:
         return False
-    return profile.negation.consequence.search(prefix, last_neg.end()) is None
+    # The consequence test may look past the window's end ("or" followed by the hit's own verb).
+    base = start - len(prefix)
+    after = text[base : start + 40]
+    return not any(m.start() < len(prefix)
+                   for m in profile.negation.consequence.finditer(after, last_neg.end()))
 
 
 @dataclass(frozen=True)
@@ -95,7 +132,8 @@ class Context:
     placeholders: bool = False
 
     def keeps(self, text: str, start: int, end: int, profile: Profile) -> bool:
-        if self.negation and (negated(text, start, profile) or in_quoted_question(text, start, end)):
+        if self.negation and (negated(text, start, profile) or in_quoted_question(text, start, end)
+                              or in_reply_to_reader(text, start, profile)):
             return False
         if self.unless_overlap is not None:
             for m in self.unless_overlap.pattern.finditer(text, max(0, start - 20), min(len(text), end + 20)):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,42 @@ class Tokens:
     def index_at(self, offset: int) -> int:
         """Index of the token containing ``offset`` (or the one before it)."""
         return max(0, bisect.bisect_right(self._start_list, offset) - 1)
+
+
+# Around a single Latin letter or symbol, spaCy's English rules certainly make it a token of its own
+# when the rest of its white-space-delimited chunk is only opening marks before it and closing marks
+# after it ("u", "(u)", "u,", "$500" where "$" is a currency prefix).  Anything else (a period, an
+# apostrophe, a hyphen, letters or digits on both sides) is left to spaCy itself.
+_OPENING = frozenset("([{\"\u201c")
+_CLOSING = frozenset(")]}\"\u201d,!?;:")
+_APOSTROPHES = frozenset("'\u2019")
+_I_CONTRACTION = re.compile("['\u2019](?:m|d|ll|ve)(?![^\\W_])", re.IGNORECASE)
+_CURRENCY = frozenset("$\u00a3\u20ac\u00a5\u20b9\u20a6\u20b1")
+
+
+def surely_alone(text: str, start: int) -> bool:
+    """Whether the one character at ``start`` (not Chinese) is certainly a token of its own under
+    spaCy's English rules, judged from its white-space-delimited chunk alone (False: not certain)."""
+    if not (text[start].isalpha() or text[start] in _CURRENCY):
+        return False
+    i = start
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+        if text[i] not in _OPENING:
+            return False
+    j = start + 1
+    if text[start] in _CURRENCY:
+        return True  # a currency sign opening a chunk is always split off as a prefix
+    if text[start] in "iI" and j < len(text) and text[j] in _APOSTROPHES:
+        m = _I_CONTRACTION.match(text, j)  # i'm, i'd, i'll, i've: spaCy's exceptions split them after "i"
+        if m is None:
+            return False
+        j = m.end()
+    while j < len(text) and not text[j].isspace():
+        if text[j] not in _CLOSING:
+            return False
+        j += 1
+    return True
 
 
 def tokenize(text: str, segmenter: Segmenter) -> Tokens:

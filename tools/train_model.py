@@ -48,7 +48,10 @@ FOLD_SEEDS = (0, 1, 2)  # fold shuffles whose out-of-fold scores are pooled for 
 MIN_THRESHOLD_ANY = 0.5
 KEEP = 4000  # strongest weights kept per category
 SYNTHETIC_WEIGHT = 0.35
-PROBE_WEIGHT = 1.0
+# Probes (written blind to the rules, not real) weigh half a real message: with the 3,200 probes of
+# session 8, out of fold on the real dev splits at 2% false alarms, 0.5 gave English 0.514 and Chinese
+# 0.668 against 0.505 and 0.668 at 1.0 (and 0.424/0.475 against 0.385/0.467 at 1%).
+PROBE_WEIGHT = 0.5
 # Inverse regularisation per language, chosen by out-of-fold violation recall on the real dev split at
 # 2% false alarms with folds grouped by source (a model meets texts from sources it never saw; three
 # seeds: zh C=0.5 0.597, 1 0.588, 3 0.568, 10 0.563; en C=0.3 0.394, 1 0.422, 3 0.436 +- 0.04).

@@ -143,7 +143,7 @@ def test_model_findings_follow_the_rule_findings_they_span() -> None:
     the rule findings inside that sentence, not before them."""
     from collectlint.api import Linter
 
-    text = "你欠我们的钱已经逾期三个月了。再不还钱就让你坐牢，我们会上门，还要发到你朋友圈曝光。"
+    text = "你欠我们的钱已经逾期三个月了。再不还钱就让你坐牢，我们会把你的照片和身份证发给你所有的同事。"
     findings = Linter().lint_text(text)
     sources = [f.source for f in findings if f.category.value != "missing-element"]
     assert "model" in sources and sources[0] == "rule"
@@ -158,7 +158,7 @@ def test_model_explanations_name_words_not_single_characters() -> None:
     (上, 不, 了。) come only when nothing longer pushed the score."""
     from collectlint.api import Linter
 
-    text = "你欠我们的钱已经逾期三个月了。再不还钱就让你坐牢，我们会上门，还要发到你朋友圈曝光。"
+    text = "你欠我们的钱已经逾期三个月了。再不还钱就让你坐牢，我们会把你的照片和身份证发给你所有的同事。"
     model = [f for f in Linter().lint_text(text) if f.source == "model"]
     assert model
     for finding in model:

@@ -39,7 +39,7 @@ def echo(message: str, err: bool = False, nl: bool = True) -> None:
     stream.flush()
 
 
-def _fail(message: str) -> None:
+def fail(message: str) -> None:
     echo(f"collectlint: {message}", err=True)
     sys.exit(ExitStatus.ERROR)
 
@@ -95,11 +95,11 @@ def guarded(fn: F) -> F:
         try:
             return fn(*args, **kwargs)
         except CollectlintError as exc:
-            _fail(exc.render())
+            fail(exc.render())
         except (KeyboardInterrupt, BrokenPipeError):
             sys.exit(ExitStatus.ERROR)
         except Exception as exc:  # pragma: no cover - a bug; still one line and exit 2
-            _fail(clean_label(f"internal error: {type(exc).__name__}: {exc} (please report this)"))
+            fail(clean_label(f"internal error: {type(exc).__name__}: {exc} (please report this)"))
 
     return wrapper  # type: ignore[return-value]
 
@@ -108,7 +108,7 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(s.strip() for v in values for s in v.split(",") if s.strip())
 
 
-def _config(config_path: str | None, paths: Sequence[str]) -> Config:
+def config_for(config_path: str | None, paths: Sequence[str]) -> Config:
     if config_path:
         return load_config(Path(config_path))
     start = next((Path(p) for p in paths if p != "-"), Path.cwd())
@@ -225,7 +225,7 @@ def run_check(paths: tuple[str, ...] = (), fmt: str = "text", select: tuple[str,
     """Check collection messages in ``paths`` (files, directories, or - for standard input; default: .)
     and exit with the command's exit code."""
     paths = paths or (".",)
-    config = _config(config_path, paths)
+    config = config_for(config_path, paths)
     options = Options(select=_split(select), ignore=_split(ignore), channel=channel, stage=stage,
                       stdin_filename=stdin_filename, profile=profile, model=False if no_model else None,
                       model_sensitivity=model_sensitivity)
@@ -238,7 +238,7 @@ def run_check(paths: tuple[str, ...] = (), fmt: str = "text", select: tuple[str,
     for target, flag in ((output, "--output"), (baseline if baseline_written else None, "--baseline")):
         problem = _clobbers_input(target, paths) if target and target != "-" else None
         if problem:
-            _fail(f"{flag} {clean_label(str(target))}: {problem}; nothing was written")
+            fail(f"{flag} {clean_label(str(target))}: {problem}; nothing was written")
     written = {os.path.abspath(p) for p in (output, baseline) if p and p != "-"}
     for member, _ in groups:
         member.runner.skip_files = written
@@ -329,8 +329,8 @@ def _report_stream(output: str | None, to_stderr: bool = False) -> Iterator[Text
     try:
         handle = open(output, "w", encoding="utf-8")  # noqa: SIM115 - closed below
     except OSError as exc:
-        _fail(f"{output}: cannot write report: {exc.strerror or exc}")
-        raise  # unreachable: _fail exits
+        fail(f"{output}: cannot write report: {exc.strerror or exc}")
+        raise  # unreachable: fail exits
     with handle:
         yield handle
 

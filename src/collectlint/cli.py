@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
 from collectlint import __version__
 from collectlint.api import Linter, Options
-from collectlint.checkrun import Progress, _config, _fail, guarded, run_check
+from collectlint.checkrun import Progress, config_for, fail, guarded, run_check
 from collectlint.model import SENSITIVITIES
 from collectlint.models import CHANNELS, STAGES, ExitStatus
 from collectlint.packs.rule import Rule
@@ -20,8 +18,6 @@ from collectlint.report import FORMATS
 from collectlint.ruledocs import explain_text, rule_summary, rules_markdown
 
 __all__ = ["Progress", "cli", "main"]
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 
 _model_sensitivity = click.option(
@@ -93,7 +89,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
 
 
 def _all_rules(config_path: str | None) -> tuple[Rule, ...]:
-    return Linter(_config(config_path, [])).rules
+    return Linter(config_for(config_path, [])).rules
 
 
 @cli.command()
@@ -124,7 +120,7 @@ def explain(rule: str, config_path: str | None) -> None:
         if rule in (r.id, r.name):
             click.echo(explain_text(r))
             return
-    _fail(f"unknown rule '{rule}' (see 'collectlint rules')")
+    fail(f"unknown rule '{rule}' (see 'collectlint rules')")
 
 
 @cli.command("eval")
@@ -146,7 +142,7 @@ def eval_command(corpus: str, fmt: str, config_path: str | None, fail_under: flo
     from collectlint.evaluate import evaluate, evaluate_model_only, load_corpus, render_text
 
     items = load_corpus(Path(corpus))
-    config = _config(config_path, [])
+    config = config_for(config_path, [])
     rules_only = evaluate(Linter(config, Options(model=False)), items)
     shipped = None if no_model else Linter(config, Options(model=True, model_sensitivity=model_sensitivity))
     combined = rules_only if shipped is None else evaluate(shipped, items)
@@ -182,7 +178,7 @@ def test_packs(directories: tuple[str, ...], config_path: str | None) -> None:
     """
     from collectlint.packtests import run_pack_examples
 
-    config = _config(config_path, [])
+    config = config_for(config_path, [])
     outcome = run_pack_examples(config, tuple(directories))
     for line in outcome.lines:
         click.echo(line)

@@ -13,9 +13,6 @@ from typing import Protocol
 from collectlint.profiles.profile import Profile
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
-_LIST_WORDS = 6
-_COORDINATOR = re.compile(r"\b(?:or|and|nor)\b", re.IGNORECASE)
-_SUBJECT = re.compile(r"\b(?:we|i|you|they|he|she|it|this|that|your \w+ (?:will|would|is|are))\b", re.IGNORECASE)
 
 
 class Patterned(Protocol):
@@ -42,45 +39,39 @@ def bounds(text: str, start: int, end: int, pattern: re.Pattern[str]) -> tuple[i
     return begin, (m2.start() if m2 else len(text))
 
 
-# Quotation marks that pair unambiguously, and what makes a quoted stretch a question ("会不会坐牢",
-# "will I be arrested?").  A reply that quotes the reader's question is not the sender saying it.
+# Quotation marks that pair unambiguously.  A reply that quotes the reader's question ("会不会坐牢",
+# "will I be arrested?") is not the sender saying it; the profile says what makes a question.
 _QUOTES = (("\u201c", "\u201d"), ("\u300c", "\u300d"), ("\u300e", "\u300f"))
-_QUESTION = re.compile(r"会不会|会唔会|是不是|能不能|可不可以|是否|会否|吗|[?？]")
 _QUOTE_REACH = 80
 
 
-def in_quoted_question(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` lies inside a quotation (curly or corner quotes) that asks a question."""
+def in_quoted_question(text: str, start: int, end: int, profile: Profile) -> bool:
+    """Whether ``text[start:end]`` lies inside a quotation (curly or corner quotes) that asks a question
+    (holds one of the profile's question markers)."""
     for opening, closing in _QUOTES:
         i = text.rfind(opening, max(0, start - _QUOTE_REACH), start + 1)
         if i < 0 or text.find(closing, i + 1, start) >= 0:
             continue
         j = text.find(closing, end, end + _QUOTE_REACH)
-        if j >= 0 and _QUESTION.search(text, i + 1, j):
+        if j >= 0 and profile.question_marker.search(text, i + 1, j):
             return True
     return False
 
 
-# A reply that restates what the reader reported ("您反映催收人员夜间来电一事，…", "you mentioned a
-# caller threatened you with arrest") is about someone else's conduct, not the sender's.  The frame must
-# open the sentence (after a greeting) and name a report, complaint or question, never a plain "you
-# said" (a collector's "你刚才说没钱？那…" or "you said you'd pay, so…" stays a finding).
-_REPLY_FRAME = re.compile(
-    r"(?:(?:你|您)好[，,！!]?\s*)?(?:关于|对于|针对)?(?:你|您)(?:刚才|之前|此前|上次|昨天|今天)?"
-    r"(?:反映|提到|提及|投诉|询问|咨询|所说的|担心)"
-    r"|(?:(?:hi|hello|dear)\b[^,.!?\n]{0,30}[,.!]\s*)?(?:regarding|about|re:?|thank you for|thanks for)?\s*"
-    r"(?:your (?:complaint|concern|question|report|dispute)\b|you (?:reported|complained|mentioned|raised|asked"
-    r" (?:about|whether|if)|told us that|let us know that|disputed)\b)",
-    re.IGNORECASE)
-
-
 def in_reply_to_reader(text: str, start: int, profile: Profile) -> bool:
-    """Whether the hit at ``start`` lies in a sentence that opens by restating the reader's report,
-    complaint or question (``_REPLY_FRAME``)."""
+    """Whether the hit at ``start`` lies in a sentence that opens (after white space) with one of the
+    profile's reply frames: a restatement of the reader's report, complaint or question, about someone
+    else's conduct ("您反映催收人员夜间来电一事，…", "you reported that a caller threatened…")."""
     s0, _ = bounds(text, start, start, profile.sentence_end)
     while s0 < start and text[s0].isspace():
         s0 += 1
-    return _REPLY_FRAME.match(text, s0, start) is not None
+    return profile.reply_frame.match(text, s0, start) is not None
+
+
+def _last_words(clause: str, count: int) -> str:
+    """The end of ``clause`` that holds its last ``count`` words (all of it when it has fewer)."""
+    words = list(_WORD.finditer(clause))
+    return clause if len(words) <= count else clause[words[-count].start():]
 
 
 def negation_window(text: str, start: int, profile: Profile) -> str:
@@ -89,18 +80,15 @@ def negation_window(text: str, start: int, profile: Profile) -> str:
     if neg.unit == "char":
         return clause_before(text, start, profile.clause_end)[-neg.window:]
     clause = clause_before(text, start, profile.clause_end, reach=400)
-    words = list(_WORD.finditer(clause))
-    window = clause if len(words) <= neg.window else clause[words[-neg.window].start():]
     # A list after a comma ("must not threaten, abuse or contact your family") stays in the scope of a
     # negator before the comma: the stretch since the comma is short, holds a coordinator and no subject.
     cut = start - len(clause) - 1
-    if (cut >= 0 and text[cut] == "," and len(words) <= _LIST_WORDS and _COORDINATOR.search(clause)
-            and not _SUBJECT.search(clause)):
+    if (neg.list_coordinator is not None and cut >= 0 and text[cut] == ","
+            and len(_WORD.findall(clause)) <= neg.window and neg.list_coordinator.search(clause)
+            and not (neg.list_subject is not None and neg.list_subject.search(clause))):
         before = clause_before(text, cut, profile.clause_end, reach=400)
-        earlier = list(_WORD.finditer(before))
-        head = before if len(earlier) <= neg.window else before[earlier[-neg.window].start():]
-        return head + "," + clause
-    return window
+        return _last_words(before, neg.window) + "," + clause
+    return _last_words(clause, neg.window)
 
 
 def negated(text: str, start: int, profile: Profile) -> bool:
@@ -132,7 +120,7 @@ class Context:
     placeholders: bool = False
 
     def keeps(self, text: str, start: int, end: int, profile: Profile) -> bool:
-        if self.negation and (negated(text, start, profile) or in_quoted_question(text, start, end)
+        if self.negation and (negated(text, start, profile) or in_quoted_question(text, start, end, profile)
                               or in_reply_to_reader(text, start, profile)):
             return False
         if self.unless_overlap is not None:

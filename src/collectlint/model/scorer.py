@@ -202,7 +202,8 @@ def load_model(profile: str) -> Model | None:
     def read(name: str) -> bytes:
         return folder.joinpath(name).read_bytes()
 
-    warm = _read_warm(folder, data)
+    key = _warm_key(folder, data)
+    warm = _read_warm(key)
     if warm is not None:
         classes, loaded, automata = warm
     else:
@@ -214,8 +215,8 @@ def load_model(profile: str) -> Model | None:
                   dict(data["categories"]), read, classes)
     model._loaded.update(loaded)
     model._automata.update(automata)
-    if warm is None:
-        _write_warm(folder, data, model)
+    if warm is None and key is not None:
+        _write_warm(key, model)
     return model
 
 
@@ -242,10 +243,9 @@ def _warm_key(folder: Any, data: dict[str, Any]) -> str | None:
     return "model-" + digest.hexdigest()[:32]
 
 
-def _read_warm(folder: Any, data: dict[str, Any]) -> _WarmState | None:
+def _read_warm(key: str | None) -> _WarmState | None:
     from collectlint import compiled_cache
 
-    key = _warm_key(folder, data)
     cached = compiled_cache.read(key) if key is not None else None
     if not (isinstance(cached, tuple) and len(cached) == 3 and isinstance(cached[1], dict)
             and isinstance(cached[2], dict) and (cached[0] is None or isinstance(cached[0], WordClasses))
@@ -254,11 +254,10 @@ def _read_warm(folder: Any, data: dict[str, Any]) -> _WarmState | None:
     return cached[0], cached[1], cached[2]
 
 
-def _write_warm(folder: Any, data: dict[str, Any], model: Model) -> None:
+def _write_warm(key: str, model: Model) -> None:
     from collectlint import compiled_cache
 
-    key = _warm_key(folder, data)
-    if key is None or ANY not in data.get("categories", {}):
+    if ANY not in model.names:
         return
     try:
         model._automaton(ANY)

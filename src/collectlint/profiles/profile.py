@@ -25,7 +25,7 @@ DEFAULT_PROFILE = "zh-CN"
 HERE = Path(__file__).resolve().parent
 KEYS = {"profile", "description", "language", "aliases", "normalise", "short-forms-need-cue", "collection-cues",
         "negation", "clause-ends", "sentence-ends", "stages", "channel-aliases", "speakers", "settled",
-        "required-elements", "elements"}
+        "required-elements", "elements", "reply-frames", "question-markers"}
 ELEMENT_KEYS = {"label", "placeholder", "expanded-length", "aliases", "name-parts", "patterns"}
 
 
@@ -35,6 +35,10 @@ class Negation:
     window: int
     negators: re.Pattern[str]
     consequence: re.Pattern[str]
+    # A list after a comma stays in a negator's scope ("must not threaten, abuse or contact your family")
+    # when it holds a coordinator and no subject; None: no list scope (a character-window language).
+    list_coordinator: re.Pattern[str] | None = None
+    list_subject: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -55,6 +59,10 @@ class Profile:
     agent_label: re.Pattern[str]
     customer_label: re.Pattern[str]
     settled: re.Pattern[str]
+    # How a reply opens when it restates the reader's report, complaint or question (guards.in_reply_to_reader).
+    reply_frame: re.Pattern[str]
+    # What makes a quoted stretch a question (guards.in_quoted_question).
+    question_marker: re.Pattern[str]
     required_elements: dict[str, frozenset[str]]
     elements: dict[str, Element]
 
@@ -81,6 +89,13 @@ def _compile(reader: SpecReader, m: LDict, key: str, where: str, flags: int = 0)
         raise reader.fail(m.line_of(key), f"{where}: bad pattern in '{key}': {exc}") from None
 
 
+_NOTHING = re.compile(r"(?!)")
+
+
+def _optional(reader: SpecReader, m: LDict, key: str, where: str, flags: int = 0) -> re.Pattern[str] | None:
+    return _compile(reader, m, key, where, flags) if key in m else None
+
+
 def _labels(words: list[str], flags: int) -> re.Pattern[str]:
     # Indentation before a label, never line breaks: "^\s*" re-read every following blank line at each
     # blank line (quadratic on a file of blank lines, as blanked markup leaves).
@@ -98,7 +113,7 @@ def load_profile(path: Path) -> Profile:
     except yaml.YAMLError as exc:
         raise reader.fail(yamlloc.error_line(exc), f"invalid YAML: {yamlloc.error_text(exc)}") from None
     m = reader.mapping(data, 1, "profile")
-    reader.keys(m, "profile", allowed=KEYS, required=KEYS - {"description", "aliases"})
+    reader.keys(m, "profile", allowed=KEYS, required=KEYS - {"description", "aliases", "reply-frames", "question-markers"})
     name = reader.string(m, "profile", "profile")
     where = f"profile {name}"
     norm = reader.mapping(m["normalise"], m.line_of("normalise"), f"{where}: normalise")
@@ -106,7 +121,8 @@ def load_profile(path: Path) -> Profile:
                                                       "inflections"},
                 required={"traditional-to-simplified", "fold", "pinyin-variants"})
     neg = reader.mapping(m["negation"], m.line_of("negation"), f"{where}: negation")
-    reader.keys(neg, f"{where}: negation", allowed={"unit", "window", "negators", "consequence"},
+    reader.keys(neg, f"{where}: negation", allowed={"unit", "window", "negators", "consequence", "list-coordinators",
+                                                    "list-subjects"},
                 required={"unit", "window", "negators", "consequence"})
     speakers = reader.mapping(m["speakers"], m.line_of("speakers"), f"{where}: speakers")
     reader.keys(speakers, f"{where}: speakers", allowed={"agent", "customer"}, required={"agent", "customer"})
@@ -148,7 +164,9 @@ def load_profile(path: Path) -> Profile:
         collection_cue=_compile(reader, m, "collection-cues", where),
         negation=Negation(reader.choice(neg, "unit", where, ["char", "word"]),
                           reader.integer(neg, "window", where, default=16, low=1, high=200),
-                          _compile(reader, neg, "negators", where), _compile(reader, neg, "consequence", where)),
+                          _compile(reader, neg, "negators", where), _compile(reader, neg, "consequence", where),
+                          _optional(reader, neg, "list-coordinators", where, re.I),
+                          _optional(reader, neg, "list-subjects", where, re.I)),
         clause_end=_compile(reader, m, "clause-ends", where),
         sentence_end=_compile(reader, m, "sentence-ends", where),
         stages=tuple(v for v, _ in reader.strings(m, "stages", where, required=True)),
@@ -156,6 +174,8 @@ def load_profile(path: Path) -> Profile:
         agent_label=_labels([v for v, _ in reader.strings(speakers, "agent", where, required=True)], re.I),
         customer_label=_labels([v for v, _ in reader.strings(speakers, "customer", where, required=True)], re.I),
         settled=re.compile(_alternation([re.escape(v) for v, _ in reader.strings(m, "settled", where, required=True)])),
+        reply_frame=_optional(reader, m, "reply-frames", where, re.I) or _NOTHING,
+        question_marker=_optional(reader, m, "question-markers", where) or _NOTHING,
         required_elements=required,
         elements=elements,
     )

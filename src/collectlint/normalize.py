@@ -283,5 +283,10 @@ def is_han(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
+def latin_alnum(ch: str) -> bool:
+    """A Latin letter or digit (what a Latin-script phrase or word-class word may not touch)."""
+    return ch.isascii() and ch.isalnum()
+
+
 def has_han(text: str) -> bool:
     return any(is_han(c) for c in text)

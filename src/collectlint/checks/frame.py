@@ -17,7 +17,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from collectlint.checks.base import Check, Hit, MatchContext
-from collectlint.checks.phrases import PhraseSet, latin_alnum
+from collectlint.checks.phrases import PhraseSet
+from collectlint.normalize import latin_alnum
 from collectlint.yamlspec.reader import SpecReader
 from collectlint.yamlspec.yamlloc import LDict, LList
 

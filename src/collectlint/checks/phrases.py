@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from collectlint.checks.base import Hit, MatchContext
-from collectlint.normalize import has_han, normalize_phrase
+from collectlint.normalize import has_han, latin_alnum, normalize_phrase
 from collectlint.pinyin import LATIN, amount_code, in_english_prose, needs_cue, variants
 from collectlint.yamlspec.reader import SpecReader
 
@@ -33,11 +33,6 @@ def _expand(items: list[tuple[str, int]], reader: SpecReader, where: str, key: s
         else:
             out.append((raw, line))
     return out
-
-
-def latin_alnum(ch: str) -> bool:
-    """A Latin letter or digit (what a Latin-script phrase may not touch)."""
-    return ch.isascii() and ch.isalnum()
 
 
 _GROUPING = ",.，"  # separators inside a number

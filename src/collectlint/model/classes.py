@@ -26,6 +26,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from collectlint.normalize import latin_alnum
+
 FIRST = 0xE000
 PRIVATE = re.compile("[\ue000-\uf8ff]")  # the symbols' range; ``features.cleaned_normalised`` drops it
 _EN_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\$0|[\ue000-\uf8ff]")
@@ -35,15 +37,11 @@ _EN_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\$0|[\ue000-\uf8ff]")
 _WINDOWS = tuple((start, end) for start in (-2, -1, 0) for end in range(max(1, start + 2), start + 4))
 
 
-def _latin(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
-
-
 def _alone(text: str, start: int, end: int) -> bool:
     """A match whose first or last character is a Latin letter or digit is not part of a longer word."""
-    if _latin(text[start]) and start > 0 and _latin(text[start - 1]):
+    if latin_alnum(text[start]) and start > 0 and latin_alnum(text[start - 1]):
         return False
-    return not (_latin(text[end - 1]) and end < len(text) and _latin(text[end]))
+    return not (latin_alnum(text[end - 1]) and end < len(text) and latin_alnum(text[end]))
 
 
 def _is_symbol(ch: str) -> bool:
@@ -76,7 +74,7 @@ class WordClasses:
             for word in self.members[name]:
                 if word and word not in automaton:  # a word in two classes keeps the first (sorted) class
                     # Whether the word's ends need the stand-alone test (a Latin letter or digit there).
-                    edged = _latin(word[0]) or _latin(word[-1])
+                    edged = latin_alnum(word[0]) or latin_alnum(word[-1])
                     automaton.add_word(word, (len(word), symbol, edged))
         if len(automaton):
             automaton.make_automaton()

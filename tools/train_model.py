@@ -52,6 +52,7 @@ SYNTHETIC_WEIGHT = 0.35
 # session 8, out of fold on the real dev splits at 2% false alarms, 0.5 gave English 0.514 and Chinese
 # 0.668 against 0.505 and 0.668 at 1.0 (and 0.424/0.475 against 0.385/0.467 at 1%).
 PROBE_WEIGHT = 0.5
+VARIANT_WEIGHT = 0.5
 # Inverse regularisation per language, chosen by out-of-fold violation recall on the real dev split at
 # 2% false alarms with folds grouped by source (a model meets texts from sources it never saw; three
 # seeds: zh C=0.5 0.597, 1 0.588, 3 0.568, 10 0.563; en C=0.3 0.394, 1 0.422, 3 0.436 +- 0.04).
@@ -86,9 +87,14 @@ def source_group(source: str) -> str:
 
 
 def groups_of(lang: str, count: int) -> list[str]:
-    """Fold groups of the ``count`` training items: the real dev items by source, each other item alone."""
-    real = [source_group(str(item.get("source", ""))) for item in model_dev(lang)]
-    return real + [f"written-{i}" for i in range(count - len(real))]
+    """Fold groups of the ``count`` training items: the real dev items by source, each variant with the
+    source of the message it varies (so a fold never trains on a variant of a message it is scored on),
+    each other written item alone."""
+    dev = model_dev(lang)
+    real = [source_group(str(item.get("source", ""))) for item in dev]
+    group_of = {str(item["id"]): group for item, group in zip(dev, real, strict=True)}
+    written = [group_of[str(item["of"])] for item in variants(lang)]
+    return real + [f"written-{i}" for i in range(count - len(real) - len(written))] + written
 
 
 def training_set(lang: str) -> tuple[list[str], list[set[str]], list[float], list[bool]]:
@@ -118,7 +124,21 @@ def training_set(lang: str) -> tuple[list[str], list[set[str]], list[float], lis
                 labels.append(conduct)
                 weights.append(SYNTHETIC_WEIGHT)
                 real_compliant.append(False)
+    for item in variants(lang):  # last: ``groups_of`` gives them their seed's source
+        texts.append(str(item["text"]))
+        labels.append(set(item["expected"]))  # type: ignore[arg-type]
+        weights.append(VARIANT_WEIGHT)
+        real_compliant.append(False)
     return texts, labels, weights, real_compliant
+
+
+def variants(lang: str) -> list[dict[str, object]]:
+    """Variants of real dev messages written by the team (corpus/variants/<lang>.jsonl): two paraphrases
+    of each violating message, a lawful counterpart of it, and a paraphrase of each compliant one.  They
+    teach the idea of a real message rather than its words; never used to set a threshold.  Only variants
+    of messages the model trains on (``model_dev``) are read."""
+    seeds = {str(item["id"]) for item in model_dev(lang)}
+    return [item for item in _read(ROOT / "corpus" / "variants" / f"{lang}.jsonl") if str(item["of"]) in seeds]
 
 
 def probes(lang: str) -> list[dict[str, object]]:

@@ -3,8 +3,9 @@
     python corpus/real/build.py
 
 Every record in raw/*.jsonl is a message copied verbatim from a public source (see LABELLING.md and
-corpus/README.md).  This script validates the records, drops exact duplicates (after whitespace
-normalisation), and assigns each message to ``dev`` or ``test`` by a hash of its text: the split of a
+corpus/README.md).  This script validates the records, drops duplicates (the same text after
+folding Traditional to Simplified, case, width, white space and punctuation: one line posted in both scripts
+is one message, and must never sit in both splits), and assigns each message to ``dev`` or ``test`` by a hash of its text: the split of a
 message never changes when more records are added, and nobody chooses it.  Records marked
 ``"synthetic": true`` (variations the team wrote to teach a pattern, or fixtures and seeds other teams wrote, not sent to anyone) always go to ``dev``.
 
@@ -15,10 +16,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent.parent / "src"))
+
+from collectlint.normalize import DEFAULT_FOLDING, normalize  # noqa: E402
+
+_NOT_WORD = re.compile(r"[\W_]+")
 CATEGORIES = {"threat", "false-legal", "third-party", "shaming", "insult", "privacy", "pressure", "misrepresentation"}
 CHANNELS = {"sms", "letter", "email", "call", "chat"}
 TEST_SHARE = 40  # percent of real messages in the test split
@@ -27,6 +34,11 @@ TEST_SHARE = 40  # percent of real messages in the test split
 def split_of(text: str) -> str:
     digest = hashlib.sha256(" ".join(text.split()).encode("utf-8")).digest()
     return "test" if int.from_bytes(digest[:4], "big") % 100 < TEST_SHARE else "dev"
+
+
+def same_text_key(text: str) -> str:
+    """What two records must share to be one message: the folded text without white space or punctuation."""
+    return _NOT_WORD.sub("", normalize(text, DEFAULT_FOLDING).text.lower())
 
 
 def convert(record: dict[str, object], origin: str) -> dict[str, object]:
@@ -65,8 +77,8 @@ def main() -> int:
             if not line.strip():
                 continue
             item = convert(json.loads(line), f"{path.name}:{n}")
-            key = " ".join(str(item["text"]).split())
-            if key in seen or len(key) < 4:
+            key = same_text_key(str(item["text"]))
+            if key in seen or len(" ".join(str(item["text"]).split())) < 4:
                 dropped += 1
                 continue
             seen.add(key)

@@ -44,5 +44,6 @@ def test_no_message_is_in_both_splits_even_in_the_other_script(lang: str) -> Non
 
 def test_one_line_in_two_scripts_is_one_message() -> None:
     build = _build()
-    assert build.same_text_key("您的朋友周XX有筆待還款，煩請轉達。") == build.same_text_key("您的朋友周XX有笔待还款,烦请转达")
+    traditional, simplified = "您的朋友周XX有筆待還款，煩請轉達。", "您的朋友周XX有笔待还款,烦请转达"
+    assert build.same_text_key(traditional) == build.same_text_key(simplified)
     assert build.same_text_key("Pay now.") != build.same_text_key("Pay later.")

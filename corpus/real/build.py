@@ -3,14 +3,14 @@
     python corpus/real/build.py
 
 Every record in raw/*.jsonl is a message copied verbatim from a public source (see LABELLING.md and
-corpus/README.md).  This script validates the records, drops duplicates (the same text after
-folding Traditional to Simplified, case, width, white space and punctuation: one line posted in both scripts
-is one message, and must never sit in both splits), and assigns each message to ``dev`` or ``test`` by a hash of its text: the split of a
-message never changes when more records are added, and nobody chooses it.  Records marked
-``"synthetic": true`` (variations the team wrote to teach a pattern, or fixtures and seeds other teams wrote, not sent to anyone) always go to ``dev``.
+corpus/README.md). This script validates the records, drops duplicates (the same text after folding
+Traditional to Simplified, case, width, white space and punctuation: one line posted in both scripts is one
+message, and must never sit in both splits), and assigns each message to ``dev`` or ``test`` by a hash of its
+text: the split of a message never changes when more records are added, and nobody chooses it. Records marked
+``"synthetic": true`` (variations the team wrote to teach a pattern, or fixtures and seeds other teams wrote,
+not sent to anyone) always go to ``dev``.
 
-Outputs: corpus/real/{zh,en}/{dev,test}.jsonl in the schema `collectlint eval` reads.
-"""
+Outputs: corpus/real/{zh,en}/{dev,test}.jsonl in the schema `collectlint eval` reads."""
 
 from __future__ import annotations
 

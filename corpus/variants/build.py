@@ -1,19 +1,19 @@
 """Build the variant sets: paraphrases and lawful counterparts of real ``dev`` messages, for the model.
 
-A variant is written by a helper from one real dev message (its ``of``): two paraphrases that carry the
-same violation in other words (``-p1``, ``-p2``; a second round adds ``-p3``, the idea in another
-channel or sender situation, and ``-p4``, the idea said more indirectly), a lawful counterpart of a
-violating message (``-c``, ``-c2``: the same situation, stern but lawful), and one paraphrase of each
-compliant message.  They teach the model the idea of a real message rather than its words.  They are
-not real text: they never enter the real splits, and the model never sets a threshold on them.
+A variant is written by a helper from one real dev message (its ``of``): two paraphrases that carry the same
+violation in other words (``-p1``, ``-p2``; a second round adds ``-p3``, the idea in another channel or sender
+situation, and ``-p4``, the idea said more indirectly), a lawful counterpart of a violating message (``-c``,
+``-c2``: the same situation, stern but lawful), and one paraphrase of each compliant message. They teach the
+model the idea of a real message rather than its words. They are not real text: they never enter the real
+splits, and the model never sets a threshold on them.
 
     python corpus/variants/build.py
 
-reads raw/<lang>_*.jsonl, validates each record (a paraphrase may drop a category of its seed, never add one; a counterpart is
-compliant), drops exact duplicates, variants of a message no longer in the real ``dev`` split, and any variant whose character 5-grams overlap a real ``test``
-message by half or more (so a test message is never learned through a look-alike), and writes
-<lang>.jsonl sorted by id, every record marked ``"synthetic": true``.
-"""
+reads raw/<lang>_*.jsonl, validates each record (a paraphrase may drop a category of its seed, never add one;
+a counterpart is compliant), drops exact duplicates, variants of a message no longer in the real ``dev``
+split, and any variant whose character 5-grams overlap a real ``test`` message by half or more (so a test
+message is never learned through a look-alike), and writes <lang>.jsonl sorted by id, every record marked
+``"synthetic": true``."""
 
 from __future__ import annotations
 

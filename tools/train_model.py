@@ -53,6 +53,14 @@ SYNTHETIC_WEIGHT = 0.35
 # 0.668 against 0.505 and 0.668 at 1.0 (and 0.424/0.475 against 0.385/0.467 at 1%).
 PROBE_WEIGHT = 0.5
 VARIANT_WEIGHT = 0.5
+# Languages whose model trains on the variant sets.  English: out of fold on real dev at 1%/2%/5% false
+# alarms 0.425/0.535/0.637 without them, 0.473/0.545/0.662 with them; held-out sources at nominal 2%
+# recall 0.468 -> 0.505 with false alarms 3.0% -> 2.4%.  Chinese: no gain on dev at the shipped level
+# (0.638 without, 0.640 with; held-out recall 0.619 -> 0.609) while they raised the violation threshold
+# from 0.807 to 0.863, and on the test split of session 9 the model trained with them caught 17 fewer
+# violations (97 against 114 for the previous model), so Chinese keeps the variants in the corpus but
+# does not train on them until they show a gain on dev.
+VARIANT_LANGS = ("en",)
 # Inverse regularisation per language, chosen by out-of-fold violation recall on the real dev split at
 # 2% false alarms with folds grouped by source (a model meets texts from sources it never saw; three
 # seeds: zh C=0.5 0.597, 1 0.588, 3 0.568, 10 0.563; en C=0.3 0.394, 1 0.422, 3 0.436 +- 0.04).
@@ -137,6 +145,8 @@ def variants(lang: str) -> list[dict[str, object]]:
     of each violating message, a lawful counterpart of it, and a paraphrase of each compliant one.  They
     teach the idea of a real message rather than its words; never used to set a threshold.  Only variants
     of messages the model trains on (``model_dev``) are read."""
+    if lang not in VARIANT_LANGS:
+        return []
     seeds = {str(item["id"]) for item in model_dev(lang)}
     return [item for item in _read(ROOT / "corpus" / "variants" / f"{lang}.jsonl") if str(item["of"]) in seeds]
 

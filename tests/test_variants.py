@@ -2,36 +2,22 @@
 
 from __future__ import annotations
 
-import importlib.util
-import json
 from pathlib import Path
 
 import pytest
+
+from corpus_files import load_script, read_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
 VARIANTS = ROOT / "corpus" / "variants"
 LANGS = ("en", "zh")
 
 
-def _build_module():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("variants_build", VARIANTS / "build.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _read(path: Path) -> list[dict[str, object]]:
-    if not path.exists():
-        return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_variant_varies_a_dev_message_and_is_marked_as_not_real(lang: str) -> None:
-    dev = {str(r["id"]): r for r in _read(ROOT / "corpus" / "real" / lang / "dev.jsonl")}
-    test_ids = {str(r["id"]) for r in _read(ROOT / "corpus" / "real" / lang / "test.jsonl")}
-    for item in _read(VARIANTS / f"{lang}.jsonl"):
+    dev = {str(r["id"]): r for r in read_jsonl(ROOT / "corpus" / "real" / lang / "dev.jsonl")}
+    test_ids = {str(r["id"]) for r in read_jsonl(ROOT / "corpus" / "real" / lang / "test.jsonl")}
+    for item in read_jsonl(VARIANTS / f"{lang}.jsonl"):
         assert item["synthetic"] is True
         assert item["of"] in dev and item["of"] not in test_ids
         if str(item["id"]).rsplit("-", 1)[1].startswith("c"):
@@ -42,11 +28,11 @@ def test_every_variant_varies_a_dev_message_and_is_marked_as_not_real(lang: str)
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_variant_is_or_resembles_a_real_test_message(lang: str) -> None:
-    build = _build_module()
-    test = [build.shingles(str(r["text"])) for r in _read(ROOT / "corpus" / "real" / lang / "test.jsonl")]
+    build = load_script("corpus/variants/build.py")
+    test = [build.shingles(str(r["text"])) for r in read_jsonl(ROOT / "corpus" / "real" / lang / "test.jsonl")]
     real = {" ".join(str(r["text"]).split()) for split in ("dev", "test")
-            for r in _read(ROOT / "corpus" / "real" / lang / f"{split}.jsonl")}
-    for item in _read(VARIANTS / f"{lang}.jsonl"):
+            for r in read_jsonl(ROOT / "corpus" / "real" / lang / f"{split}.jsonl")}
+    for item in read_jsonl(VARIANTS / f"{lang}.jsonl"):
         text = " ".join(str(item["text"]).split())
         assert text not in real, item["id"]
         grams = build.shingles(text)
@@ -54,7 +40,7 @@ def test_no_variant_is_or_resembles_a_real_test_message(lang: str) -> None:
 
 
 def test_the_build_refuses_a_paraphrase_that_adds_a_category() -> None:
-    build = _build_module()
+    build = load_script("corpus/variants/build.py")
     seeds = {"x-1": {"id": "x-1", "expected": ["threat"]}}
     good = {"id": "x-1-p1", "of": "x-1", "text": "t", "expected": ["threat"]}
     assert build.check(good, seeds, "here")["synthetic"] is True
@@ -67,7 +53,7 @@ def test_the_build_refuses_a_paraphrase_that_adds_a_category() -> None:
 
 
 def test_overlap_counts_a_short_text_inside_a_long_one() -> None:
-    build = _build_module()
+    build = load_script("corpus/variants/build.py")
     short, long = build.shingles("pay now or else"), build.shingles("dear sir, pay now or else we act")
     assert build.overlap(short, long) == 1.0
     assert build.overlap(build.shingles("abcdefgh"), build.shingles("zyxwvuts")) == 0.0

@@ -17,6 +17,7 @@ the same bytes).  It prints the out-of-fold figures per category.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import re
@@ -81,10 +82,11 @@ def _read(path: Path) -> list[dict[str, object]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def model_dev(lang: str) -> list[dict[str, object]]:
-    """The real dev split, without the sources in ``MODEL_EXCLUDED_SOURCES``."""
-    return [item for item in _read(ROOT / "corpus" / "real" / lang / "dev.jsonl")
-            if not str(item.get("source", "")).startswith(MODEL_EXCLUDED_SOURCES)]
+@functools.cache
+def model_dev(lang: str) -> tuple[dict[str, object], ...]:
+    """The real dev split, without the sources in ``MODEL_EXCLUDED_SOURCES`` (read once per run)."""
+    return tuple(item for item in _read(ROOT / "corpus" / "real" / lang / "dev.jsonl")
+            if not str(item.get("source", "")).startswith(MODEL_EXCLUDED_SOURCES))
 
 
 def source_group(source: str) -> str:

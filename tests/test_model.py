@@ -183,3 +183,21 @@ def test_the_warm_copy_of_the_model_scores_exactly_like_a_fresh_build(tmp_path: 
     assert list(tmp_path.rglob("rules-model-*.bin")), "the warm copy was not written"
     assert verdicts[0] == verdicts[1]
     assert verdicts[0][0] is not None and verdicts[0][1] is None
+
+
+@pytest.mark.parametrize(("profile", "lang"), [("zh-CN", "zh"), ("en-US", "en")])
+def test_one_pass_over_every_category_scores_as_each_category_alone(profile: str, lang: str) -> None:
+    """A flagged text's categories come from one merged automaton pass; each probability must equal,
+    to the last bit, what that category's own model gives (the real dev split, and the texts above)."""
+    import json
+
+    model = load_model(profile)
+    assert model is not None
+    dev = Path(__file__).resolve().parent.parent / "corpus" / "real" / lang / "dev.jsonl"
+    texts = [json.loads(line)["text"] for line in dev.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += ZH if lang == "zh" else EN
+    assert len(texts) > 300
+    for text in texts:
+        prepared = model.prepare(text)
+        alone = {name: model.probability(text, name) for name in model.names if name != ANY}
+        assert model._category_probabilities(prepared) == alone, text

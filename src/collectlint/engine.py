@@ -97,6 +97,7 @@ class RuleSet:
     _position: dict[int, int] = field(init=False)  # index's rule position -> position in ``rules``
     _set_ids: list[int] = field(init=False)  # index key -> id of the phrase set (what checks look up)
     _always: list[int] = field(init=False)
+    _all_of: dict[int, tuple[int, ...]] = field(init=False)  # position -> ids of sets that must all occur
     _in_force: dict[tuple[str, str | None, str | None], tuple[frozenset[int], tuple[int, ...]]] = field(
         init=False, default_factory=dict)
 
@@ -108,6 +109,8 @@ class RuleSet:
         self._position = {j: mine[id(rule)] for j, rule in enumerate(index.rules) if id(rule) in mine}
         self._set_ids = [id(ps) for ps in index.sets]
         self._always = [self._position[j] for j in index.always if j in self._position]
+        self._all_of = {i: tuple(id(ps) for ps in rule.check.all_of()) for i, rule in enumerate(self.rules)
+                        if rule.check.all_of()}
 
     def in_force(self, profile: str, stage: str | None, channel: str | None) -> tuple[frozenset[int], tuple[int, ...]]:
         """Indices of the rules in force for a profile, stage and channel, and those of them that run
@@ -147,7 +150,9 @@ class RuleSet:
                         found.add(owner[key])
         chosen.update(position[j] for j in found if j in position)
         chosen &= ok
-        return [self.rules[i] for i in sorted(chosen)], hits
+        all_of = self._all_of
+        # A rule one of whose required phrase sets did not occur cannot find anything: not run.
+        return [self.rules[i] for i in sorted(chosen) if all(s in hits for s in all_of.get(i, ()))], hits
 
     def severity_of(self, rule: Rule) -> Severity:
         return self.severity_overrides.get(rule.id, self.severity_overrides.get(rule.name, rule.severity))

@@ -130,3 +130,8 @@ class Check(abc.ABC):
     def phrase_sets(self) -> list[PhraseSetLike]:
         """The phrase sets this check matches with (found for it in the RuleSet's single pass)."""
         return []
+
+    def all_of(self) -> list[PhraseSetLike]:
+        """Phrase sets of ``phrase_sets`` that must each occur in the RuleSet's pass for ``find`` to
+        yield anything: a message without one of them never runs the check."""
+        return []

@@ -143,6 +143,9 @@ class FrameCheck(Check):
     def phrase_sets(self) -> list[PhraseSet]:  # type: ignore[override]
         return [p.phrases for p in self.parts]
 
+    def all_of(self) -> list[PhraseSet]:  # type: ignore[override]
+        return [p.phrases for p in self.parts if not p.optional]  # ``find``'s cheap test, made by the scan
+
 
 def _word_bounded(text: str, start: int, end: int) -> bool:
     """A Latin-script hit must be whole words: "he" is not in "the", "dead" not in "deadline"."""

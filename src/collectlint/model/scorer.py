@@ -62,6 +62,7 @@ class Model:
         self._loaded: dict[str, CategoryModel] = {}
         self.classes = classes
         self._automata: dict[str, Any] = {}
+        self._merged_state: tuple[list[str], Any, dict[str, tuple[tuple[int, float], ...]]] | None = None
 
     @property
     def names(self) -> list[str]:
@@ -124,7 +125,7 @@ class Model:
             return None
         # Drivers at the chosen level: a message flagged at ``high`` is explained like any other.
         prob, drivers = self._result(cat, [(weight, f) for f, weight in found.items()], level)
-        scores = {name: self._probability(prepared, name) for name in self.names if name != ANY}
+        scores = self._category_probabilities(prepared)
         if not scores:
             return None
         ranked = sorted(scores, key=lambda c: (-scores[c], c))
@@ -143,6 +144,47 @@ class Model:
         own = self.category(name).weights
         found.update((f, own[f]) for f in prepared.found if f in own)  # class features hold a symbol: no n-gram
         return found
+
+    def _category_probabilities(self, prepared: Prepared) -> dict[str, float]:
+        """Every per-category model's probability for a flagged text, from one automaton pass over it
+        (``_merged``) instead of one per category.  Each category sums its features in the order
+        ``_found`` gives (n-grams by first occurrence, then word-class features sorted), so every
+        probability equals ``_probability(prepared, name)`` to the last bit."""
+        names, automaton, by_class = self._merged()
+        totals = [0.0] * len(names)
+        if prepared.cleaned is not None and len(automaton):
+            for pairs in dict(map(_VALUE, automaton.iter(prepared.cleaned))).values():
+                for i, weight in pairs:
+                    totals[i] += weight
+        for feature in prepared.found:
+            for i, weight in by_class.get(feature, ()):
+                totals[i] += weight
+        return {name: _probability(self.category(name).bias + total) for name, total in zip(names, totals, strict=True)}
+
+    def _merged(self) -> tuple[list[str], Any, dict[str, tuple[tuple[int, float], ...]]]:
+        """The per-category models (all but ``any``) as one automaton over their n-grams, each n-gram
+        carrying (n-gram, ((category index, weight), ...)), and a table of the features found by other
+        means (word classes; in English every feature) with the same pairs.  Built on the first flagged
+        text."""
+        if self._merged_state is None:
+            import ahocorasick
+
+            names = [name for name in self.names if name != ANY]
+            grams: dict[str, list[tuple[int, float]]] = {}
+            for i, name in enumerate(names):
+                for feature, weight in self.category(name).weights.items():
+                    grams.setdefault(feature, []).append((i, weight))
+            automaton = ahocorasick.Automaton()
+            by_class: dict[str, tuple[tuple[int, float], ...]] = {}
+            for feature, pairs in grams.items():
+                if has_symbol(feature) or self.language != "zh":
+                    by_class[feature] = tuple(pairs)  # English has no automaton: every feature is looked up
+                else:
+                    automaton.add_word(feature, (feature, tuple(pairs)))
+            if len(automaton):
+                automaton.make_automaton()
+            self._merged_state = (names, automaton, by_class)
+        return self._merged_state
 
     def _probability(self, prepared: Prepared, name: str) -> float:
         return _probability(self.category(name).bias + sum(self._found(prepared, name).values()))

@@ -7,6 +7,7 @@ as the typical length of the value they stand for (an amount 9, a date 10, a hot
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterator
 
@@ -53,19 +54,28 @@ class LengthCheck(Check):
         estimate = len(original) + sum(_expanded(ctx.doc.profile, p.name) - (p.end - p.start) for p in holders.values())
         if estimate <= limit:
             return
-        # Over the limit: walk the text, counting placeholders as their likely value, to find the cut.
+        # Over the limit: walk the text from placeholder to placeholder, counting each as its likely
+        # value and the text between as its characters, to find the cut.
+        profile = ctx.doc.profile
         count, i, cut = 0, lead, None
         end = lead + len(original)
-        while i < end:
-            p = holders.get(i)
-            step = _expanded(ctx.doc.profile, p.name) if p else 1
+        for p in sorted(holders.values(), key=lambda h: h.start):
+            if p.start < i or p.start >= end:
+                continue  # before the text, inside a placeholder already counted, or past the end
+            if count + (p.start - i) > limit:
+                break
+            count += p.start - i
+            i = p.start
+            step = _expanded(profile, p.name)
             if count + step > limit:
                 cut = i
                 break
             count += step
-            i = p.end if p else i + 1
+            i = p.end
+        if cut is None and i < end and count + (end - i) > limit:
+            cut = i + (limit - count)
         if cut is None:
             return
         starts = ctx.doc.norm.starts
-        start = cut if starts is None else next((i for i, s in enumerate(starts) if s >= cut), len(ctx.text))
+        start = cut if starts is None else bisect.bisect_left(starts, cut)  # ``starts`` never decreases
         yield Hit(start, len(ctx.text.rstrip()))

@@ -35,3 +35,28 @@ def test_one_line_in_two_scripts_is_one_message() -> None:
     traditional, simplified = "您的朋友周XX有筆待還款，煩請轉達。", "您的朋友周XX有笔待还款,烦请转达"
     assert build.same_text_key(traditional) == build.same_text_key(simplified)
     assert build.same_text_key("Pay now.") != build.same_text_key("Pay later.")
+
+
+def test_an_excluded_record_keeps_its_reason_and_is_in_no_split() -> None:
+    """A label audit excludes a record (a phishing text whose words read as an ordinary bill) by giving
+    it a reason in raw; it stays there with its provenance and never reaches dev or test."""
+    raw = [r for path in sorted((REAL / "raw").glob("*.jsonl")) for r in read_jsonl(path)]
+    excluded = [r for r in raw if r.get("excluded")]
+    assert excluded, "the session-10 audit excluded records"
+    in_splits = {str(i["id"]) for lang in ("en", "zh") for split in ("dev", "test")
+                 for i in read_jsonl(REAL / lang / f"{split}.jsonl")}
+    for record in excluded:
+        assert len(str(record["excluded"])) > 40 and record.get("source"), record["id"]
+        assert str(record["id"]) not in in_splits, record["id"]
+
+
+def test_a_relabelled_message_keeps_its_old_label_and_loses_its_paraphrases() -> None:
+    """A label the audit changed records what it was, and the variant build drops the paraphrases
+    written against the old label (counterparts, compliant by construction, stay)."""
+    for lang in ("en", "zh"):
+        relabelled = {str(i["id"]): i for i in read_jsonl(REAL / lang / "dev.jsonl") if i.get("relabelled")}
+        assert relabelled, lang
+        for item in relabelled.values():
+            assert item["relabelled"]["from"] != item["expected"], item["id"]
+        variants = read_jsonl(ROOT / "corpus" / "variants" / f"{lang}.jsonl")
+        assert not [v["id"] for v in variants if v["of"] in relabelled and "-p" in str(v["id"])[len(v["of"]):]]

@@ -8,7 +8,9 @@ Traditional to Simplified, case, width, white space and punctuation: one line po
 message, and must never sit in both splits), and assigns each message to ``dev`` or ``test`` by a hash of its
 text: the split of a message never changes when more records are added, and nobody chooses it. Records marked
 ``"synthetic": true`` (variations the team wrote to teach a pattern, or fixtures and seeds other teams wrote,
-not sent to anyone) always go to ``dev``.
+not sent to anyone) always go to ``dev``. Records with an ``"excluded"`` reason (a label audit found them not
+to be collection messages: phishing texts whose words read as an ordinary bill) stay in raw with that reason and
+go to neither split; ``"relabelled"`` ({"session": n, "from": [...]}) records that an audit changed a label.
 
 Outputs: corpus/real/{zh,en}/{dev,test}.jsonl in the schema `collectlint eval` reads."""
 
@@ -64,6 +66,8 @@ def convert(record: dict[str, object], origin: str) -> dict[str, object]:
     }
     if record.get("synthetic"):
         out["synthetic"] = True
+    if record.get("relabelled"):
+        out["relabelled"] = record["relabelled"]  # a label audit changed it: {"session": n, "from": [...]}
     return out
 
 
@@ -71,12 +75,16 @@ def main() -> int:
     seen: set[str] = set()
     buckets: dict[tuple[str, str], list[dict[str, object]]] = {}
     ids: set[str] = set()
-    dropped = 0
+    dropped = excluded = 0
     for path in sorted((HERE / "raw").glob("*.jsonl")):
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
                 continue
-            item = convert(json.loads(line), f"{path.name}:{n}")
+            record = json.loads(line)
+            if record.get("excluded"):
+                excluded += 1  # kept in raw with its reason (provenance is never lost), never in a split
+                continue
+            item = convert(record, f"{path.name}:{n}")
             key = same_text_key(str(item["text"]))
             if key in seen or len(" ".join(str(item["text"]).split())) < 4:
                 dropped += 1
@@ -98,7 +106,7 @@ def main() -> int:
         hant = sum(1 for i in items if i["lang"] == "zh-Hant")
         print(f"{lang}/{split}: {len(items)} messages, {violating} violating, {len(items) - violating} compliant"
               + (f", {hant} Traditional" if lang == "zh" else ""))
-    print(f"dropped {dropped} duplicate or empty records")
+    print(f"dropped {dropped} duplicate or empty records; {excluded} excluded by a label audit")
     return 0
 
 

@@ -11,7 +11,8 @@ splits, and the model never sets a threshold on them.
 
 reads raw/<lang>_*.jsonl, validates each record (a paraphrase may drop a category of its seed, never add one;
 a counterpart is compliant), drops exact duplicates, variants of a message no longer in the real ``dev``
-split, and any variant whose character 5-grams overlap a real ``test`` message by half or more (so a test
+split, paraphrases of a message a label audit relabelled after they were written, and any variant whose
+character 5-grams overlap a real ``test`` message by half or more (so a test
 message is never learned through a look-alike), and writes <lang>.jsonl sorted by id, every record marked
 ``"synthetic": true``."""
 
@@ -54,6 +55,9 @@ def check(record: dict[str, object], seeds: dict[str, dict[str, object]], origin
     if not isinstance(expected, list) or not set(expected) <= CATEGORIES:
         raise ValueError(f"{origin}: bad expected {expected!r}")
     seed = set(seeds[of]["expected"])  # type: ignore[arg-type]
+    if kind.group(1).startswith("p") and seeds[of].get("relabelled"):
+        # Written against the seed's old label: a paraphrase's categories no longer follow from it.
+        raise LookupError(f"{origin}: {of!r} was relabelled after its paraphrases were written")
     if kind.group(1).startswith("c") and expected:
         raise ValueError(f"{origin}: a lawful counterpart must be compliant")
     if kind.group(1).startswith("p") and not set(expected) <= seed:
@@ -75,7 +79,7 @@ def build(lang: str) -> int:
             try:
                 item = check(json.loads(line), seeds, f"{path.name}:{n}")
             except LookupError:
-                gone += 1  # its seed left dev (a duplicate of a test message, say): never learn it
+                gone += 1  # its seed left dev or was relabelled: never learn it
                 continue
             except (ValueError, json.JSONDecodeError) as exc:
                 print(f"error: {exc}", file=sys.stderr)
@@ -96,7 +100,7 @@ def build(lang: str) -> int:
     violating = sum(1 for i in items if i["expected"])
     print(f"{lang}: {len(items)} variants of {len({i['of'] for i in items})} dev messages, {violating} violating, "
           f"{len(items) - violating} compliant; dropped {duplicates} duplicates, {near_test} close to a test message "
-          f"and {gone} whose message is no longer in dev")
+          f"and {gone} whose message left dev or was relabelled")
     return 0
 
 

@@ -16,7 +16,7 @@ from collectlint.report.sanitize import clean_label
 
 ITEM_KEYS = {"id", "text", "channel", "stage", "expected", "spans", "provenance",
              # real corpus items (corpus/real/): where the text was copied from, and how it was labelled
-             "lang", "source", "found_by", "note", "synthetic"}
+             "lang", "source", "found_by", "note", "synthetic", "relabelled"}
 CONDUCT_NAMES = frozenset(c.value for c in CONDUCT)
 # Scored categories: conduct and required elements.  Channel limits (SMS length) and suppression
 # hygiene are not compliance labels, so corpora do not carry them.

@@ -109,8 +109,8 @@ class RuleSet:
         self._position = {j: mine[id(rule)] for j, rule in enumerate(index.rules) if id(rule) in mine}
         self._set_ids = [id(ps) for ps in index.sets]
         self._always = [self._position[j] for j in index.always if j in self._position]
-        self._all_of = {i: tuple(id(ps) for ps in rule.check.all_of()) for i, rule in enumerate(self.rules)
-                        if rule.check.all_of()}
+        needed = ((i, tuple(id(ps) for ps in rule.check.all_of())) for i, rule in enumerate(self.rules))
+        self._all_of = {i: ids for i, ids in needed if ids}
 
     def in_force(self, profile: str, stage: str | None, channel: str | None) -> tuple[frozenset[int], tuple[int, ...]]:
         """Indices of the rules in force for a profile, stage and channel, and those of them that run

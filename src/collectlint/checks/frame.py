@@ -82,12 +82,9 @@ class FrameCheck(Check):
         return sorted(set(hits))
 
     def find(self, ctx: MatchContext) -> Iterator[Hit]:
-        # Cheap test first: every required part must occur at all (before any sorting).  Only then are
-        # one-character hits checked against token boundaries, so a clean message never loads the
-        # segmenter for a frame.
-        for part in self.parts:
-            if not part.optional and ctx.phrase_hits is not None and not ctx.hits_for(part.phrases):
-                return
+        # Every required part must occur at all (after a scan, ``RuleSet.scan`` has already made this
+        # test through ``all_of`` and runs the frame only if it passed).  Only then are one-character
+        # hits checked against token boundaries, so a clean message never loads the segmenter for a frame.
         raw = [self._raw(ctx, p) for p in self.parts]
         if any(not occ and not part.optional for occ, part in zip(raw, self.parts, strict=True)):
             return

@@ -1,9 +1,11 @@
 """Features of the learned second opinion, shared by training and run time so the two never drift.
 
-Chinese: character n-grams (1 to 3) of the normalised text (Traditional folded to Simplified, 您 to
+Chinese: character n-grams (1 to 4) of the normalised text (Traditional folded to Simplified, 您 to
 你, lower case, full-width to half-width), with digit runs reduced to one ``0``, template
 placeholders removed and white space runs reduced to one space.  English: word unigrams and bigrams
-of the lower-cased text, with ``'`` kept inside words.  Both: the word-class features of
+of the lower-cased text, with ``'`` kept inside words, and the same over word stems (a word longer
+than five letters cut to its first five and marked ``*``: ``arrest``, ``arrested`` and ``arresting``
+all give ``arres*``).  Both: the word-class features of
 ``classes`` when the model ships word classes.  Features are binary (present or not).
 
 Training calls ``features(text)``; run time already holds the normalised text of the message and
@@ -42,8 +44,8 @@ def grams(cleaned: str) -> set[str]:
     out: set[str] = set()
     n = len(cleaned)
     for i in range(n):
-        for k in (1, 2, 3):
-            if i + k <= n:
+        for k in (1, 2, 3, 4):
+            if i + k <= n:  # 4-grams: out of fold on real Chinese dev (as for ``stem``) 0.655 -> 0.666
                 gram = cleaned[i : i + k]
                 if gram.strip() == gram and gram:
                     out.add(gram)
@@ -54,10 +56,22 @@ def zh_features(text: str, folding: Folding = DEFAULT_FOLDING) -> set[str]:
     return grams(_clean(text, folding))
 
 
+STEM = 5  # letters an English word keeps as its stem feature
+
+
+def stem(word: str) -> str:
+    """A word's stem feature: words longer than ``STEM`` letters cut to ``STEM`` and marked ``*``,
+    shorter ones as they are (so inflections share a feature: out of fold on the real English dev split,
+    grouped by source, recall averaged over 1-5% false alarms, six fold shuffles, rose from 0.574 to 0.581)."""
+    return word[:STEM] + "*" if len(word) > STEM else word
+
+
 def en_features(text: str, folding: Folding = EN_FOLDING) -> set[str]:
     words = _EN_WORD.findall(_clean(text, folding))
-    out = set(words)
+    stems = [stem(w) for w in words]
+    out = set(words) | set(stems)
     out.update(f"{a} {b}" for a, b in itertools.pairwise(words))
+    out.update(f"{a} {b}" for a, b in itertools.pairwise(stems))
     return out
 
 

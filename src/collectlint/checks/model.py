@@ -56,29 +56,36 @@ class ModelCheck(Check):
             categories = [c for c in categories if c == self.category]
         if not categories:
             return
-        # Point at the sentence the violation model likes least (highest score), in normalised offsets.
-        text = ctx.text
-        best, best_prob = (0, len(text)), -1.0
-        starts = [0] + [m.end() for m in ctx.doc.profile.sentence_end.finditer(text)]
-        for i, s0 in enumerate(starts):
-            s1 = starts[i + 1] if i + 1 < len(starts) else len(text)
-            if not text[s0:s1].strip():
-                continue
-            o0, o1 = ctx.doc.norm.to_original(s0, s1)
-            p = model.probability(ctx.doc.text[o0:o1], ANY, text[s0:s1])
-            if p > best_prob:
-                best, best_prob = (s0, s1), p
-        s0, s1 = best
-        while s0 < s1 and text[s0].isspace():
-            s0 += 1
-        while s1 > s0 and text[s1 - 1].isspace():
-            s1 -= 1
+        s0, s1 = _pointed(ctx, model)
         explanation = "、".join(drivers) if model.language == "zh" else ", ".join(drivers)
         for category in categories:  # one finding per category, all at that sentence
             yield Hit(s0, s1, round(prob, 3), explanation, category=category)
 
     def literals(self) -> None:
         return None
+
+
+def _pointed(ctx: MatchContext, model: Model) -> tuple[int, int]:
+    """The sentence the violation model likes least (highest score), in normalised offsets, without its
+    surrounding white space; once per document.  A message of one sentence is not scored again."""
+    if "model-sentence" in ctx.memo:
+        return ctx.memo["model-sentence"]  # type: ignore[return-value]
+    text = ctx.text
+    starts = [0] + [m.end() for m in ctx.doc.profile.sentence_end.finditer(text)]
+    spans = [(s0, s1) for s0, s1 in zip(starts, [*starts[1:], len(text)], strict=True) if text[s0:s1].strip()]
+    best, best_prob = spans[0], -1.0
+    for s0, s1 in spans if len(spans) > 1 else ():
+        o0, o1 = ctx.doc.norm.to_original(s0, s1)
+        p = model.probability(ctx.doc.text[o0:o1], ANY, text[s0:s1])
+        if p > best_prob:
+            best, best_prob = (s0, s1), p
+    s0, s1 = best
+    while s0 < s1 and text[s0].isspace():
+        s0 += 1
+    while s1 > s0 and text[s1 - 1].isspace():
+        s1 -= 1
+    ctx.memo["model-sentence"] = (s0, s1)
+    return s0, s1
 
 
 def _verdict(ctx: MatchContext) -> tuple[list[str], float, list[str], Model] | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import heapq
 import json
 import math
 import operator
@@ -212,12 +213,14 @@ class Model:
         prob = _probability(cat.bias + sum(w for w, _ in present))
         if prob < (cat.threshold if threshold is None else threshold):
             return prob, []  # drivers explain a finding; below the threshold there is none
-        pushing = [f for w, f in sorted(present, key=lambda wf: (-wf[0], wf[1])) if w > 0]
-        # A single character (上, 不) or one with a punctuation mark (了。) explains nothing to a reader:
-        # words and word classes first.
-        telling = [f for f in pushing if has_symbol(f) or sum(c.isalnum() for c in f) >= 2]
-        top = (telling + [f for f in pushing if f not in telling])[:4]
-        return prob, [self.describe(f) for f in top]
+        # The strongest features pushing the score up, strongest first (ties by name).  A single
+        # character (上, 不) or one with a punctuation mark (了。) explains nothing to a reader: words and
+        # word classes first.  Only the first ``DRIVERS`` are named, so they are picked, not sorted.
+        pushing = [(-w, f) for w, f in present if w > 0]
+        top = heapq.nsmallest(DRIVERS, [p for p in pushing if _telling(p[1])])
+        if len(top) < DRIVERS:
+            top += heapq.nsmallest(DRIVERS - len(top), [p for p in pushing if not _telling(p[1])])
+        return prob, [self.describe(f) for _, f in top]
 
     def describe(self, feature: str) -> str:
         """A feature as a reader can take it: word-class symbols spelled as ``<class-name>``."""
@@ -227,6 +230,12 @@ class Model:
 
 
 _VALUE = operator.itemgetter(1)
+DRIVERS = 4  # features named as the drivers of a model finding
+
+
+def _telling(feature: str) -> bool:
+    """Whether a feature says something to a reader: a word class, or two letters or characters."""
+    return has_symbol(feature) or sum(c.isalnum() for c in feature) >= 2
 
 
 def _probability(z: float) -> float:

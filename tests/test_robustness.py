@@ -67,8 +67,10 @@ def test_hostile_folder(hostile: Path) -> None:
     assert ("one_long_line.txt", "CN201") in found  # a phrase at the very end of a 1 MB line
     assert ("bomb.yaml", "CN201") in found  # the anchored string, reported once
     bomb = [f for f in data["findings"] if Path(f["path"]).name == "bomb.yaml"]
-    # Three in the anchor's one sentence (one finding, two more spans), none per alias.
-    assert [(f["line"], f["rule"], len(f.get("also", []))) for f in bomb] == [(1, "CN201", 2)]
+    # Three in the anchor's one sentence (one finding, two more spans), none per alias; the learned model
+    # may add a category of its own, once too.
+    assert [(f["line"], f["rule"], len(f.get("also", []))) for f in bomb if f["rule"] != "ML100"] == [(1, "CN201", 2)]
+    assert len([f for f in bomb if f["rule"] == "ML100"]) <= 1
     for name in ("binary.txt", "empty.md"):
         assert name in err  # skipped or noticed, on stderr, one line each
     # Each error or notice is one line on stderr naming its file.

@@ -5,7 +5,7 @@
 Holds out 30% of the real dev *sources* (by a salted hash of the source group), calibrates and fits
 the violation model on the rest exactly as ``train_model`` does (grouped out-of-fold scores pooled over
 the fold shuffles), and prints, per salt and on average, the false-alarm rate and recall on the held-out
-messages at the nominal 1%, 2% (``medium``) and 5% levels.
+messages at the nominal 1%, 2%, 3% and 5% levels (``medium`` is 2% for English, 3% for Chinese).
 """
 
 from __future__ import annotations
@@ -15,27 +15,20 @@ import sys
 from pathlib import Path
 
 import numpy as np
-from sklearn.feature_extraction import DictVectorizer
 from sklearn.model_selection import StratifiedGroupKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 import train_model as tm
 
-from collectlint.model.features import features
-
-LEVELS = (0.01, 0.02, 0.05)
+LEVELS = (0.01, 0.02, 0.03, 0.05)
 
 
 def main(lang: str, salts: int) -> None:
     texts, labels, weights, real_compliant = tm.training_set(lang)
     n_real = len(tm.model_dev(lang))
     groups = np.array(tm.groups_of(lang, len(texts)))
-    classes = tm.word_classes(lang)
-    vec = DictVectorizer(sort=True)
-    x = vec.fit_transform([{f: 1 for f in sorted(features(t, lang, classes))} for t in texts]).tocsr()
-    x.indices = x.indices.astype(np.int32)
-    x.indptr = x.indptr.astype(np.int32)
+    x, _ = tm.matrix(texts, lang, tm.word_classes(lang))
     y = np.array([bool(lab) for lab in labels], dtype=int)
     w, compliant = np.array(weights), np.array(real_compliant)
     real = np.arange(len(texts)) < n_real

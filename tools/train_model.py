@@ -24,6 +24,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction import DictVectorizer
@@ -280,19 +281,25 @@ def fit(x: object, y: np.ndarray, w: np.ndarray, lang: str = "zh") -> LogisticRe
     return model
 
 
-def train(lang: str, profile: str) -> None:
-    texts, labels, weights, real_compliant = training_set(lang)
-    if not texts:
-        print(f"{lang}: no training data")
-        return
-    classes = word_classes(lang)
+def matrix(texts: list[str], lang: str, classes: WordClasses) -> tuple[Any, np.ndarray]:
+    """The binary feature matrix of ``texts`` (features in at least ``MIN_DF`` of them) and the feature
+    names of its columns."""
     vec = DictVectorizer(sort=True)
     x = vec.fit_transform([{f: 1 for f in sorted(features(t, lang, classes))} for t in texts]).tocsr()
     common = np.flatnonzero(np.asarray((x > 0).sum(axis=0)).ravel() >= MIN_DF)
     x = x[:, common].tocsr()
     x.indices = x.indices.astype(np.int32)  # liblinear accepts 32-bit indices only
     x.indptr = x.indptr.astype(np.int32)
-    names = vec.get_feature_names_out()[common]
+    return x, vec.get_feature_names_out()[common]
+
+
+def train(lang: str, profile: str) -> None:
+    texts, labels, weights, real_compliant = training_set(lang)
+    if not texts:
+        print(f"{lang}: no training data")
+        return
+    classes = word_classes(lang)
+    x, names = matrix(texts, lang, classes)
     w = np.array(weights)
     compliant = np.array(real_compliant)
     n_real = len(model_dev(lang))

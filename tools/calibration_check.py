@@ -48,8 +48,9 @@ def main(lang: str, salts: int) -> None:
         spreads = [spread for _, spread in runs if spread is not None]
         scale = (float(np.mean([s for s, _ in spreads])), float(np.mean([t for _, t in spreads]))) if spreads else None
         negatives = np.sort(oof[np.tile(compliant[a], len(tm.FOLD_SEEDS))])[::-1]
-        model = tm.fit_linear(x[a], y[a], w[a], lang, scale)
-        prob = 1.0 / (1.0 + np.exp(-np.clip(model.decision(x[b]), -50, 50)))
+        keep = tm.common(x[a], lang)
+        model = tm.fit_linear(tm.columns(x[a], keep), y[a], w[a], lang, scale)
+        prob = 1.0 / (1.0 + np.exp(-np.clip(model.decision(tm.columns(x[b], keep)), -50, 50)))
         row = []
         for share in LEVELS:
             threshold = tm.threshold_at(negatives, share, tm.MIN_THRESHOLD_ANY)

@@ -11,7 +11,7 @@ logistic regression per conduct category with scikit-learn (liblinear, determini
 over "any conduct category" (the violation model that decides whether the model reports); picks each
 threshold from 5-fold out-of-fold scores (folds grouped by source) so that at most ``MAX_FA`` (for
 the violation model, its language's share at the default sensitivity, ``model.shares``) of the real
-compliant dev messages reach it; keeps the strongest weights; and writes
+compliant dev messages reach it; keeps the strongest weights (every weight for a model with naive Bayes); and writes
 src/collectlint/model/data/<profile>/ (gzip with a fixed timestamp, sorted keys: the same inputs give
 the same bytes).  It prints the out-of-fold figures per category.
 """
@@ -55,6 +55,13 @@ SYNTHETIC_WEIGHT = 0.35
 # 0.668 against 0.505 and 0.668 at 1.0 (and 0.424/0.475 against 0.385/0.467 at 1%).
 PROBE_WEIGHT = 0.5
 VARIANT_WEIGHT = 0.5
+# Sentences of real compliant dev messages as compliant items (``crops``), per language.  Out of fold,
+# scoring the sentences of held-out compliant messages at the ``medium`` threshold: the Chinese model
+# with naive Bayes at 3% flagged 5.5% of them (its score for a text with little evidence sits near its
+# threshold: 杀毒软件, XX公司, 财务部 敬上), and crops at 0.1 cut that to 1.5% for message recall 0.732 ->
+# 0.658 (the logistic regression alone: 2.6% and 0.673).  English: 2.3% -> 0.8% for 0.601 -> 0.550, too
+# dear, so English trains without them.
+CROP_WEIGHT = {"zh": 0.1, "en": 0.0}
 # Languages whose model trains on the variant sets, and the kinds of variant it trains on: the first round's
 # two paraphrases of each real dev message (p1, p2) and the lawful counterpart of each violating one (c).
 # The second round (p3, p4: the idea moved to another channel or said more indirectly; c2: a second
@@ -106,7 +113,7 @@ def groups_of(lang: str, count: int) -> list[str]:
     dev = model_dev(lang)
     real = [source_group(str(item.get("source", ""))) for item in dev]
     group_of = {str(item["id"]): group for item, group in zip(dev, real, strict=True)}
-    written = [group_of[str(item["of"])] for item in variants(lang)]
+    written = [group_of[str(item["of"])] for item in [*variants(lang), *crops(lang)]]
     return real + [f"written-{i}" for i in range(count - len(real) - len(written))] + written
 
 
@@ -137,12 +144,32 @@ def training_set(lang: str) -> tuple[list[str], list[set[str]], list[float], lis
                 labels.append(conduct)
                 weights.append(SYNTHETIC_WEIGHT)
                 real_compliant.append(False)
-    for item in variants(lang):  # last: ``groups_of`` gives them their seed's source
+    # Last, variants then crops: ``groups_of`` gives them their seed's source.
+    for item, weight in [*((v, VARIANT_WEIGHT) for v in variants(lang)), *((c, CROP_WEIGHT[lang]) for c in crops(lang))]:
         texts.append(str(item["text"]))
         labels.append(set(item["expected"]))  # type: ignore[arg-type]
-        weights.append(VARIANT_WEIGHT)
+        weights.append(weight)
         real_compliant.append(False)
     return texts, labels, weights, real_compliant
+
+
+_SENTENCE = re.compile(r"(?<=[。！？!?；;\n])|(?<=[.] )")
+
+
+def crops(lang: str) -> list[dict[str, object]]:
+    """The sentences of each real compliant dev message that has more than one, as compliant items: a
+    sentence of a lawful message is lawful, and a model that never met a short lawful text scores one
+    (财务部 敬上, XX公司) as it scores the short violations it was taught.  Never used to set a threshold."""
+    if not CROP_WEIGHT[lang]:
+        return []
+    out: list[dict[str, object]] = []
+    for item in model_dev(lang):
+        if item["expected"] or item.get("synthetic"):
+            continue
+        parts = sorted({p.strip() for p in _SENTENCE.split(str(item["text"])) if len(p.strip()) >= 2})
+        if len(parts) > 1:
+            out += [{"of": item["id"], "text": p, "expected": []} for p in parts]
+    return out
 
 
 def variants(lang: str) -> list[dict[str, object]]:
@@ -206,28 +233,33 @@ def word_classes(lang: str) -> WordClasses:
 # English dev split (109 violating), out of fold with folds grouped by source, three seeds, recall at
 # 2% false alarms rose from 0.41 to 0.47 (at 5%: 0.51 to 0.55).  On Chinese it fell in session 6 (0.59
 # to 0.56); with the features and variants of session 11 it gains: recall averaged over 1-5% false
-# alarms (six fold shuffles) 0.643 -> 0.677, at 1% 0.37 -> 0.47, at 3% 0.69 -> 0.71.
+# alarms (six fold shuffles, ``MIN_DF`` 5) 0.629 -> 0.662, at 1% 0.37 -> 0.44, at 3% 0.67 -> 0.72.
 WITH_NAIVE_BAYES = ("en", "zh")
-# A feature must occur in at least this many training messages.  An n-gram seen once or twice teaches
-# nothing that carries to a new source, and the naive Bayes keeps every feature, so this sets the size
-# of the shipped violation model: out of fold as above, Chinese with naive Bayes 0.677 with every
-# feature (255,000), 0.671 at 5 (23,000); English 0.581 (91,000) and 0.584 (10,800).
-MIN_DF = 5
+# A feature must occur in at least this many of a model's training messages (chosen on the training rows
+# of each fold when out of fold, see ``common``).  An n-gram seen once or twice teaches little that
+# carries to a new source, and the naive Bayes keeps every feature, so this also sets the size of the
+# shipped violation model.  Out of fold as above: Chinese 0.676 with every feature (255,000), 0.667 at
+# 2 (76,000), 0.662 at 5 (23,000, equal at the 3% level: 0.725, 0.715, 0.719), so 5; English 0.583 with
+# every feature (91,000) and at 2 (32,000), 0.564 at 5, so 2.
+MIN_DF = {"zh": 5, "en": 2}
 NB_ALPHA = 0.5
 
 
 def naive_bayes(x: object, y: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, float]:
-    """A Bernoulli naive Bayes as a linear model over binary features: (weights, bias) of its log-odds.
+    """A naive Bayes over the present features as a linear model: (weights, bias) of its log-odds.
 
-    log P(1|x) - log P(0|x) = prior + sum over features of (present ? log p1/p0 : log (1-p1)/(1-p0)),
-    which is a bias plus one weight per present feature."""
+    Each present feature adds log p1/p0 (its smoothed frequency among violating over compliant
+    messages, from a Bernoulli model's estimates); the bias is the class prior.  A full Bernoulli model
+    also adds log (1-p1)/(1-p0) for every absent feature, which makes a text with few features look
+    like a violation: with it a four-character neutral text (杀毒软件, 谢谢) scored about the Chinese
+    threshold.  Out of fold (six fold shuffles, recall averaged over 1-5% false alarms) the
+    present-only form gave Chinese 0.666 against 0.662 and English 0.586 against 0.583."""
     from sklearn.naive_bayes import BernoulliNB
 
     nb = BernoulliNB(alpha=NB_ALPHA).fit(x, y, sample_weight=w)
     log_p = nb.feature_log_prob_  # [class, feature]
-    log_q = np.log1p(-np.exp(log_p))  # log (1 - p)
-    weights = (log_p[1] - log_p[0]) - (log_q[1] - log_q[0])
-    bias = float(nb.class_log_prior_[1] - nb.class_log_prior_[0] + (log_q[1] - log_q[0]).sum())
+    weights = log_p[1] - log_p[0]
+    bias = float(nb.class_log_prior_[1] - nb.class_log_prior_[0])
     return weights, bias
 
 
@@ -259,10 +291,12 @@ def out_of_fold(x: object, y: np.ndarray, w: np.ndarray, lang: str, folds: list[
     the two models' out-of-fold scores, which weigh them; each fold's models are fitted once."""
     lr_scores, nb_scores = np.zeros(len(y)), np.zeros(len(y))
     for tr, te in folds:
-        lr_scores[te] = fit_linear(x[tr], y[tr], w[tr], lang).decision(x[te])  # type: ignore[index]
+        keep = common(x[tr], lang)  # type: ignore[index]
+        train, test = columns(x[tr], keep), columns(x[te], keep)  # type: ignore[index]
+        lr_scores[te] = fit_linear(train, y[tr], w[tr], lang).decision(test)
         if with_nb:
-            nb_coef, nb_bias = naive_bayes(x[tr], y[tr], w[tr])  # type: ignore[index]
-            nb_scores[te] = Linear(nb_coef, nb_bias).decision(x[te])  # type: ignore[index]
+            nb_coef, nb_bias = naive_bayes(train, y[tr], w[tr])
+            nb_scores[te] = Linear(nb_coef, nb_bias).decision(test)
     scale = (float(lr_scores.std()) or 1.0, float(nb_scores.std()) or 1.0) if with_nb else None
     z = lr_scores / scale[0] + nb_scores / scale[1] if scale is not None else lr_scores
     return 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50))), scale
@@ -282,15 +316,27 @@ def fit(x: object, y: np.ndarray, w: np.ndarray, lang: str = "zh") -> LogisticRe
 
 
 def matrix(texts: list[str], lang: str, classes: WordClasses) -> tuple[Any, np.ndarray]:
-    """The binary feature matrix of ``texts`` (features in at least ``MIN_DF`` of them) and the feature
-    names of its columns."""
+    """The binary feature matrix of ``texts`` (every feature) and the feature names of its columns.
+    Which columns a model may use (``common``) is decided on the texts it trains on."""
     vec = DictVectorizer(sort=True)
     x = vec.fit_transform([{f: 1 for f in sorted(features(t, lang, classes))} for t in texts]).tocsr()
-    common = np.flatnonzero(np.asarray((x > 0).sum(axis=0)).ravel() >= MIN_DF)
-    x = x[:, common].tocsr()
     x.indices = x.indices.astype(np.int32)  # liblinear accepts 32-bit indices only
     x.indptr = x.indptr.astype(np.int32)
-    return x, vec.get_feature_names_out()[common]
+    return x, vec.get_feature_names_out()
+
+
+def common(x: Any, lang: str) -> np.ndarray:
+    """The columns of ``x`` (a model's training rows) whose feature occurs in at least ``MIN_DF`` rows.
+    Out of fold, they are chosen on the fold's training rows only: a feature that reached ``MIN_DF``
+    only with the messages it is scored on would make the out-of-fold scores optimistic."""
+    return np.flatnonzero(np.asarray((x > 0).sum(axis=0)).ravel() >= MIN_DF[lang])
+
+
+def columns(x: Any, keep: np.ndarray) -> Any:
+    out = x[:, keep].tocsr()
+    out.indices = out.indices.astype(np.int32)
+    out.indptr = out.indptr.astype(np.int32)
+    return out
 
 
 def train(lang: str, profile: str) -> None:
@@ -299,7 +345,9 @@ def train(lang: str, profile: str) -> None:
         print(f"{lang}: no training data")
         return
     classes = word_classes(lang)
-    x, names = matrix(texts, lang, classes)
+    x, every_name = matrix(texts, lang, classes)  # out of fold, each fold chooses its own columns
+    keep = common(x, lang)
+    shipped, names = columns(x, keep), every_name[keep]  # the shipped models' columns
     w = np.array(weights)
     compliant = np.array(real_compliant)
     n_real = len(model_dev(lang))
@@ -336,7 +384,7 @@ def train(lang: str, profile: str) -> None:
         pooled_pos = np.tile(real_pos, len(FOLD_SEEDS))
         recall = float((oof[pooled_pos] >= threshold).mean()) if real_pos.any() else float("nan")
         fa = float((oof[pooled_compliant] >= threshold).mean()) if compliant.any() else float("nan")
-        model = fit_linear(x, y, w, lang, scale)
+        model = fit_linear(shipped, y, w, lang, scale)
         coef = model.coef
         # Naive Bayes weighs every feature a little: its model keeps them all, so the shipped scores are
         # the ones calibrated here.

@@ -63,6 +63,9 @@ class Model:
         self._manifest = manifest
         self._read = read
         self._loaded: dict[str, CategoryModel] = {}
+        # From the warm cache, a Chinese category whose n-grams live in its automaton: bias, threshold
+        # and only its word-class weights (``_write_warm``); ``category`` still reads the whole table.
+        self._scoring: dict[str, CategoryModel] = {}
         self.classes = classes
         self._automata: dict[str, Any] = {}
         self._merged_state: tuple[list[str], Any, dict[str, tuple[tuple[int, float], ...]]] | None = None
@@ -108,7 +111,7 @@ class Model:
 
     def score_prepared(self, prepared: Prepared, category: str) -> tuple[float, list[str]]:
         found = self._found(prepared, category)
-        return self._result(self.category(category), [(weight, f) for f, weight in found.items()])
+        return self._result(self._scored(category), [(weight, f) for f, weight in found.items()])
 
     def verdict(self, original: str, norm: str | None = None, sensitivity: str | None = None
                 ) -> tuple[list[str], float, list[str]] | None:
@@ -121,7 +124,7 @@ class Model:
             return None
         prepared = self.prepare(original, norm)
         level = self.threshold(ANY, sensitivity)
-        cat = self.category(ANY)
+        cat = self._scored(ANY)
         found = self._found(prepared, ANY)
         # Most messages are not flagged: their probability alone, without naming the features.
         if _probability(cat.bias + sum(found.values())) < level:
@@ -144,7 +147,7 @@ class Model:
             automaton = self._automaton(name)
             if len(automaton):
                 found = dict(map(_VALUE, automaton.iter(prepared.cleaned)))
-        own = self.category(name).weights
+        own = self._scored(name).weights
         found.update((f, own[f]) for f in prepared.found if f in own)  # class features hold a symbol: no n-gram
         return found
 
@@ -190,7 +193,14 @@ class Model:
         return self._merged_state
 
     def _probability(self, prepared: Prepared, name: str) -> float:
-        return _probability(self.category(name).bias + sum(self._found(prepared, name).values()))
+        return _probability(self._scored(name).bias + sum(self._found(prepared, name).values()))
+
+    def _scored(self, name: str) -> CategoryModel:
+        """What scoring reads besides the automaton: bias, threshold and the looked-up weights (the
+        word-class features; in English every feature)."""
+        if name in self._scoring and name in self._automata:
+            return self._scoring[name]
+        return self.category(name)
 
     def _automaton(self, name: str) -> Any:
         """One Aho-Corasick automaton over category ``name``'s n-grams, each carrying (n-gram, weight);
@@ -257,18 +267,17 @@ def load_model(profile: str) -> Model | None:
 
     key = _warm_key(folder, data)
     warm = _read_warm(key)
-    if warm is not None and data.get("language") == "zh" and ANY in warm[1] and ANY not in warm[2]:
-        warm = None  # a Chinese table without its automaton lacks the n-grams (see ``_write_warm``)
     if warm is not None:
-        classes, loaded, automata = warm
+        classes, loaded, scoring, automata = warm
     else:
-        classes, loaded, automata = None, {}, {}
+        classes, loaded, scoring, automata = None, {}, {}, {}
         if data.get("classes"):
             members = json.loads(gzip.decompress(read(str(data["classes"]))).decode("utf-8"))
             classes = WordClasses(str(data["language"]), {str(k): tuple(map(str, v)) for k, v in members.items()})
     model = Model(str(data["language"]), str(data["profile"]), str(data.get("trained_on", "")),
                   dict(data["categories"]), read, classes)
     model._loaded.update(loaded)
+    model._scoring.update(scoring)
     model._automata.update(automata)
     if warm is None and key is not None:
         _write_warm(key, model)
@@ -276,10 +285,10 @@ def load_model(profile: str) -> Model | None:
 
 
 # Every message is scored by the violation model (``any``) and split into word classes, so a hook run
-# that checks one message pays for reading that model's weights and building its automaton and the
-# classes' one (about 10 ms).  They are kept, built, in the same protected on-disk cache as the
+# that checks one message pays for reading that model's weights (and, in Chinese, building its automaton)
+# and the classes' automaton (about 10 ms).  They are kept, built, in the same protected on-disk cache as the
 # compiled rule packs (``compiled_cache``), keyed by the model's bytes and collectlint's own sources.
-_WarmState = tuple[WordClasses | None, dict[str, CategoryModel], dict[str, Any]]
+_WarmState = tuple[WordClasses | None, dict[str, CategoryModel], dict[str, CategoryModel], dict[str, Any]]
 
 
 def _warm_key(folder: Any, data: dict[str, Any]) -> str | None:
@@ -302,11 +311,11 @@ def _read_warm(key: str | None) -> _WarmState | None:
     from collectlint import compiled_cache
 
     cached = compiled_cache.read(key) if key is not None else None
-    if not (isinstance(cached, tuple) and len(cached) == 3 and isinstance(cached[1], dict)
-            and isinstance(cached[2], dict) and (cached[0] is None or isinstance(cached[0], WordClasses))
-            and all(isinstance(v, CategoryModel) for v in cached[1].values())):
+    if not (isinstance(cached, tuple) and len(cached) == 4 and all(isinstance(part, dict) for part in cached[1:])
+            and (cached[0] is None or isinstance(cached[0], WordClasses))
+            and all(isinstance(v, CategoryModel) for part in cached[1:3] for v in part.values())):
         return None
-    return cached[0], cached[1], cached[2]
+    return cached[0], cached[1], cached[2], cached[3]
 
 
 def _write_warm(key: str, model: Model) -> None:
@@ -316,14 +325,17 @@ def _write_warm(key: str, model: Model) -> None:
         return
     try:
         full = model.category(ANY)
-        automata: dict[str, Any] = {}
+        loaded, scoring, automata = {}, {}, {}
         if model.language == "zh":
-            # Chinese n-grams are found by the automaton, which carries their weights: the table keeps only
-            # the word-class features (a sixth of the entries, and of the time to read them back).
+            # Chinese n-grams are found by the automaton, which carries their weights: scoring needs only
+            # the word-class weights besides it (a sixth of the entries, and of the time to read them back).
             automata[ANY] = model._automaton(ANY)
-            full = CategoryModel(full.bias, full.threshold, {f: w for f, w in full.weights.items() if has_symbol(f)})
+            scoring[ANY] = CategoryModel(full.bias, full.threshold,
+                                         {f: w for f, w in full.weights.items() if has_symbol(f)})
+        else:
+            loaded[ANY] = full  # English looks every feature up: the whole table, no automaton
         if model.classes is not None:
             model.classes.warm()
     except (OSError, ValueError, KeyError):
         return
-    compiled_cache.write(key, (model.classes, {ANY: full}, automata))
+    compiled_cache.write(key, (model.classes, loaded, scoring, automata))

@@ -225,12 +225,15 @@ class Model:
             return prob, []  # drivers explain a finding; below the threshold there is none
         # The strongest features pushing the score up, strongest first (ties by name).  A single
         # character (上, 不) or one with a punctuation mark (了。) explains nothing to a reader: words and
-        # word classes first.  Only the first ``DRIVERS`` are named, so they are picked, not sorted.
+        # word classes first.  Only the first ``DRIVERS`` are named: they are popped from a heap, not sorted.
         pushing = [(-w, f) for w, f in present if w > 0]
-        top = heapq.nsmallest(DRIVERS, [p for p in pushing if _telling(p[1])])
-        if len(top) < DRIVERS:
-            top += heapq.nsmallest(DRIVERS - len(top), [p for p in pushing if not _telling(p[1])])
-        return prob, [self.describe(f) for _, f in top]
+        heapq.heapify(pushing)
+        telling: list[str] = []
+        other: list[str] = []  # the ones passed over, strongest first: they fill in when words run out
+        while pushing and len(telling) < DRIVERS:
+            _, feature = heapq.heappop(pushing)
+            (telling if _telling(feature) else other).append(feature)
+        return prob, [self.describe(f) for f in (telling + other)[:DRIVERS]]
 
     def describe(self, feature: str) -> str:
         """A feature as a reader can take it: word-class symbols spelled as ``<class-name>``."""

@@ -114,7 +114,9 @@ def groups_of(lang: str, count: int) -> list[str]:
     real = [source_group(str(item.get("source", ""))) for item in dev]
     group_of = {str(item["id"]): group for item, group in zip(dev, real, strict=True)}
     written = [group_of[str(item["of"])] for item in [*variants(lang), *crops(lang)]]
-    return real + [f"written-{i}" for i in range(count - len(real) - len(written))] + written
+    groups = real + [f"written-{i}" for i in range(count - len(real) - len(written))] + written
+    assert len(groups) == count, "groups_of: the training set is not in the order it expects"
+    return groups
 
 
 def training_set(lang: str) -> tuple[list[str], list[set[str]], list[float], list[bool]]:
@@ -388,8 +390,8 @@ def train(lang: str, profile: str) -> None:
         coef = model.coef
         # Naive Bayes weighs every feature a little: its model keeps them all, so the shipped scores are
         # the ones calibrated here.
-        keep = len(coef) if scale is not None else KEEP
-        order = np.argsort(-np.abs(coef), kind="stable")[:keep]
+        kept = len(coef) if scale is not None else KEEP
+        order = np.argsort(-np.abs(coef), kind="stable")[:kept]
         weights_out = {str(names[i]): round(float(coef[i]), 4) for i in sorted(order) if abs(coef[i]) >= 1e-4}
         out[cat] = {"bias": round(model.bias, 4), "threshold": round(threshold, 4), "weights": weights_out,
                     "thresholds": by_sensitivity}
@@ -414,8 +416,13 @@ def train(lang: str, profile: str) -> None:
     blob = json.dumps({k: list(v) for k, v in classes.members.items()}, ensure_ascii=False, sort_keys=True,
                       separators=(",", ":")).encode("utf-8")
     (folder / "classes.json.gz").write_bytes(gzip.compress(blob, compresslevel=9, mtime=0))
-    trained_on = (f"corpus/real/{lang}/dev.jsonl + rule examples (weight {SYNTHETIC_WEIGHT})"
-                  + (" + synthetic corpus (weight 0.35)" if lang == "zh" else ""))
+    trained_on = " + ".join(part for part in (
+        f"corpus/real/{lang}/dev.jsonl", f"rule examples (weight {SYNTHETIC_WEIGHT})",
+        f"probe sets (weight {PROBE_WEIGHT})",
+        "synthetic corpus (weight 0.35)" if lang == "zh" else "",
+        f"variants {'/'.join(VARIANT_KINDS)} (weight {VARIANT_WEIGHT})" if lang in VARIANT_LANGS else "",
+        f"sentences of real compliant dev messages (weight {CROP_WEIGHT[lang]})" if CROP_WEIGHT[lang] else "",
+    ) if part)
     data = {"format": FORMAT, "language": lang, "profile": profile, "categories": manifest, "trained_on": trained_on,
             "classes": "classes.json.gz"}
     (folder / "manifest.json").write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n",

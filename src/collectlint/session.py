@@ -87,14 +87,13 @@ class Session:
         so worker processes forked after this inherit it instead of each loading it again."""
         self.segmenter.segment("预热")
         if self.model_sensitivity is not None:
-            from collectlint.model import ANY
             from collectlint.model.scorer import load_model
             from collectlint.profiles.profile import profile_names
 
             for name in profile_names():
                 model = load_model(name)
-                if model is not None and ANY in model.names:
-                    model.category(ANY)
+                if model is not None:
+                    model.warm()
 
     def __reduce__(self) -> tuple[type[Session], tuple[Config, Options]]:
         return Session, (self.config, self.options)

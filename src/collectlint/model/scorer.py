@@ -91,6 +91,14 @@ class Model:
                                                {str(f): float(w) for f, w in weights.items()})
         return self._loaded[name]
 
+    def warm(self) -> None:
+        """Load what scoring the first message needs (the violation model's table and, in Chinese, its
+        automaton), no more: a warm Chinese model does not read its whole table again."""
+        if ANY in self._manifest:
+            self._scored(ANY)
+            if self.language == "zh":
+                self._automaton(ANY)
+
     def prepare(self, original: str, norm: str | None = None) -> Prepared:
         """``original`` made ready for scoring; Chinese uses ``norm`` (its normalised text) when the
         caller already holds it."""

@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 import numpy as np
-from sklearn.model_selection import StratifiedGroupKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
@@ -40,13 +39,7 @@ def main(lang: str, salts: int) -> None:
                          and int(hashlib.sha256(f"{salt}:{groups[i]}".encode()).hexdigest()[:8], 16) % 100 < 30
                          for i in range(len(texts))])
         a, b = np.where(~held)[0], np.where(held & real)[0]
-        runs = []
-        for seed in tm.FOLD_SEEDS:
-            folds = list(StratifiedGroupKFold(5, shuffle=True, random_state=seed).split(np.zeros(len(a)), y[a], groups[a]))
-            runs.append(tm.out_of_fold(x[a], y[a], w[a], lang, folds, with_nb))
-        oof = np.concatenate([scores for scores, _ in runs])
-        spreads = [spread for _, spread in runs if spread is not None]
-        scale = (float(np.mean([s for s, _ in spreads])), float(np.mean([t for _, t in spreads]))) if spreads else None
+        oof, scale = tm.pooled_out_of_fold(x[a], y[a], w[a], lang, groups[a], with_nb)
         negatives = np.sort(oof[np.tile(compliant[a], len(tm.FOLD_SEEDS))])[::-1]
         keep = tm.common(x[a], lang)
         model = tm.fit_linear(tm.columns(x[a], keep), y[a], w[a], lang, scale)

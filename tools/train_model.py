@@ -158,12 +158,13 @@ def training_set(lang: str) -> tuple[list[str], list[set[str]], list[float], lis
 _SENTENCE = re.compile(r"(?<=[。！？!?；;\n])|(?<=[.] )")
 
 
-def crops(lang: str) -> list[dict[str, object]]:
+@functools.cache
+def crops(lang: str) -> tuple[dict[str, object], ...]:
     """The sentences of each real compliant dev message that has more than one, as compliant items: a
     sentence of a lawful message is lawful, and a model that never met a short lawful text scores one
     (财务部 敬上, XX公司) as it scores the short violations it was taught.  Never used to set a threshold."""
     if not CROP_WEIGHT[lang]:
-        return []
+        return ()
     out: list[dict[str, object]] = []
     for item in model_dev(lang):
         if item["expected"] or item.get("synthetic"):
@@ -171,19 +172,20 @@ def crops(lang: str) -> list[dict[str, object]]:
         parts = sorted({p.strip() for p in _SENTENCE.split(str(item["text"])) if len(p.strip()) >= 2})
         if len(parts) > 1:
             out += [{"of": item["id"], "text": p, "expected": []} for p in parts]
-    return out
+    return tuple(out)
 
 
-def variants(lang: str) -> list[dict[str, object]]:
+@functools.cache
+def variants(lang: str) -> tuple[dict[str, object], ...]:
     """Variants of real dev messages written by the team (corpus/variants/<lang>.jsonl): two paraphrases
     of each violating message, a lawful counterpart of it, and a paraphrase of each compliant one.  They
     teach the idea of a real message rather than its words; never used to set a threshold.  Only variants
-    of messages the model trains on (``model_dev``) are read."""
+    of messages the model trains on (``model_dev``) are read, once per run."""
     if lang not in VARIANT_LANGS:
-        return []
+        return ()
     seeds = {str(item["id"]) for item in model_dev(lang)}
-    return [item for item in _read(ROOT / "corpus" / "variants" / f"{lang}.jsonl")
-            if str(item["of"]) in seeds and str(item["id"]).rsplit("-", 1)[-1] in VARIANT_KINDS]
+    return tuple(item for item in _read(ROOT / "corpus" / "variants" / f"{lang}.jsonl")
+                 if str(item["of"]) in seeds and str(item["id"]).rsplit("-", 1)[-1] in VARIANT_KINDS)
 
 
 def probes(lang: str) -> list[dict[str, object]]:
@@ -304,6 +306,22 @@ def out_of_fold(x: object, y: np.ndarray, w: np.ndarray, lang: str, folds: list[
     return 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50))), scale
 
 
+def pooled_out_of_fold(x: Any, y: np.ndarray, w: np.ndarray, lang: str, groups: Any, with_nb: bool
+                       ) -> tuple[np.ndarray, tuple[float, float] | None]:
+    """The out-of-fold scores of every fold shuffle of ``FOLD_SEEDS``, one after another, and for the sum
+    with naive Bayes the mean spreads of the two models' scores.  Folds are grouped by source, so a
+    threshold is set on scores of sources the fold's model never saw, as the messages a user checks are;
+    the shuffles are pooled because one shuffle's quantile of about 300 compliant messages moved with
+    every small batch."""
+    runs = []
+    for seed in FOLD_SEEDS:
+        splitter = StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=seed)
+        runs.append(out_of_fold(x, y, w, lang, list(splitter.split(np.zeros(len(y)), y, groups)), with_nb))
+    spreads = [spread for _, spread in runs if spread is not None]
+    scale = (float(np.mean([a for a, _ in spreads])), float(np.mean([b for _, b in spreads]))) if spreads else None
+    return np.concatenate([scores for scores, _ in runs]), scale
+
+
 def threshold_at(negatives: np.ndarray, share: float, floor: float) -> float:
     """The lowest score that at most ``share`` of the real compliant messages reach (``negatives``: their
     out-of-fold scores, highest first), never below ``floor``."""
@@ -362,17 +380,7 @@ def train(lang: str, profile: str) -> None:
         if y.sum() < 5:
             print(f"  {cat:<18} skipped: {int(y.sum())} positives")
             continue
-        # Folds grouped by source, so the threshold is set on scores of sources the fold's model never
-        # saw, as the messages a user checks are.  The out-of-fold scores of several fold shuffles are
-        # pooled: one shuffle's quantile of about 300 compliant messages moved with every small batch.
-        runs = []
-        for seed in FOLD_SEEDS:
-            splitter = StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=seed)
-            folds = list(splitter.split(np.zeros(len(y)), y, groups))
-            runs.append(out_of_fold(x, y, w, lang, folds, cat == ANY and lang in WITH_NAIVE_BAYES))
-        oof = np.concatenate([scores for scores, _ in runs])
-        spreads = [spread for _, spread in runs if spread is not None]
-        scale = (float(np.mean([a for a, _ in spreads])), float(np.mean([b for _, b in spreads]))) if spreads else None
+        oof, scale = pooled_out_of_fold(x, y, w, lang, groups, cat == ANY and lang in WITH_NAIVE_BAYES)
         pooled_compliant = np.tile(compliant, len(FOLD_SEEDS))
         neg = np.sort(oof[pooled_compliant])[::-1]
         floor = MIN_THRESHOLD_ANY if cat == ANY else MIN_THRESHOLD

@@ -14,7 +14,7 @@ import heapq
 import json
 import math
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -181,22 +181,14 @@ class Model:
         means (word classes; in English every feature) with the same pairs.  Built on the first flagged
         text."""
         if self._merged_state is None:
-            import ahocorasick
-
             names = [name for name in self.names if name != ANY]
             grams: dict[str, list[tuple[int, float]]] = {}
             for i, name in enumerate(names):
                 for feature, weight in self.category(name).weights.items():
                     grams.setdefault(feature, []).append((i, weight))
-            automaton = ahocorasick.Automaton()
-            by_class: dict[str, tuple[tuple[int, float], ...]] = {}
-            for feature, pairs in grams.items():
-                if has_symbol(feature) or self.language != "zh":
-                    by_class[feature] = tuple(pairs)  # English has no automaton: every feature is looked up
-                else:
-                    automaton.add_word(feature, (feature, tuple(pairs)))
-            if len(automaton):
-                automaton.make_automaton()
+            searched = self.language == "zh"  # English has no automaton: every feature is looked up
+            by_class = {f: tuple(pairs) for f, pairs in grams.items() if has_symbol(f) or not searched}
+            automaton = _automaton_of((f, (f, tuple(pairs))) for f, pairs in grams.items() if f not in by_class)
             self._merged_state = (names, automaton, by_class)
         return self._merged_state
 
@@ -214,15 +206,8 @@ class Model:
         """One Aho-Corasick automaton over category ``name``'s n-grams, each carrying (n-gram, weight);
         word-class features are looked up, not searched for."""
         if name not in self._automata:
-            import ahocorasick
-
-            automaton = ahocorasick.Automaton()
-            for gram, weight in self.category(name).weights.items():
-                if not has_symbol(gram):
-                    automaton.add_word(gram, (gram, weight))
-            if len(automaton):
-                automaton.make_automaton()
-            self._automata[name] = automaton
+            weights = self.category(name).weights
+            self._automata[name] = _automaton_of((g, (g, w)) for g, w in weights.items() if not has_symbol(g))
         return self._automata[name]
 
     def _result(self, cat: CategoryModel, present: list[tuple[float, str]], threshold: float | None = None
@@ -251,6 +236,18 @@ class Model:
 
 
 _VALUE = operator.itemgetter(1)
+
+
+def _automaton_of(entries: Iterable[tuple[str, Any]]) -> Any:
+    """An Aho-Corasick automaton over (word, value) entries (built and searchable; empty if none)."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for word, value in entries:
+        automaton.add_word(word, value)
+    if len(automaton):
+        automaton.make_automaton()
+    return automaton
 DRIVERS = 4  # features named as the drivers of a model finding
 
 

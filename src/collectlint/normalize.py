@@ -94,6 +94,14 @@ def _t2s() -> object:
     return opencc.OpenCC("t2s")
 
 
+@functools.lru_cache(maxsize=1)
+def _t2s_chars() -> dict[str, str]:
+    """Each Han character OpenCC ``t2s`` changes, alone on its line, to what it becomes."""
+    from collectlint.t2s_table import PAIRS
+
+    return dict(zip(PAIRS[0::2], PAIRS[1::2], strict=True))
+
+
 def to_simplified(text: str) -> str:
     """Text with Traditional characters folded to Simplified (OpenCC ``t2s``)."""
     return str(_t2s().convert(text))  # type: ignore[attr-defined]
@@ -129,12 +137,19 @@ def _fold_chars(chars: Iterable[str], folding: Folding) -> dict[str, str]:
         if any("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in folded):
             han.append(ch)
     if han and folding.traditional_to_simplified:
-        converter = _t2s()
-        joined = "\n".join(table[c] for c in han)
-        converted = converter.convert(joined).split("\n")  # type: ignore[attr-defined]
-        if len(converted) == len(han):
-            for ch, simp in zip(han, converted, strict=True):
-                table[ch] = simp
+        # One folded character: the shipped table (OpenCC's own answer, ``t2s_table``).  Several (a
+        # compatibility ligature such as ㍿): OpenCC itself, built only then.
+        chars = _t2s_chars()
+        several = [c for c in han if len(table[c]) != 1]
+        for ch in han:
+            if len(table[ch]) == 1:
+                table[ch] = chars.get(table[ch], table[ch])
+        if several:
+            joined = "\n".join(table[c] for c in several)
+            converted = _t2s().convert(joined).split("\n")  # type: ignore[attr-defined]
+            if len(converted) == len(several):
+                for ch, simp in zip(several, converted, strict=True):
+                    table[ch] = simp
     semantic = dict(folding.fold)
     for ch, folded in table.items():
         if folded in semantic:

@@ -15,8 +15,16 @@ class RegexCheck(Check):
     kind = "regex"
 
     def __init__(self, compiled: Any, source: str) -> None:
-        self.compiled = compiled
+        self._compiled = compiled
         self.source = source
+
+    @property
+    def compiled(self) -> Any:
+        """The RE2 pattern, compiled again on first use after the rules come back from the compiled
+        cache: most anchored patterns never run in a hook run, whose messages hold none of their anchors."""
+        if self._compiled is None:
+            self._compiled = compile_rule_regex(self.source, checked=True)
+        return self._compiled
 
     @classmethod
     def from_spec(cls, spec: LDict, reader: SpecReader, where: str) -> RegexCheck:
@@ -33,7 +41,7 @@ class RegexCheck(Check):
 
     def __setstate__(self, state: dict[str, str]) -> None:
         self.source = state["source"]
-        self.compiled = compile_rule_regex(self.source, checked=True)
+        self._compiled = None
 
     def find(self, ctx: MatchContext) -> Iterator[Hit]:
         for m in self.compiled.finditer(ctx.text):

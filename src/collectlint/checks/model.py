@@ -9,7 +9,9 @@ sentence the violation model scores highest, with the probability as ``confidenc
 drove the score as the explanation.  It runs only
 when the model is switched on (``--no-model`` / ``model: false`` turn it off; ``--model-sensitivity`` /
 ``model-sensitivity`` choose its threshold) and the message's
-profile ships a model; the model file is loaded on first need, so a clean hook run never reads it.
+profile ships a model.  The model is loaded on first need: the first message checked with the model on,
+from its built copy in the protected compiled cache (``scorer._read_warm``), so a run with ``--no-model``
+or with no message never reads it.
 """
 
 from __future__ import annotations

@@ -140,10 +140,12 @@ def _fold_chars(chars: Iterable[str], folding: Folding) -> dict[str, str]:
         # One folded character: the shipped table (OpenCC's own answer, ``t2s_table``).  Several (a
         # compatibility ligature such as ㍿): OpenCC itself, built only then.
         chars = _t2s_chars()
-        several = [c for c in han if len(table[c]) != 1]
+        several: list[str] = []
         for ch in han:
             if len(table[ch]) == 1:
                 table[ch] = chars.get(table[ch], table[ch])
+            else:
+                several.append(ch)
         if several:
             joined = "\n".join(table[c] for c in several)
             converted = _t2s().convert(joined).split("\n")  # type: ignore[attr-defined]

@@ -301,7 +301,7 @@ def load_model(profile: str) -> Model | None:
 _WarmState = tuple[WordClasses | None, dict[str, CategoryModel], dict[str, CategoryModel], dict[str, Any]]
 
 
-def _warm_key(folder: Any, data: dict[str, Any]) -> str | None:
+def _warm_key(folder: Path, data: dict[str, Any]) -> str | None:
     import hashlib
 
     from collectlint.compiled_cache import code_fingerprint

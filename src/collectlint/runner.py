@@ -245,6 +245,11 @@ def unsafe_input(path: Path, tree: Path) -> str | None:
     """Why ``path`` is not read (None when it may be): a symbolic link that leads out of the checked
     tree, or anything that is not a regular file (FIFO, device, socket), which could block or never end."""
     try:
+        if stat.S_ISREG(os.lstat(path).st_mode):
+            return None  # a regular file that is not a link (one system call; resolving costs one per folder)
+    except OSError:
+        return None  # reading it reports the missing or unreadable path as an input error
+    try:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):
         return None  # reading it reports the broken or looping link as an input error

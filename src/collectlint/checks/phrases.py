@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from collectlint.checks.base import Hit, MatchContext
 from collectlint.normalize import has_han, latin_alnum, normalize_phrase
@@ -51,12 +52,15 @@ class PhraseSet:
     def __init__(self, phrases: list[str]) -> None:
         self.phrases = sorted(set(phrases), key=lambda p: (-len(p), p))
         self._pattern: re.Pattern[str] | None = None
+        self._automaton: Any = None
         self._variant_set: PhraseSet | None = None
 
     @property
     def pattern(self) -> re.Pattern[str]:
-        """One alternation of the phrases (what guards search with).  A phrase that begins or ends with
-        a Latin letter or digit must stand alone there: "or" is not in "for", "not" not in "notice"."""
+        """One alternation of the phrases.  A phrase that begins or ends with a Latin letter or digit
+        must stand alone there: "or" is not in "for", "not" not in "notice".  Guards do not use it
+        (``search`` and ``spans`` give the same answers without compiling it, which for a large set
+        costs milliseconds); it stays as the reference those two are tested against."""
         if self._pattern is None:
             self._pattern = re.compile("|".join(_bounded(p) for p in self.phrases))
         return self._pattern
@@ -67,6 +71,50 @@ class PhraseSet:
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self._pattern = None
+        self._automaton = None
+
+    def _matches(self, text: str, pos: int, endpos: int) -> Iterator[tuple[int, int]]:
+        """(start, end) of every occurrence of every phrase inside ``text[pos:endpos]`` that ``pattern``
+        would accept there: a Latin letter or digit may not touch a phrase's Latin first or last
+        character (looking before ``pos`` as a regex lookbehind does; ``endpos`` counts as the end of
+        the text, as it does for a lookahead)."""
+        automaton = self._automaton
+        if automaton is None:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            for phrase in self.phrases:
+                automaton.add_word(phrase, (len(phrase), latin_alnum(phrase[0]), latin_alnum(phrase[-1])))
+            automaton.make_automaton()
+            self._automaton = automaton
+        if pos >= endpos:
+            return
+        for last, (length, left, right) in automaton.iter(text, pos, endpos):
+            start, end = last + 1 - length, last + 1
+            if left and start > 0 and latin_alnum(text[start - 1]):
+                continue
+            if right and end < endpos and latin_alnum(text[end]):
+                continue
+            yield start, end
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
+        """Whether ``pattern.search(text, pos, endpos)`` finds a match."""
+        return next(self._matches(text, pos, len(text) if endpos is None else min(endpos, len(text))), None) is not None
+
+    def spans(self, text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
+        """The (start, end) of each match of ``pattern.finditer(text, pos, endpos)``: leftmost first, the
+        longest phrase at that start (the alternation lists the longest first), then on from its end."""
+        longest: dict[int, int] = {}
+        for start, end in self._matches(text, pos, min(endpos, len(text))):
+            if end > longest.get(start, -1):
+                longest[start] = end
+        out: list[tuple[int, int]] = []
+        at = pos
+        for start in sorted(longest):
+            if start >= at:
+                out.append((start, longest[start]))
+                at = longest[start]
+        return out
 
     def variant_set(self) -> PhraseSet | None:
         """Pinyin and mixed-script spellings of the Han phrases, built on first need."""

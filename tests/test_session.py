@@ -266,3 +266,25 @@ def test_cache_files_are_written_whole_and_private(tmp_path: Path) -> None:
     assert target.read_bytes() == b"second"
     assert target.stat().st_mode & 0o077 == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["entry.bin"]
+
+
+def test_the_cache_evicts_the_entries_used_least_recently(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An entry written long ago but read on every run must survive however many newer entries other
+    versions of collectlint write; an entry nobody reads goes first."""
+    import os
+    import time
+
+    from collectlint import compiled_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    base = time.time() - 100_000
+    compiled_cache.write("in-use", ("rules",))
+    folder = next(tmp_path.rglob("rules-in-use.bin")).parent
+    os.utime(folder / "rules-in-use.bin", (base - 1, base - 1))  # the oldest file in the folder
+    for i in range(compiled_cache.KEEP + 5):
+        assert compiled_cache.read("in-use") == ("rules",), f"evicted after {i} newer entries"
+        compiled_cache.write(f"other-{i}", i)
+        os.utime(folder / f"rules-other-{i}.bin", (base + 2 * i, base + 2 * i))
+    assert len(list(folder.glob("rules-*.bin"))) == compiled_cache.KEEP
+    assert compiled_cache.read("in-use") == ("rules",)
+    assert compiled_cache.read("other-0") is None, "the least recently used entry should have gone"

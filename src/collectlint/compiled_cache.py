@@ -14,6 +14,7 @@ error reading, verifying or writing it means "no cache", never a failed run.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import hmac
@@ -25,7 +26,10 @@ from pathlib import Path
 
 from collectlint.cachedir import cache_dir, private, write_private
 
-KEEP = 12
+# Entries kept (the most recently used; a read marks its entry used).  One version of collectlint uses
+# about nine (rules, four profiles, two warm models, two merged category models), and users often run
+# two or three versions (a pre-commit environment, a development checkout, CI).
+KEEP = 32
 _MAC = 32
 
 
@@ -92,9 +96,11 @@ def read(key: str) -> object | None:
         return None  # not written by us (or damaged): never unpickled
     try:
         value: object = pickle.loads(payload)
-        return value
     except Exception:
         return None
+    with contextlib.suppress(OSError):
+        os.utime(entry)  # used now: eviction keeps the entries in use, not the ones written last
+    return value
 
 
 def write(key: str, value: object) -> None:

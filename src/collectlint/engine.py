@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from collectlint.automaton import automaton_of
 from collectlint.models import Severity
 from collectlint.packs.rule import Rule
 from collectlint.pinyin import LATIN
@@ -159,14 +160,9 @@ class RuleSet:
 
 
 def _automaton(entries: dict[str, list[int]]) -> Any:
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for phrase, keys in entries.items():
-        automaton.add_word(phrase, (len(phrase), tuple(keys)))
-    if entries:
-        automaton.make_automaton()
-    return _Empty() if not entries else automaton
+    if not entries:
+        return _Empty()
+    return automaton_of((phrase, (len(phrase), tuple(keys))) for phrase, keys in entries.items())
 
 
 class _Empty:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from collectlint.automaton import automaton_of
 from collectlint.checks.base import Hit, MatchContext
 from collectlint.normalize import has_han, latin_alnum, normalize_phrase
 from collectlint.pinyin import LATIN, amount_code, in_english_prose, needs_cue, variants
@@ -80,14 +81,9 @@ class PhraseSet:
         the text, as it does for a lookahead)."""
         automaton = self._automaton
         if automaton is None:
-            import ahocorasick
-
-            automaton = ahocorasick.Automaton()
-            for phrase in self.phrases:
-                automaton.add_word(phrase, (len(phrase), latin_alnum(phrase[0]), latin_alnum(phrase[-1])))
-            automaton.make_automaton()
-            self._automaton = automaton
-        if pos >= endpos:
+            automaton = self._automaton = automaton_of(
+                (p, (len(p), latin_alnum(p[0]), latin_alnum(p[-1]))) for p in self.phrases)
+        if pos >= endpos or not len(automaton):
             return
         for last, (length, left, right) in automaton.iter(text, pos, endpos):
             start, end = last + 1 - length, last + 1

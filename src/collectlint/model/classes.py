@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from collectlint.automaton import automaton_of
 from collectlint.normalize import latin_alnum
 
 FIRST = 0xE000
@@ -66,19 +67,15 @@ class WordClasses:
 
     @functools.cached_property
     def _automaton(self) -> Any:
-        import ahocorasick
-
-        automaton = ahocorasick.Automaton()
+        entries: dict[str, tuple[int, str, bool]] = {}
         for i, name in enumerate(self.names):
             symbol = chr(FIRST + i)
             for word in self.members[name]:
-                if word and word not in automaton:  # a word in two classes keeps the first (sorted) class
+                if word and word not in entries:  # a word in two classes keeps the first (sorted) class
                     # Whether the word's ends need the stand-alone test (a Latin letter or digit there).
                     edged = latin_alnum(word[0]) or latin_alnum(word[-1])
-                    automaton.add_word(word, (len(word), symbol, edged))
-        if len(automaton):
-            automaton.make_automaton()
-        return automaton
+                    entries[word] = (len(word), symbol, edged)
+        return automaton_of(entries.items())
 
     def warm(self) -> None:
         """Build the class automaton now (it is kept with the instance, also in a pickled copy)."""

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from collectlint.automaton import automaton_of
 from collectlint.model import ANY
 from collectlint.model.classes import WordClasses, has_symbol
 from collectlint.model.features import cleaned_normalised, features
@@ -205,23 +206,13 @@ class Model:
                 grams.setdefault(feature, []).append((i, weight))
         searched = self.language == "zh"  # English has no automaton: every feature is looked up
         by_class = {f: tuple(pairs) for f, pairs in grams.items() if has_symbol(f) or not searched}
-        automaton = _automaton_of((f, (f, tuple(pairs))) for f, pairs in grams.items() if f not in by_class)
+        automaton = automaton_of((f, (f, tuple(pairs))) for f, pairs in grams.items() if f not in by_class)
         return names, automaton, by_class
 
     def _merged_key(self) -> str | None:
-        import hashlib
-
-        from collectlint.compiled_cache import code_fingerprint
-
-        digest = hashlib.sha256(f"merged|{FORMAT}|{code_fingerprint()}|{self.language}|{self.profile}".encode())
-        try:
-            digest.update(json.dumps(self._manifest, sort_keys=True).encode("utf-8"))
-            for name in self.names:
-                if name != ANY:
-                    digest.update(self._read(str(self._manifest[name]["file"])))
-        except (OSError, TypeError, KeyError):
-            return None
-        return "merged-" + digest.hexdigest()[:32]
+        names = [name for name in self.names if name != ANY]
+        return _content_key("merged", self._manifest,
+                            lambda: (self._read(str(self._manifest[name]["file"])) for name in names))
 
     def _probability(self, prepared: Prepared, name: str) -> float:
         return _probability(self._scored(name).bias + sum(self._found(prepared, name).values()))
@@ -238,7 +229,7 @@ class Model:
         word-class features are looked up, not searched for."""
         if name not in self._automata:
             weights = self.category(name).weights
-            self._automata[name] = _automaton_of((g, (g, w)) for g, w in weights.items() if not has_symbol(g))
+            self._automata[name] = automaton_of((g, (g, w)) for g, w in weights.items() if not has_symbol(g))
         return self._automata[name]
 
     def _result(self, cat: CategoryModel, present: list[tuple[float, str]], threshold: float | None = None
@@ -282,16 +273,6 @@ def _read_merged(key: str | None) -> _Merged | None:
     return cached[0], cached[1], cached[2]
 
 
-def _automaton_of(entries: Iterable[tuple[str, Any]]) -> Any:
-    """An Aho-Corasick automaton over (word, value) entries (built and searchable; empty if none)."""
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for word, value in entries:
-        automaton.add_word(word, value)
-    if len(automaton):
-        automaton.make_automaton()
-    return automaton
 DRIVERS = 4  # features named as the drivers of a model finding
 
 
@@ -346,19 +327,30 @@ _WarmState = tuple[WordClasses | None, dict[str, CategoryModel], dict[str, Categ
 
 
 def _warm_key(folder: Path, data: dict[str, Any]) -> str | None:
+    def contents() -> Iterable[bytes]:
+        for name in (data.get("classes"), data.get("categories", {}).get(ANY, {}).get("file")):
+            if name:
+                yield folder.joinpath(str(name)).read_bytes()
+
+    return _content_key("model", data, contents)
+
+
+def _content_key(kind: str, data: object, contents: Callable[[], Iterable[bytes]]) -> str | None:
+    """The compiled-cache key of something built from a model: ``kind``, the format, collectlint's own
+    sources, ``data`` (the manifest) and the bytes of the files it is built from (None when one cannot
+    be read)."""
     import hashlib
 
     from collectlint.compiled_cache import code_fingerprint
 
-    digest = hashlib.sha256(f"model|{FORMAT}|{code_fingerprint()}".encode())
+    digest = hashlib.sha256(f"{kind}|{FORMAT}|{code_fingerprint()}".encode())
     try:
         digest.update(json.dumps(data, sort_keys=True).encode("utf-8"))
-        for name in (data.get("classes"), data.get("categories", {}).get(ANY, {}).get("file")):
-            if name:
-                digest.update(folder.joinpath(str(name)).read_bytes())
-    except (OSError, TypeError, AttributeError):
+        for blob in contents():
+            digest.update(blob)
+    except (OSError, TypeError, AttributeError, KeyError):
         return None
-    return "model-" + digest.hexdigest()[:32]
+    return f"{kind}-" + digest.hexdigest()[:32]
 
 
 def _read_warm(key: str | None) -> _WarmState | None:

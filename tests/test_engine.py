@@ -91,3 +91,32 @@ def test_select_and_ignore_by_category_name_and_id() -> None:
 def test_unmasked_numbers_are_flagged_and_masked_ones_pass(linter: Linter) -> None:
     assert "CN601" in {f.rule_id for f in linter.lint_text("身份证11010519491231002X")}
     assert "CN601" not in {f.rule_id for f in linter.lint_text("身份证110***********002X")}
+
+
+def _english_conduct(text: str) -> set[str]:
+    from collectlint.session import Options
+
+    english = Linter(options=Options(model=False, profile="en-US"))
+    return {f.rule_id for f in english.lint_text(text) if f.category is not Category.MISSING_ELEMENT}
+
+
+def test_a_negator_inside_a_condition_denies_nothing() -> None:
+    # "not" states when the threat applies; the opener may lie before the negation window.
+    assert "US704" in _english_conduct(
+        "Your debt is overdue. If payment is not received within 48 hours, we will proceed with legal action.")
+    assert "US706" in _english_conduct(
+        "Your loan is overdue. If not paid by 6pm today your photos will be sent to every number in your contacts.")
+    assert "US704" not in _english_conduct("Your debt is overdue. Legal action will not follow if you pay today.")
+
+
+def test_a_negator_used_for_emphasis_denies_nothing() -> None:
+    assert "US201" in _english_conduct("Your debt is overdue. We won't hesitate to have you arrested.")
+    assert "US101" in _english_conduct("Your debt is overdue. If it is not paid today, I cannot guarantee your safety.")
+    assert "US201" not in _english_conduct("Your debt is overdue. We will not have you arrested.")
+
+
+def test_a_negator_before_any_part_of_a_frame_denies_it() -> None:
+    # The frame's first part (the deadline) is not negated; its legal step is.
+    assert _english_conduct("Your debt is overdue. If you pay in full today, we will not take legal action.") == set()
+    assert _english_conduct("Your debt is overdue. Pay today and we will not file a lawsuit.") == set()
+    assert "US704" in _english_conduct("Your debt is overdue. Pay today or we will file a lawsuit.")

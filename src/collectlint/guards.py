@@ -94,13 +94,20 @@ def negation_window(text: str, start: int, profile: Profile) -> str:
 
 def negated(text: str, start: int, profile: Profile) -> bool:
     prefix = negation_window(text, start, profile)
+    base = start - len(prefix)
     last_neg = None
+    emphasis = profile.negation.emphasis
     for m in profile.negation.negators.finditer(prefix):
-        last_neg = m
+        if emphasis is None or emphasis.match(text, base + m.end()) is None:
+            last_neg = m
     if last_neg is None:
         return False
+    condition = profile.negation.condition
+    # "If payment is not received by Friday, ...": the negator belongs to a condition (the word that opens
+    # it may lie before the window: "if not paid by 6pm today your photos ...").
+    if condition is not None and condition.search(clause_before(text, base + last_neg.start(), profile.clause_end)):
+        return False
     # The consequence test may look past the window's end ("or" followed by the hit's own verb).
-    base = start - len(prefix)
     after = text[base : start + 40]
     return not any(m.start() < len(prefix)
                    for m in profile.negation.consequence.finditer(after, last_neg.end()))
@@ -120,8 +127,11 @@ class Context:
     # Match inside placeholders and 【】 signatures too (a rule about the sender name itself).
     placeholders: bool = False
 
-    def keeps(self, text: str, start: int, end: int, profile: Profile) -> bool:
-        if self.negation and (negated(text, start, profile) or in_quoted_question(text, start, end, profile)
+    def keeps(self, text: str, start: int, end: int, profile: Profile, parts: tuple[int, ...] = ()) -> bool:
+        """Whether a hit at ``start``-``end`` stands; ``parts``: where a frame's later parts start (a
+        negator before any of them denies the frame)."""
+        if self.negation and (negated(text, start, profile) or any(negated(text, p, profile) for p in parts)
+                              or in_quoted_question(text, start, end, profile)
                               or in_reply_to_reader(text, start, profile)):
             return False
         if self.unless_overlap is not None:

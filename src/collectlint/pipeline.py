@@ -63,7 +63,7 @@ def _run_rule(rule: Rule, ctx: MatchContext, ruleset: RuleSet, findings: dict[tu
     for hit in sorted(found, key=lambda h: (h.start, -h.end)):
         if hit.start < kept_end and not per_category:
             continue
-        if not rule.check.document_level and not rule.context.keeps(text, hit.start, hit.end, profile):  # guard
+        if not rule.check.document_level and not rule.context.keeps(text, hit.start, hit.end, profile, hit.parts):  # guard
             continue
         start, end = doc.norm.to_original(hit.start, hit.end)  # map back
         # A hit that starts or ends in a placeholder (or a customer line) is not prose; a frame whose

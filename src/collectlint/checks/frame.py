@@ -106,13 +106,14 @@ class FrameCheck(Check):
                 s1 = m.start() if m else s1
             found = self._extend(ctx, occurrences, 1, end, start, s1, words)
             if found is not None:
-                yield Hit(start, found)
+                yield Hit(start, found[0], parts=found[1])
 
     def _extend(self, ctx: MatchContext, occ: list[list[tuple[int, int]]], i: int, pos: int, first: int,
-                limit: int, words: bool) -> int | None:
-        """End of the earliest completion of parts i.. after ``pos`` (None when there is none)."""
+                limit: int, words: bool) -> tuple[int, tuple[int, ...]] | None:
+        """End of the earliest completion of parts i.. after ``pos``, and where each of those parts
+        starts (None when there is none)."""
         if i == len(self.parts):
-            return pos
+            return pos, ()
         for start, end in occ[i]:
             if start < pos or end > limit:
                 continue
@@ -122,7 +123,7 @@ class FrameCheck(Check):
                 break
             done = self._extend(ctx, occ, i + 1, end, first, limit, words)
             if done is not None:
-                return done
+                return done[0], (start, *done[1])
         if self.parts[i].optional:
             return self._extend(ctx, occ, i + 1, pos, first, limit, words)
         return None

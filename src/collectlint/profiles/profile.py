@@ -39,6 +39,12 @@ class Negation:
     # when it holds a coordinator and no subject; None: no list scope (a character-window language).
     list_coordinator: re.Pattern[str] | None = None
     list_subject: re.Pattern[str] | None = None
+    # A negator after one of these in its clause states a condition, not a denial: "if payment is not
+    # received within 48 hours, we will sue" threatens; None: every negator denies.
+    condition: re.Pattern[str] | None = None
+    # Words that turn the negator before them into emphasis: "we will not hesitate to sue", "we won't
+    # think twice"; matched right after the negator.  None: none.
+    emphasis: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -122,7 +128,7 @@ def load_profile(path: Path) -> Profile:
                 required={"traditional-to-simplified", "fold", "pinyin-variants"})
     neg = reader.mapping(m["negation"], m.line_of("negation"), f"{where}: negation")
     reader.keys(neg, f"{where}: negation", allowed={"unit", "window", "negators", "consequence", "list-coordinators",
-                                                    "list-subjects"},
+                                                    "list-subjects", "conditions", "emphasis"},
                 required={"unit", "window", "negators", "consequence"})
     speakers = reader.mapping(m["speakers"], m.line_of("speakers"), f"{where}: speakers")
     reader.keys(speakers, f"{where}: speakers", allowed={"agent", "customer"}, required={"agent", "customer"})
@@ -166,7 +172,9 @@ def load_profile(path: Path) -> Profile:
                           reader.integer(neg, "window", where, default=16, low=1, high=200),
                           _compile(reader, neg, "negators", where), _compile(reader, neg, "consequence", where),
                           _optional(reader, neg, "list-coordinators", where, re.I),
-                          _optional(reader, neg, "list-subjects", where, re.I)),
+                          _optional(reader, neg, "list-subjects", where, re.I),
+                          _optional(reader, neg, "conditions", where, re.I),
+                          _optional(reader, neg, "emphasis", where, re.I)),
         clause_end=_compile(reader, m, "clause-ends", where),
         sentence_end=_compile(reader, m, "sentence-ends", where),
         stages=tuple(v for v, _ in reader.strings(m, "stages", where, required=True)),

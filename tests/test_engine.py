@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+
 from collectlint.api import Linter
 from collectlint.models import Category
+from collectlint.session import Options
 from collectlint.source import Document
 
 BAD = "再不还钱就让你坐牢，我们会上门，还要发到你朋友圈曝光"
@@ -93,11 +96,13 @@ def test_unmasked_numbers_are_flagged_and_masked_ones_pass(linter: Linter) -> No
     assert "CN601" not in {f.rule_id for f in linter.lint_text("身份证110***********002X")}
 
 
-def _english_conduct(text: str) -> set[str]:
-    from collectlint.session import Options
+@functools.cache
+def _english() -> Linter:
+    return Linter(options=Options(model=False, profile="en-US"))
 
-    english = Linter(options=Options(model=False, profile="en-US"))
-    return {f.rule_id for f in english.lint_text(text) if f.category is not Category.MISSING_ELEMENT}
+
+def _english_conduct(text: str) -> set[str]:
+    return {f.rule_id for f in _english().lint_text(text) if f.category is not Category.MISSING_ELEMENT}
 
 
 def test_a_negator_inside_a_condition_denies_nothing() -> None:
@@ -107,6 +112,8 @@ def test_a_negator_inside_a_condition_denies_nothing() -> None:
     assert "US706" in _english_conduct(
         "Your loan is overdue. If not paid by 6pm today your photos will be sent to every number in your contacts.")
     assert "US704" not in _english_conduct("Your debt is overdue. Legal action will not follow if you pay today.")
+    # A main clause after the condition takes the negator out of it.
+    assert _english_conduct("Your debt is overdue. If you pay today we will not have you arrested.") == set()
 
 
 def test_a_negator_used_for_emphasis_denies_nothing() -> None:

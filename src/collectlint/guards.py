@@ -92,6 +92,18 @@ def negation_window(text: str, start: int, profile: Profile) -> str:
     return _last_words(clause, neg.window)
 
 
+def _in_condition(text: str, at: int, profile: Profile) -> bool:
+    """Whether the negator ending at ``at`` belongs to a condition: "if payment is not received by Friday, ..."
+    (the opener may lie before the negation window: "if not paid by 6pm today your photos ...").  A main
+    clause begun since the opener ("if you pay today we will not sue") takes the negator out of it."""
+    condition = profile.negation.condition
+    if condition is None:
+        return False
+    lead = clause_before(text, at, profile.clause_end)
+    openers = [m.end() for m in condition.finditer(lead)]
+    return bool(openers) and profile.negation.consequence.search(lead, openers[-1]) is None
+
+
 def negated(text: str, start: int, profile: Profile) -> bool:
     prefix = negation_window(text, start, profile)
     base = start - len(prefix)
@@ -102,10 +114,7 @@ def negated(text: str, start: int, profile: Profile) -> bool:
             last_neg = m
     if last_neg is None:
         return False
-    condition = profile.negation.condition
-    # "If payment is not received by Friday, ...": the negator belongs to a condition (the word that opens
-    # it may lie before the window: "if not paid by 6pm today your photos ...").
-    if condition is not None and condition.search(clause_before(text, base + last_neg.start(), profile.clause_end)):
+    if _in_condition(text, base + last_neg.end(), profile):
         return False
     # The consequence test may look past the window's end ("or" followed by the hit's own verb).
     after = text[base : start + 40]

@@ -367,7 +367,7 @@ def test_show_files_lists_inputs_with_their_configuration_and_checks_nothing(tmp
 
 
 def test_a_model_finding_shows_its_category_confidence_and_words() -> None:
-    result = CliRunner().invoke(cli, ["check", "-"], input="天天给你打电话你怎么不接？必须今天答复。\n")
+    result = CliRunner().invoke(cli, ["check", "-"], input="你的情况我们都清楚，自己掂量着办吧。\n")
     assert "[ML100]" in result.stdout
     line = next(x for x in result.stdout.splitlines() if "模型判断：" in x)
     assert "类别 " in line and "置信度 0." in line and "主要依据：" in line

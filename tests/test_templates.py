@@ -60,7 +60,7 @@ def test_yaml_catalogue_reports_each_leaf_at_its_own_place(results: dict[str, Fi
                                                                              "unused", "autopay", "bill"))) >= 20
     line, col = position_of(r, "坐牢")
     assert where(r, "CN201") == [(line, col, "sms.m2.jail")]
-    line, col = position_of(r, "朋友圈")
+    line, col = position_of(r, "就发到你朋友圈")
     assert (line, col, "sms.m3.shaming") in where(r, "CN402")
     # Stage from the key path: legal steps flagged at m1, not at m3.
     assert [k for _, _, k in where(r, "CN705")] == ["sms.m1.too_early"]
@@ -150,7 +150,7 @@ def test_call_opening_must_identify_caller_and_creditor(linter: Linter) -> None:
 
 def test_gbk_and_bom_templates(results: dict[str, FileResult]) -> None:
     gbk = results["sms/gbk_notice.txt"]
-    line, col = position_of(gbk, "朋友圈")
+    line, col = position_of(gbk, "发到你朋友圈")
     assert (line, col, None) in where(gbk, "CN402")
     bom = results["sms/bom_notice.md"]
     assert not bom.text.startswith("\ufeff")

@@ -69,6 +69,11 @@ def in_reply_to_reader(text: str, start: int, profile: Profile) -> bool:
     return profile.reply_frame.match(text, s0, start) is not None
 
 
+def denied_after(text: str, end: int, profile: Profile) -> bool:
+    """Whether the clause goes on, right after the hit, to deny it ("与子女入学没有直接关系")."""
+    return profile.denied_after.match(text, end) is not None
+
+
 def _last_words(clause: str, count: int) -> str:
     """The end of ``clause`` that holds its last ``count`` words (all of it when it has fewer)."""
     words = list(_WORD.finditer(clause))
@@ -141,7 +146,8 @@ class Context:
         negator before any of them denies the frame)."""
         if self.negation and (negated(text, start, profile) or any(negated(text, p, profile) for p in parts)
                               or in_quoted_question(text, start, end, profile)
-                              or in_reply_to_reader(text, start, profile)):
+                              or in_reply_to_reader(text, start, profile)
+                              or denied_after(text, end, profile)):
             return False
         if self.unless_overlap is not None:
             for m0, m1 in self.unless_overlap.spans(text, max(0, start - 20), min(len(text), end + 20)):

@@ -25,7 +25,7 @@ DEFAULT_PROFILE = "zh-CN"
 HERE = Path(__file__).resolve().parent
 KEYS = {"profile", "description", "language", "aliases", "normalise", "short-forms-need-cue", "collection-cues",
         "negation", "clause-ends", "sentence-ends", "stages", "channel-aliases", "speakers", "settled",
-        "required-elements", "elements", "reply-frames", "question-markers"}
+        "required-elements", "elements", "reply-frames", "question-markers", "denied-after"}
 ELEMENT_KEYS = {"label", "placeholder", "expanded-length", "aliases", "name-parts", "patterns"}
 
 
@@ -69,6 +69,8 @@ class Profile:
     reply_frame: re.Pattern[str]
     # What makes a quoted stretch a question (guards.in_quoted_question).
     question_marker: re.Pattern[str]
+    # A denial that follows the hit in its clause (与子女入学没有直接关系): matched right after the hit.
+    denied_after: re.Pattern[str]
     required_elements: dict[str, frozenset[str]]
     elements: dict[str, Element]
 
@@ -119,7 +121,7 @@ def load_profile(path: Path) -> Profile:
     except yaml.YAMLError as exc:
         raise reader.fail(yamlloc.error_line(exc), f"invalid YAML: {yamlloc.error_text(exc)}") from None
     m = reader.mapping(data, 1, "profile")
-    reader.keys(m, "profile", allowed=KEYS, required=KEYS - {"description", "aliases", "reply-frames", "question-markers"})
+    reader.keys(m, "profile", allowed=KEYS, required=KEYS - {"description", "aliases", "reply-frames", "question-markers", "denied-after"})
     name = reader.string(m, "profile", "profile")
     where = f"profile {name}"
     norm = reader.mapping(m["normalise"], m.line_of("normalise"), f"{where}: normalise")
@@ -184,6 +186,7 @@ def load_profile(path: Path) -> Profile:
         settled=re.compile(_alternation([re.escape(v) for v, _ in reader.strings(m, "settled", where, required=True)])),
         reply_frame=_optional(reader, m, "reply-frames", where, re.I) or _NOTHING,
         question_marker=_optional(reader, m, "question-markers", where) or _NOTHING,
+        denied_after=_optional(reader, m, "denied-after", where) or _NOTHING,
         required_elements=required,
         elements=elements,
     )

@@ -109,12 +109,17 @@ def _in_condition(text: str, at: int, profile: Profile) -> bool:
     return bool(openers) and profile.negation.consequence.search(lead, openers[-1]) is None
 
 
-def negated(text: str, start: int, profile: Profile) -> bool:
+def negated(text: str, start: int, profile: Profile, end: int | None = None) -> bool:
+    """Whether a negator in the window before ``start`` denies the hit.  With ``end``, a negator that
+    begins before the hit and runs into it counts too (不构成 before the hit 构成犯罪)."""
     prefix = negation_window(text, start, profile)
     base = start - len(prefix)
     last_neg = None
     emphasis = profile.negation.emphasis
-    for m in profile.negation.negators.finditer(prefix):
+    scope = text[base:end] if end is not None and end > start else prefix
+    for m in profile.negation.negators.finditer(scope):
+        if m.start() >= len(prefix):
+            break
         if emphasis is None or emphasis.match(text, base + m.end()) is None:
             last_neg = m
     if last_neg is None:
@@ -144,7 +149,7 @@ class Context:
     def keeps(self, text: str, start: int, end: int, profile: Profile, parts: tuple[int, ...] = ()) -> bool:
         """Whether a hit at ``start``-``end`` stands; ``parts``: where a frame's later parts start (a
         negator before any of them denies the frame)."""
-        if self.negation and (negated(text, start, profile) or any(negated(text, p, profile) for p in parts)
+        if self.negation and (negated(text, start, profile, end) or any(negated(text, p, profile) for p in parts)
                               or in_quoted_question(text, start, end, profile)
                               or in_reply_to_reader(text, start, profile)
                               or denied_after(text, end, profile)):

@@ -111,12 +111,15 @@ def _in_condition(text: str, at: int, profile: Profile) -> bool:
 
 def negated(text: str, start: int, profile: Profile, end: int | None = None) -> bool:
     """Whether a negator in the window before ``start`` denies the hit.  With ``end``, a negator that
-    begins before the hit and runs into it counts too (不构成 before the hit 构成犯罪)."""
+    begins before the hit and runs into it counts too (不构成 before the hit 构成犯罪), unless the hit
+    itself opens with a negator."""
     prefix = negation_window(text, start, profile)
     base = start - len(prefix)
     last_neg = None
     emphasis = profile.negation.emphasis
-    scope = text[base:end] if end is not None and end > start else prefix
+    # A hit that is itself negative (不会放过你 after 绝不) keeps its own sense: only the window counts.
+    crossing = end is not None and end > start and profile.negation.negators.match(text, start) is None
+    scope = text[base:end] if crossing else prefix
     for m in profile.negation.negators.finditer(scope):
         if m.start() >= len(prefix):
             break

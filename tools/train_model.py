@@ -46,7 +46,11 @@ MIN_THRESHOLD = 0.9
 # per-category models only name the category.  Its threshold keeps out-of-fold false alarms on real
 # compliant dev messages at or below the language's share for the default sensitivity (``model.shares``).
 ANY = "any"
-FOLD_SEEDS = (0, 1, 2)  # fold shuffles whose out-of-fold scores are pooled for calibration
+# Fold shuffles whose out-of-fold scores are pooled for calibration.  Three left the Chinese ``medium``
+# threshold moving by about 0.02 between releases (0.546, 0.522, 0.536) on about 370 compliant messages,
+# which moved about ten test catches each time; six pool twice as many fold assignments per message (the
+# sampling noise of the compliant set itself remains).
+FOLD_SEEDS = (0, 1, 2, 3, 4, 5)
 MIN_THRESHOLD_ANY = 0.5
 KEEP = 4000  # strongest weights kept per category
 SYNTHETIC_WEIGHT = 0.35

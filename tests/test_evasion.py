@@ -129,6 +129,10 @@ def test_a_quoted_question_is_not_the_sender_saying_it(linter: Linter, text: str
     ("您好，您反映的催收人员称您涉嫌诈骗的情况，我们已经记录并转交质检部门核查。", "CN202", False),
     ("你刚才说没钱是吧，那我们就去你单位找你领导。", "CN303", True),  # a plain "you said": the collector's own threat
     ("你涉嫌诈骗，我们已经报案。", "CN202", True),
+    ("您问会不会被抓，我可以明确告诉您：借款逾期是民事问题，不涉及刑事责任。", "CN201", False),  # a restated question
+    ("您刚才说不希望我们再联系您的家人，好的，我已经备注在系统里了。", "CN302", False),  # a stop request granted
+    ("你话唔想我哋打去你公司，冇问题，我已经记录咗。", "CN303", False),
+    ("你说你没钱，那我们就联系你的家人。", "CN302", True),  # "you said" + the collector's own threat
     ("Hi John, you reported that a caller threatened to have you arrested. That was not our company.", "US201", False),
     ("You said you would pay today, so we will report you to the police.", "US201", True),
 ])
@@ -147,3 +151,20 @@ def test_a_reply_that_restates_the_readers_complaint_is_not_the_sender_saying_it
 ])
 def test_a_negation_covers_the_list_of_acts_it_forbids(linter: Linter, text: str, flagged: bool) -> None:
     assert any(f.rule_id == "US301" for f in linter.lint_text(text, "x.txt")) is flagged
+
+
+@pytest.mark.parametrize(("text", "rule", "flagged"), [
+    ("欠款逾期本身不構成犯罪，您不需要擔心。", "CN202", False),  # 不构成 runs into the hit 构成犯罪
+    ("你这是构成犯罪，我们已经报案。", "CN202", True),
+    ("你欠的钱再不还，我们绝不会放过你。", "CN701", True),  # the hit 不会放过 is itself negative: 绝不 keeps it
+])
+def test_a_negator_that_runs_into_the_hit_denies_it(linter: Linter, text: str, rule: str, flagged: bool) -> None:
+    assert any(f.rule_id == rule for f in linter.lint_text(text, "x.txt")) is flagged
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("个人信用报告只记录您本人的信贷情况，与子女入学没有直接关系。", False),  # denied right after the hit
+    ("逾期不还，会影响子女入学。", True),
+])
+def test_a_denial_right_after_the_hit_drops_it(linter: Linter, text: str, flagged: bool) -> None:
+    assert any(f.rule_id == "CN801" for f in linter.lint_text(text, "x.txt")) is flagged

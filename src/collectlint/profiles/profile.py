@@ -121,7 +121,8 @@ def load_profile(path: Path) -> Profile:
     except yaml.YAMLError as exc:
         raise reader.fail(yamlloc.error_line(exc), f"invalid YAML: {yamlloc.error_text(exc)}") from None
     m = reader.mapping(data, 1, "profile")
-    reader.keys(m, "profile", allowed=KEYS, required=KEYS - {"description", "aliases", "reply-frames", "question-markers", "denied-after"})
+    optional = {"description", "aliases", "reply-frames", "question-markers", "denied-after"}
+    reader.keys(m, "profile", allowed=KEYS, required=KEYS - optional)
     name = reader.string(m, "profile", "profile")
     where = f"profile {name}"
     norm = reader.mapping(m["normalise"], m.line_of("normalise"), f"{where}: normalise")

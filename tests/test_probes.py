@@ -42,3 +42,34 @@ def test_no_probe_is_in_the_real_corpus() -> None:
 def test_the_parts_do_not_overlap() -> None:
     for lang in ("en", "zh"):
         assert not _texts(PROBES / f"{lang}-A.jsonl") & _texts(PROBES / f"{lang}-B.jsonl")
+
+
+def _grams(text: str, n: int = 5) -> set[str]:
+    folded = " ".join(text.lower().split())
+    return {folded[i:i + n] for i in range(len(folded) - n + 1)}
+
+
+def test_no_probe_nearly_repeats_a_real_test_message() -> None:
+    """The model trains on the probes: a probe that reproduces a test message (statutory wording a writer
+    knew by heart, say) would leak it.  No probe may hold 90% of the character 5-grams of a test message
+    of 40 characters or more, nor the test message 90% of the probe's."""
+    index: dict[str, list[int]] = {}
+    sizes: list[int] = []
+    for split in (ROOT / "corpus" / "real").glob("*/test.jsonl"):
+        for text in _texts(split):
+            grams = _grams(text)
+            if len(text) < 40:
+                continue
+            for gram in grams:
+                index.setdefault(gram, []).append(len(sizes))
+            sizes.append(len(grams))
+    assert sizes
+    close = []
+    for text in set().union(*(_texts(p) for p in PARTS)):
+        grams = _grams(text)
+        shared: dict[int, int] = {}
+        for gram in grams:
+            for i in index.get(gram, ()):
+                shared[i] = shared.get(i, 0) + 1
+        close += [text[:80] for i, n in shared.items() if n >= 0.9 * min(sizes[i], len(grams)) and len(grams) >= 36]
+    assert not close, close[:3]

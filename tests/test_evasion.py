@@ -133,6 +133,8 @@ def test_a_quoted_question_is_not_the_sender_saying_it(linter: Linter, text: str
     ("您刚才说不希望我们再联系您的家人，好的，我已经备注在系统里了。", "CN302", False),  # a stop request granted
     ("你话唔想我哋打去你公司，冇问题，我已经记录咗。", "CN303", False),
     ("你说你没钱，那我们就联系你的家人。", "CN302", True),  # "you said" + the collector's own threat
+    ("你说你不想还钱，那我们就联系你的家人。", "CN302", True),  # "you don't want to pay" is no stop request
+    ("你问问你家人，看他们知不知道你欠钱不还，我们会告诉你家人的。", "CN302", True),  # 问问: not a restated question
     ("Hi John, you reported that a caller threatened to have you arrested. That was not our company.", "US201", False),
     ("You said you would pay today, so we will report you to the police.", "US201", True),
 ])

@@ -57,9 +57,9 @@ def test_no_probe_nearly_repeats_a_real_test_message() -> None:
     sizes: list[int] = []
     for split in (ROOT / "corpus" / "real").glob("*/test.jsonl"):
         for text in _texts(split):
-            grams = _grams(text)
             if len(text) < 40:
                 continue
+            grams = _grams(text)
             for gram in grams:
                 index.setdefault(gram, []).append(len(sizes))
             sizes.append(len(grams))

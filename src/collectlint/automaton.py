@@ -3,18 +3,30 @@ strings at once: the rule phrases, guard phrase sets, the model's n-grams and wo
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 
+class Empty:
+    """What ``automaton_of`` gives for no entries: pyahocorasick cannot build or search an empty
+    automaton, so this stands in for one (``len`` 0, ``iter`` finds nothing)."""
+
+    def __len__(self) -> int:
+        return 0
+
+    def iter(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Any]:
+        return iter(())
+
+
 def automaton_of(entries: Iterable[tuple[str, Any]]) -> Any:
-    """An automaton over (word, value) entries, built and searchable; with no entries it stays empty
-    (``len`` 0), which callers test before searching.  A word given twice keeps its last value."""
+    """An automaton over (word, value) entries, built and searchable, even with no entries (``Empty``).
+    A word given twice keeps its last value."""
     import ahocorasick
 
     automaton = ahocorasick.Automaton()
     for word, value in entries:
         automaton.add_word(word, value)
-    if len(automaton):
-        automaton.make_automaton()
+    if not len(automaton):
+        return Empty()
+    automaton.make_automaton()
     return automaton

@@ -160,14 +160,7 @@ class RuleSet:
 
 
 def _automaton(entries: dict[str, list[int]]) -> Any:
-    if not entries:
-        return _Empty()
     return automaton_of((phrase, (len(phrase), tuple(keys))) for phrase, keys in entries.items())
-
-
-class _Empty:
-    def iter(self, text: str) -> list[Any]:
-        return []
 
 
 def select_rules(rules: Iterable[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple[Rule, ...]:

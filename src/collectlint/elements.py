@@ -62,8 +62,14 @@ def _has_part(fragments: tuple[str, ...], name: str) -> bool:
     return False
 
 
+_ALIAS_DROPPED = re.compile(r"[\s_\-.]")
+
+
+@functools.lru_cache(maxsize=8192)
 def _alias_key(name: str) -> str:
-    return re.sub(r"[\s_\-.]", "", name).lower()
+    """A placeholder name as the alias tables hold it (cached: every required rule asks it of every
+    placeholder of every message, and a catalogue repeats the same few names)."""
+    return _ALIAS_DROPPED.sub("", name).lower()
 
 
 def alias_keys(names: list[str] | tuple[str, ...]) -> frozenset[str]:

@@ -201,8 +201,13 @@ class Model:
             self._merged_state = cached
         return self._merged_state
 
+    @property
+    def _category_names(self) -> list[str]:
+        """The per-category models (every model but the violation model), in name order."""
+        return [name for name in self.names if name != ANY]
+
     def _build_merged(self) -> _Merged:
-        names = [name for name in self.names if name != ANY]
+        names = self._category_names
         grams: dict[str, list[tuple[int, float]]] = {}
         for i, name in enumerate(names):
             for feature, weight in self.category(name).weights.items():
@@ -213,9 +218,8 @@ class Model:
         return names, automaton, by_class
 
     def _merged_key(self) -> str | None:
-        names = [name for name in self.names if name != ANY]
         return _content_key("merged", self._manifest,
-                            lambda: (self._read(str(self._manifest[name]["file"])) for name in names))
+                            lambda: (self._read(str(self._manifest[name]["file"])) for name in self._category_names))
 
     def _probability(self, prepared: Prepared, name: str) -> float:
         return _probability(self._scored(name).bias + sum(self._found(prepared, name).values()))

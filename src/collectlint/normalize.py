@@ -107,9 +107,12 @@ def to_simplified(text: str) -> str:
     return str(_t2s().convert(text))  # type: ignore[attr-defined]
 
 
+_BASIC_HAN = re.compile("[\u4e00-\u9fff]")
+
+
 def is_traditional(text: str) -> bool:
     """Whether a text is written in Traditional script: enough of its Han characters change when folded."""
-    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    han: list[str] = _BASIC_HAN.findall(text)
     if len(han) < 4:
         return False
     simplified = to_simplified("".join(han))
@@ -305,5 +308,16 @@ def latin_alnum(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+_ANY_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+# A character whose lower case is an ASCII letter: the letters themselves, dotted capital I, Kelvin sign.
+_ANY_LATIN = re.compile("[A-Za-z\u0130\u212a]")
+
+
 def has_han(text: str) -> bool:
-    return any(is_han(c) for c in text)
+    """Whether ``text`` holds a Han character (``is_han``), in one regex pass."""
+    return _ANY_HAN.search(text) is not None
+
+
+def has_latin(text: str) -> bool:
+    """Whether a character of ``text`` lower-cases to a letter a-z."""
+    return _ANY_LATIN.search(text) is not None

@@ -17,7 +17,7 @@ from collectlint.formats import READERS, Message, Suppression, reader_for
 from collectlint.model import SENSITIVITIES
 from collectlint.models import CONDUCT, Finding
 from collectlint.nlp.zh import Segmenter
-from collectlint.normalize import has_han
+from collectlint.normalize import has_han, has_latin
 from collectlint.packs.loader import load_compiled
 from collectlint.packs.rule import Rule
 from collectlint.pipeline import lint_message, sort_findings
@@ -106,7 +106,7 @@ class Session:
             return self.forced_profile
         if declared:
             return get_profile(declared)
-        if has_han(text) or not any("a" <= c.lower() <= "z" for c in text):
+        if has_han(text) or not has_latin(text):
             return get_profile(DEFAULT_PROFILE)
         return get_profile("en-US")
 

@@ -17,7 +17,7 @@ from collectlint.profiles.profile import Profile
 from collectlint.yamlspec.reader import SpecReader
 from collectlint.yamlspec.yamlloc import LDict
 
-GSM7 = set(
+GSM7 = frozenset(
     "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§"
     "¿abcdefghijklmnopqrstuvwxyzäöñüà^{}\\[~]|€"
 )
@@ -49,7 +49,7 @@ class LengthCheck(Check):
             return
         original = text.strip()
         lead = len(text) - len(text.lstrip())
-        limit = self.gsm_limit if all(c in GSM7 for c in original) else self.unicode_limit
+        limit = self.gsm_limit if GSM7.issuperset(original) else self.unicode_limit
         holders = {p.start: p for p in ctx.doc.placeholders}
         estimate = len(original) + sum(_expanded(ctx.doc.profile, p.name) - (p.end - p.start) for p in holders.values())
         if estimate <= limit:

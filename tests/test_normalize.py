@@ -48,3 +48,19 @@ def test_plain_text_uses_identity_map() -> None:
     n = normalize("plain ascii text")
     assert n.starts is None
     assert n.to_original(2, 5) == (2, 5)
+
+
+def test_script_tests_agree_with_the_character_tests_on_every_code_point() -> None:
+    """``has_han`` and ``has_latin`` search with one regex; each must say what the character-by-character
+    test it replaced says, for every character (the Kelvin sign and dotted capital I lower-case to a
+    Latin letter; U+4DC0-U+4DFF, the Yijing hexagrams, fall inside ``is_han``'s range)."""
+    import sys
+
+    from collectlint.normalize import has_han, has_latin, is_han
+
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        assert has_han(ch) == is_han(ch), hex(code)
+        assert has_latin(ch) == ("a" <= ch.lower() <= "z"), hex(code)
+    assert has_han("pay 还款 now") and not has_han("pay now")
+    assert has_latin("还款 \u212a") and not has_latin("还款１２３")

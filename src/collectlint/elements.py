@@ -11,6 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from collectlint.normalize import BASIC_HAN
 from collectlint.placeholders import Placeholder
 
 
@@ -200,13 +201,10 @@ _PLACEHOLDER_FREE = re.compile(r"\{\{.{0,256}?\}\}|\$\{.{0,256}?\}|%\(.{0,256}?\
                                r"|【[^】]{0,256}】|\[[^\]]{0,256}\]")
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-
-
 @functools.lru_cache(maxsize=8192)
 def looks_like_message(text: str) -> bool:
     """A catalogue string long enough to be a message rather than a label, name or URL."""
     bare = _PLACEHOLDER_FREE.sub("", text).strip()
     if re.fullmatch(r"\S+://\S+|[\w.+-]+@[\w.-]+", bare):
         return False
-    return len(_HAN.findall(bare, 0, 400)) >= 8 or len(bare.split(None, 6)) >= 6
+    return len(BASIC_HAN.findall(bare, 0, 400)) >= 8 or len(bare.split(None, 6)) >= 6

@@ -107,12 +107,13 @@ def to_simplified(text: str) -> str:
     return str(_t2s().convert(text))  # type: ignore[attr-defined]
 
 
-_BASIC_HAN = re.compile("[\u4e00-\u9fff]")
+# The basic CJK block alone (what counts as Chinese wording when a text's script or length is judged).
+BASIC_HAN = re.compile("[\u4e00-\u9fff]")
 
 
 def is_traditional(text: str) -> bool:
     """Whether a text is written in Traditional script: enough of its Han characters change when folded."""
-    han: list[str] = _BASIC_HAN.findall(text)
+    han: list[str] = BASIC_HAN.findall(text)
     if len(han) < 4:
         return False
     simplified = to_simplified("".join(han))
@@ -137,7 +138,7 @@ def _fold_chars(chars: Iterable[str], folding: Folding) -> dict[str, str]:
         if ch == "\u3000":
             folded = " "
         table[ch] = folded
-        if any("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in folded):
+        if has_han(folded):
             han.append(ch)
     if han and folding.traditional_to_simplified:
         # One folded character: the shipped table (OpenCC's own answer, ``t2s_table``).  Several (a
@@ -308,6 +309,7 @@ def latin_alnum(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+# The ranges of ``is_han`` (a test holds the two equal on every code point).
 _ANY_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 # A character whose lower case is an ASCII letter: the letters themselves, dotted capital I, Kelvin sign.
 _ANY_LATIN = re.compile("[A-Za-z\u0130\u212a]")

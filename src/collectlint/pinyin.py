@@ -14,7 +14,7 @@ import itertools
 import re
 
 from collectlint.nlp.inflect import FUNCTION_WORDS
-from collectlint.normalize import is_han
+from collectlint.normalize import has_han, is_han
 
 LATIN = re.compile(r"[a-z]")
 MAX_MIXED = 4  # phrases up to this many characters also get every Han/pinyin mix
@@ -94,4 +94,4 @@ def amount_code(form: str, text: str, end: int) -> bool:
 
 def needs_cue(phrase: str) -> bool:
     """Short Latin or digit forms (sb, txl, 250) are ambiguous without a collection cue."""
-    return not any(is_han(c) for c in phrase) and len(phrase) <= 4 and phrase.isalnum()
+    return not has_han(phrase) and len(phrase) <= 4 and phrase.isalnum()

@@ -64,3 +64,21 @@ def test_script_tests_agree_with_the_character_tests_on_every_code_point() -> No
         assert has_latin(ch) == ("a" <= ch.lower() <= "z"), hex(code)
     assert has_han("pay 还款 now") and not has_han("pay now")
     assert has_latin("还款 \u212a") and not has_latin("还款１２３")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("[I]f your account is forwarded", "if your account is forwarded"),
+        ("[a] lawsuit will be filed", "a lawsuit will be filed"),
+        ("[o]ur client [creditor] will report", "our client [creditor] will report"),
+        ("[expletive] you", "[expletive] you"),  # a word in brackets is the writer's, not a folded letter
+        ("x[a]b", "x[a]b"),  # an index inside a word stays
+        ("item [1] here", "item [1] here"),
+    ],
+)
+def test_editorial_brackets_around_one_letter_go(raw: str, expected: str) -> None:
+    n = normalize(raw)
+    assert n.text == expected
+    start = n.text.find(expected.split()[0])
+    assert raw[slice(*n.to_original(start, start + 1))].lower() == expected[start]

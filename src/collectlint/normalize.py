@@ -83,6 +83,10 @@ def _may_split(text: str) -> bool:
 _TONE_NUMBERS = re.compile(r"(?<![a-z0-9])(?:[a-z]{1,6}[1-5]){2,}(?![a-z0-9])")
 _TONE_DIGIT = re.compile(r"[1-5]")
 # Single Latin letters separated by one filler each: j.a.i.l, w a r r a n t, s*b.
+# A court's or writer's editorial change to a quoted letter: one letter in brackets at the start of a word
+# ("[i]f your account", "[y]ou will", "[a] lawsuit").  The brackets go, the letter stays.
+_EDIT_BRACKET = re.compile(r"(?<![a-z0-9\]])\[[a-z]\](?![a-z0-9]*\])")
+_BRACKETS = re.compile(r"[\[\]]")
 _SPACED_LETTERS = re.compile(r"(?<![a-z0-9])(?:(?:[a-z][ .*_\-]){2,}[a-z]|[a-z][.*_\-][a-z])(?![a-z0-9])")
 _LETTER_FILLER = re.compile(r"[ .*_\-]")
 
@@ -241,6 +245,7 @@ def normalize(text: str, folding: Folding = DEFAULT_FOLDING) -> Normalized:
         folded = _fold_homoglyphs(text.translate({ord(c): table[c] for c in present if table[c] != c}))
         split = _may_split(folded)
         if not (_CJK_FILLER.search(folded) or _SPACED_LETTERS.search(folded) or _TONE_NUMBERS.search(folded)
+                or ("[" in folded and _EDIT_BRACKET.search(folded))
                 or (split and (_split_chars().search(folded) or _enum_comma().search(folded)))):
             return Normalized(_unleet(folded), None, None, len(text))
         starts: list[int] = list(range(len(text)))
@@ -273,6 +278,8 @@ def normalize(text: str, folding: Folding = DEFAULT_FOLDING) -> Normalized:
     folded, starts, ends = _drop(folded, starts, ends, _CJK_FILLER)
     folded, starts, ends = _drop(folded, starts, ends, _TONE_NUMBERS, _TONE_DIGIT)
     folded, starts, ends = _drop(folded, starts, ends, _SPACED_LETTERS, _LETTER_FILLER)
+    if "[" in folded:
+        folded, starts, ends = _drop(folded, starts, ends, _EDIT_BRACKET, _BRACKETS)
     return Normalized(_unleet(folded), tuple(starts), tuple(ends), len(text))
 
 

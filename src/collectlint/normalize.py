@@ -82,11 +82,11 @@ def _may_split(text: str) -> bool:
 # Pinyin with tone numbers: zuo4lao2, shang4men2.
 _TONE_NUMBERS = re.compile(r"(?<![a-z0-9])(?:[a-z]{1,6}[1-5]){2,}(?![a-z0-9])")
 _TONE_DIGIT = re.compile(r"[1-5]")
-# Single Latin letters separated by one filler each: j.a.i.l, w a r r a n t, s*b.
 # A court's or writer's editorial change to a quoted letter: one letter in brackets at the start of a word
 # ("[i]f your account", "[y]ou will", "[a] lawsuit").  The brackets go, the letter stays.
 _EDIT_BRACKET = re.compile(r"(?<![a-z0-9\]])\[[a-z]\](?![a-z0-9]*\])")
 _BRACKETS = re.compile(r"[\[\]]")
+# Single Latin letters separated by one filler each: j.a.i.l, w a r r a n t, s*b.
 _SPACED_LETTERS = re.compile(r"(?<![a-z0-9])(?:(?:[a-z][ .*_\-]){2,}[a-z]|[a-z][.*_\-][a-z])(?![a-z0-9])")
 _LETTER_FILLER = re.compile(r"[ .*_\-]")
 

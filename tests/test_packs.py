@@ -125,3 +125,27 @@ def test_also_categories_load_sorted(tmp_path: Path) -> None:
     text = GOOD_RULE.replace("    category: threat\n", "    category: threat\n    also-categories: [pressure, insult]\n")
     (rule,) = load_pack(_write(tmp_path, text))
     assert [c.value for c in rule.also_categories] == ["insult", "pressure"]
+
+
+def _repeated_entries(node: object, where: str) -> list[str]:
+    """Every list of strings under ``node`` whose entries repeat (case folded), named by its path."""
+    if isinstance(node, dict):
+        return [r for k, v in node.items() for r in _repeated_entries(v, f"{where}.{k}")]
+    if isinstance(node, list):
+        if node and all(isinstance(x, str) for x in node):
+            seen: set[str] = set()
+            repeated = [x for x in node if x.lower() in seen or seen.add(x.lower())]
+            return [f"{where}: {repeated}"] if repeated else []
+        return [r for i, v in enumerate(node)
+                for r in _repeated_entries(v, f"{where}[{v.get('id', i) if isinstance(v, dict) else i}]")]
+    return []
+
+
+def test_shipped_phrase_lists_hold_each_phrase_once() -> None:
+    import yaml
+
+    root = Path(__file__).resolve().parent.parent / "rules"
+    files = sorted(root.glob("*/*.yaml"))
+    assert files
+    repeated = [r for f in files for r in _repeated_entries(yaml.safe_load(f.read_text(encoding="utf-8")), f.name)]
+    assert repeated == []

@@ -8,6 +8,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -97,3 +98,26 @@ def test_us605_excerpt_never_shows_the_number(tmp_path: Path) -> None:
         result = CliRunner().invoke(cli, ["check", "--format", fmt, "--no-model", str(letter)])
         assert result.exit_code == 1, result.output
         assert "US605" in result.stdout and "08012345678" not in result.stdout + (result.stderr or ""), fmt
+
+
+def test_hong_kong_and_taiwan_id_numbers_are_masked() -> None:
+    """CN604/CN605 report them, so no output may show them whole; other letter-and-digit codes stay."""
+    assert mask_text("香港身份證號碼：A123456(3)") == "香港身份證號碼：A*****6(3)"
+    assert mask_text("ＡＢ９８７６５４（３）") == "ＡＢ*****４（３）"
+    assert mask_text("身分證字號A123456789") == "身分證字號A*****6789"
+    assert mask_text("訂單 X1234567，編號 AB12345678901") == "訂單 X1234567，編號 AB12345678901"
+
+
+@pytest.mark.parametrize(("text", "rule", "number"), [
+    ("致：何先生（香港身份證號碼：K731452(3)），閣下尚欠本公司款項。", "CN604", "K731452(3)"),
+    ("債務人王○○（身分證字號H220618437）積欠卡債未還，知情者請告知。", "CN605", "H220618437"),
+])
+def test_hong_kong_and_taiwan_ids_are_reported_and_never_printed(tmp_path: Path, text: str, rule: str,
+                                                                  number: str) -> None:
+    letter = tmp_path / "notice.txt"
+    letter.write_text(text + "\n", encoding="utf-8")
+    for fmt in FORMATS:
+        result = CliRunner().invoke(cli, ["check", "--format", fmt, "--no-model", str(letter)])
+        assert result.exit_code == 1, result.output
+        assert rule in result.stdout, fmt
+        assert number not in result.stdout + (result.stderr or ""), fmt

@@ -34,6 +34,10 @@ _NUMBERS: tuple[tuple[re.Pattern[str], int, int], ...] = (
      3, 4),
     # US Social Security numbers (separated groups).
     (re.compile(rf"(?<![0-9]){_D}{{3}}{_S1}{_D}{{2}}{_S1}{_D}{{4}}(?![0-9])"), 0, 4),
+    # Hong Kong identity cards, A123456(3): the check digit and the last digit stay.
+    (re.compile(rf"(?<![A-Za-z0-9])[A-Za-z]{{1,2}}(?:{_S}?{_D}){{6}}{_S}?\([0-9Aa]\)"), 0, 2),
+    # Taiwan national IDs, A123456789.
+    (re.compile(rf"(?<![A-Za-z0-9])[A-Za-z]{_S}?[1289](?:{_S}?{_D}){{8}}(?![0-9])"), 0, 4),
 )
 _DIGIT = re.compile(r"\d")
 # Escapes a source line may write a digit or a separator with: JSON/YAML/Python (\u00a0, \x31) and
@@ -89,8 +93,8 @@ def _unescape(text: str) -> tuple[str, list[tuple[int, int]]]:
 
 
 def mask_text(text: str, char: str = "*") -> str:
-    if len(_DIGIT.findall(text)) < 9:
-        return text  # too few digits for any number masked here
+    if len(_DIGIT.findall(text)) < 7:
+        return text  # too few digits for any number masked here (a Hong Kong ID has seven)
     decoded, spans = _unescape(text) if ("\\" in text or "&#" in text) else (text, None)
     norm = normalize(decoded, _PLAIN)
     plain = norm.text.translate(_PLAIN_TABLE)

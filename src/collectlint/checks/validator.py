@@ -49,6 +49,34 @@ def _bank_card(s: str) -> bool:
     return not (len(d) == 18 and _cn_resident_id(d))
 
 
+def _hk_id(s: str) -> bool:
+    """A Hong Kong identity card number, A123456(3): one or two letters, six digits and a check
+    character (weights 9 to 2 over a space-padded 8-character body, modulus 11; 10 is written A)."""
+    body = re.sub(r"[\s()]", "", s).upper()
+    letters, digits, check = body[:-7], body[-7:-1], body[-1]
+    if not 1 <= len(letters) <= 2 or not digits.isdigit():
+        return False
+    values = [36] * (2 - len(letters)) + [ord(c) - 55 for c in letters] + [int(c) for c in digits]
+    total = sum(v * w for v, w in zip(values, range(9, 1, -1)))
+    expected = (11 - total % 11) % 11
+    return check == ("A" if expected == 10 else str(expected))
+
+
+# Taiwan: the letter's two-digit area value (A=10 ... with I, O, W, X, Y, Z out of order).
+_TW_AREA = dict(zip("ABCDEFGHJKLMNPQRSTUVXYWZIO", range(10, 36)))
+
+
+def _tw_id(s: str) -> bool:
+    """A Taiwan national ID (or new-style resident certificate) number, A123456789: a letter, a
+    sex/category digit and eight digits, the weighted sum of which is a multiple of ten."""
+    u = s.upper()
+    if len(u) != 10 or u[0] not in _TW_AREA or not u[1:].isdigit():
+        return False
+    area = _TW_AREA[u[0]]
+    total = area // 10 + (area % 10) * 9 + sum(int(c) * w for c, w in zip(u[1:9], range(8, 0, -1))) + int(u[9])
+    return total % 10 == 0
+
+
 def _us_ssn(s: str) -> bool:
     """A US Social Security number: area not 000, 666 or 9xx, group not 00, serial not 0000."""
     d = _digits(s)
@@ -63,13 +91,18 @@ VALIDATORS: dict[str, tuple[re.Pattern[str], Callable[[str], bool]]] = {
     ),
     "bank-card": (re.compile(r"(?<![\d])\d(?:[ \-]?\d){12,18}(?![\d])"), _bank_card),
     "us-ssn": (re.compile(r"(?<![\d-])\d{3}[ \-]\d{2}[ \-]\d{4}(?![\d-])"), _us_ssn),
+    # Normalised text is lower-case; the check character sits in brackets (full-width ones fold to these).
+    "hk-id": (re.compile(r"(?<![a-z\d])[a-z]{1,2}\d{6} ?\([\da]\)"), _hk_id),
+    "tw-id": (re.compile(r"(?<![a-z\d])[a-z][1289]\d{8}(?!\d)"), _tw_id),
 }
 
 
 # A number introduced as an ID number is reported even when its check character is wrong: it is
 # still somebody's (mistyped) identifier, or reads as one.
 _ID_LABEL = re.compile(r"(?:身份证|身份證|证件|居民身份)(?:号码|号|号为|号是)?[:：\s]*$")
-LABELS: dict[str, re.Pattern[str]] = {"cn-resident-id": _ID_LABEL}
+# Taiwan writes 身分證 (字號); Hong Kong 身份證 (號碼), also in English.
+_HK_TW_LABEL = re.compile(r"(?:身份证|身分证|证件|hkid|id card|统一编号)(?:号码|字号|号|号为|号是|no\.?|number)?[:：\s]*$")
+LABELS: dict[str, re.Pattern[str]] = {"cn-resident-id": _ID_LABEL, "hk-id": _HK_TW_LABEL, "tw-id": _HK_TW_LABEL}
 
 
 class ValidatorCheck(Check):

@@ -198,3 +198,13 @@ def test_a_negator_that_runs_into_the_hit_denies_it(linter: Linter, text: str, r
 ])
 def test_a_denial_right_after_the_hit_drops_it(linter: Linter, text: str, flagged: bool) -> None:
     assert any(f.rule_id == "CN801" for f in linter.lint_text(text, "x.txt")) is flagged
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Dear Property Manager, your tenant, Ms. Gill, has an outstanding balance with our office.", True),
+    ("Your neighbor at 120, Mr. J. Kessler, has an unpaid debt with us. Could you let him know?", True),
+    ("Your tenant, Ms. Gill, asked us to send her statement.", False),
+])
+def test_a_title_or_an_initial_does_not_end_the_sentence(linter: Linter, text: str, flagged: bool) -> None:
+    """A title (Ms.) or an initial (J.) ends no sentence: the frame reaches across a name in apposition."""
+    assert ("US302" in {f.rule_id for f in linter.lint_text(text, "x")}) is flagged

@@ -57,13 +57,13 @@ def _hk_id(s: str) -> bool:
     if not 1 <= len(letters) <= 2 or not digits.isdigit():
         return False
     values = [36] * (2 - len(letters)) + [ord(c) - 55 for c in letters] + [int(c) for c in digits]
-    total = sum(v * w for v, w in zip(values, range(9, 1, -1)))
+    total = sum(v * w for v, w in zip(values, range(9, 1, -1), strict=True))
     expected = (11 - total % 11) % 11
     return check == ("A" if expected == 10 else str(expected))
 
 
 # Taiwan: the letter's two-digit area value (A=10 ... with I, O, W, X, Y, Z out of order).
-_TW_AREA = dict(zip("ABCDEFGHJKLMNPQRSTUVXYWZIO", range(10, 36)))
+_TW_AREA = dict(zip("ABCDEFGHJKLMNPQRSTUVXYWZIO", range(10, 36), strict=True))
 
 
 def _tw_id(s: str) -> bool:
@@ -73,7 +73,7 @@ def _tw_id(s: str) -> bool:
     if len(u) != 10 or u[0] not in _TW_AREA or not u[1:].isdigit():
         return False
     area = _TW_AREA[u[0]]
-    total = area // 10 + (area % 10) * 9 + sum(int(c) * w for c, w in zip(u[1:9], range(8, 0, -1))) + int(u[9])
+    total = area // 10 + (area % 10) * 9 + sum(int(c) * w for c, w in zip(u[1:9], range(8, 0, -1), strict=True)) + int(u[9])
     return total % 10 == 0
 
 

@@ -79,7 +79,8 @@ class FrameCheck(Check):
         hits = ctx.hits_for(part.phrases)
         if hits is None:
             hits = part.phrases._candidates(ctx.text)
-        return sorted(set(hits))
+        # The longest phrase first at each start: the finding covers 都知道, not its prefix 都知.
+        return sorted(set(hits), key=lambda h: (h[0], -h[1]))
 
     def find(self, ctx: MatchContext) -> Iterator[Hit]:
         # Every required part must occur at all (after a scan, ``RuleSet.scan`` has already made this
@@ -118,7 +119,9 @@ class FrameCheck(Check):
             if start < pos or end > limit:
                 continue
             if self._span(ctx.text, first, end, words) > self.within:
-                break
+                if self._span(ctx.text, first, start, words) > self.within:
+                    break  # every later occurrence starts further on
+                continue  # a shorter phrase at this start may still fit
             if self.gap is not None and self._span(ctx.text, pos, start, words) > self.gap:
                 break
             done = self._extend(ctx, occ, i + 1, end, first, limit, words)

@@ -99,6 +99,14 @@ def test_unmasked_numbers_are_flagged_and_masked_ones_pass(linter: Linter) -> No
     assert "CN601" not in {f.rule_id for f in linter.lint_text("身份证110***********002X")}
 
 
+def test_a_number_introduced_as_an_id_is_reported_even_with_a_wrong_check_digit(linter: Linter) -> None:
+    """One ID label serves every ID validator: Taiwan's 身分證字號 introduces a mainland number too."""
+    wrong = "110105194912310021"  # 11010519491231002X with its check character mistyped
+    for label in ("身份证号", "身分證字號", "ID card no. "):
+        assert "CN601" in {f.rule_id for f in linter.lint_text(f"{label}{wrong}，请转告他还款")}, label
+    assert "CN601" not in {f.rule_id for f in linter.lint_text(f"订单{wrong}，请还款")}
+
+
 @functools.cache
 def _english() -> Linter:
     return Linter(options=Options(model=False, profile="en-US"))

@@ -98,11 +98,12 @@ VALIDATORS: dict[str, tuple[re.Pattern[str], Callable[[str], bool]]] = {
 
 
 # A number introduced as an ID number is reported even when its check character is wrong: it is
-# still somebody's (mistyped) identifier, or reads as one.
-_ID_LABEL = re.compile(r"(?:身份证|身份證|证件|居民身份)(?:号码|号|号为|号是)?[:：\s]*$")
-# Taiwan writes 身分證 (字號); Hong Kong 身份證 (號碼), also in English.
-_HK_TW_LABEL = re.compile(r"(?:身份证|身分证|证件|hkid|id card|统一编号)(?:号码|字号|号|号为|号是|no\.?|number)?[:：\s]*$")
-LABELS: dict[str, re.Pattern[str]] = {"cn-resident-id": _ID_LABEL, "hk-id": _HK_TW_LABEL, "tw-id": _HK_TW_LABEL}
+# still somebody's (mistyped) identifier, or reads as one.  One label for every ID validator, on the
+# normalised text (folded to Simplified, lower case): the mainland's 身份证(号码), Taiwan's 身分證(字號) and
+# 統一編號, Hong Kong's 身份證(號碼), also in English.
+_ID_LABEL = re.compile(r"(?:身份证|身分证|证件|居民身份|hkid|id card|统一编号)"
+                       r" ?(?:号码|字号|号|号为|号是|no\.?|number)?[:：\s]*$")
+LABELS: dict[str, re.Pattern[str]] = {name: _ID_LABEL for name in ("cn-resident-id", "hk-id", "tw-id")}
 
 
 class ValidatorCheck(Check):

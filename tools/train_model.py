@@ -263,6 +263,12 @@ NB_ALPHA = 0.5
 NB_SHARE = {"zh": 0.5, "en": 0.8}
 
 
+def mixing(lang: str, scale: tuple[float, float]) -> tuple[float, float]:
+    """The factors that turn the logistic regression's and the naive Bayes's scores into the violation
+    model's: each divided by its spread (``scale``) and weighted by ``NB_SHARE`` (equal shares give 1/spread)."""
+    return 2 * (1 - NB_SHARE[lang]) / scale[0], 2 * NB_SHARE[lang] / scale[1]
+
+
 def naive_bayes(x: object, y: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, float]:
     """A naive Bayes over the present features as a linear model: (weights, bias) of its log-odds.
 
@@ -300,7 +306,7 @@ def fit_linear(x: object, y: np.ndarray, w: np.ndarray, lang: str, scale: tuple[
     if scale is None:
         return Linear(coef, bias)
     nb_coef, nb_bias = naive_bayes(x, y, w)
-    lr_part, nb_part = 2 * (1 - NB_SHARE[lang]) / scale[0], 2 * NB_SHARE[lang] / scale[1]
+    lr_part, nb_part = mixing(lang, scale)
     return Linear(coef * lr_part + nb_coef * nb_part, bias * lr_part + nb_bias * nb_part)
 
 
@@ -317,8 +323,10 @@ def out_of_fold(x: object, y: np.ndarray, w: np.ndarray, lang: str, folds: list[
             nb_coef, nb_bias = naive_bayes(train, y[tr], w[tr])
             nb_scores[te] = Linear(nb_coef, nb_bias).decision(test)
     scale = (float(lr_scores.std()) or 1.0, float(nb_scores.std()) or 1.0) if with_nb else None
-    z = (2 * (1 - NB_SHARE[lang]) * lr_scores / scale[0] + 2 * NB_SHARE[lang] * nb_scores / scale[1]
-         if scale is not None else lr_scores)
+    z = lr_scores
+    if scale is not None:
+        lr_part, nb_part = mixing(lang, scale)
+        z = lr_scores * lr_part + nb_scores * nb_part
     return 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50))), scale
 
 

@@ -90,6 +90,33 @@ def test_mobile_numbers_outside_china_are_masked() -> None:
     assert mask_text("amount 1,234.56 due 2024-05-01") == "amount 1,234.56 due 2024-05-01"
 
 
+@pytest.mark.parametrize(("text", "masked"), [
+    ("陳先生，電話+852 9123 4567", "陳先生，電話+852 **** 4567"),
+    ("+85291234567", "+852****4567"),
+    ("澳門 +853 6612 3456", "澳門 +853 **** 3456"),
+    ("+886 912 345 678", "+886 *** **5 678"),
+    ("請致電 9123 4567", "請致電 **** 4567"),
+    ("(02) 2345-6789", "(**) ****-6789"),
+    ("电话：010-12345678", "电话：***-****5678"),
+    ("Call us at (415) 555-0132 or 212-555-0187.", "Call us at (***) ***-0132 or ***-***-0187."),
+    ("1-800-916-9006", "*-***-***-9006"),
+    ("415.555.0132", "***.***.0132"),
+    ("call 4155550132", "call ******0132"),
+])
+def test_phone_numbers_of_every_region_are_masked(text: str, masked: str) -> None:
+    """Hong Kong, Macau and Taiwan mobiles with their country code, landlines with an area code, North
+    American numbers: none is printed whole."""
+    assert mask_text(text) == masked
+
+
+@pytest.mark.parametrize("text", [
+    "amount 1,234.56 due 2024-05-01 12:30", "订单号 20240305 1234", "zip 94105-1234", "Account 12345678 due 2024",
+    "第0-1234-5678号", "HK$1,234.56", "版本 0.12 1234 5678",
+])
+def test_amounts_dates_and_codes_are_not_phone_numbers(text: str) -> None:
+    assert mask_text(text) == text
+
+
 def test_us605_excerpt_never_shows_the_number(tmp_path: Path) -> None:
     letter = tmp_path / "broadcast.txt"
     letter.write_text("This is to inform the general public that John Doe with phone no 08012345678 has refused "

@@ -32,6 +32,22 @@ _NUMBERS: tuple[tuple[re.Pattern[str], int, int], ...] = (
     # of that shape (0800 ...) is masked too: masking more than the debtor's number is the safe side.
     (re.compile(rf"(?<![0-9])(?:\+{_S}(?:2[0-9]{{1,2}}|44|6[0-6]|9[1-2]){_S}|0){_S}[6-9](?:{_S}{_D}){{8,9}}(?![0-9])"),
      3, 4),
+    # Hong Kong and Macau mobile numbers with the country code (+852 9123 4567, +853 6612 3456), Taiwan
+    # mobile numbers with it (+886 912 345 678, +886 0912 345 678).
+    (re.compile(rf"(?<![0-9])(?:\+{_S}|00{_S})?85[23]{_S}[4-9](?:{_S}{_D}){{7}}(?![0-9])"), 3, 4),
+    (re.compile(rf"(?<![0-9])(?:\+{_S}|00{_S})?886{_S}(?:0{_S})?9(?:{_S}{_D}){{8}}(?![0-9])"), 3, 4),
+    # Landlines with a trunk 0 and an area code set apart: 010-12345678, (02) 2345-6789, 0755 8888 1234.
+    (re.compile(rf"(?<![0-9])\(?0[1-9][0-9]{{0,2}}\)?{_S1}[1-9][0-9]{{2,3}}{_S}[0-9]{{4}}(?![0-9])"), 0, 4),
+    (re.compile(rf"(?<![0-9])\(0[1-9][0-9]{{0,2}}\){_S}[1-9][0-9]{{2,3}}{_S}[0-9]{{4}}(?![0-9])"), 0, 4),
+    # North American numbers: (415) 555-0132, 212-555-0187, 415.555.0132, 1-800-916-9006, +1 415 555 0132;
+    # ten digits written together only after a word that names a phone.
+    (re.compile(rf"(?<![0-9])(?:(?:\+{_S})?1{_S})?(?:\([2-9][0-9]{{2}}\){_S}|[2-9][0-9]{{2}}{_S1})[2-9][0-9]{{2}}{_S1}"
+                rf"[0-9]{{4}}(?![0-9])"), 0, 4),
+    (re.compile(rf"(?:phone|call|tel|text|dial|fax|cell|mobile|whatsapp|number|#)[^0-9\n]{{0,4}}(?:\+?1{_S})?"
+                rf"[2-9][0-9]{{9}}(?![0-9])"), 0, 4),
+    # An eight-digit Hong Kong or Macau number after a word that names a phone (電話 9123 4567).
+    (re.compile(rf"(?:电话|電話|手机|手機|致电|致電|联络|聯絡|联系|聯繫|whatsapp|phone|tel|call)[^0-9\n]{{0,4}}"
+                rf"[2-9][0-9]{{3}}{_S}[0-9]{{4}}(?![0-9])"), 0, 4),
     # US Social Security numbers (separated groups).
     (re.compile(rf"(?<![0-9]){_D}{{3}}{_S1}{_D}{{2}}{_S1}{_D}{{4}}(?![0-9])"), 0, 4),
     # Hong Kong identity cards, A123456(3): the check digit and the last digit stay.

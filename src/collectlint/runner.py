@@ -18,6 +18,7 @@ from collectlint.config import is_directory
 from collectlint.decode import decode_bytes, read_bytes
 from collectlint.errors import CollectlintError, SkippedInput
 from collectlint.formats import BINARY, READERS, Message, reader_for
+from collectlint.langid import unread_language
 from collectlint.models import FileResult
 from collectlint.normalize import has_han, is_han
 from collectlint.session import Session
@@ -179,8 +180,13 @@ class Runner:
         """Never a silent pass: say when a message's profile has no conduct rules in force."""
         missing: set[str] = set()
         foreign: set[str] = set()
+        unread: set[str] = set()
         for m in messages:
             if not m.text.strip():
+                continue
+            language = unread_language(m.text)
+            if language is not None:
+                unread.add(language)
                 continue
             p = self.session.profile_for(m.text, m.profile)
             if not self.session.conduct_rules(p):
@@ -188,6 +194,9 @@ class Runner:
             elif (m.profile or self.session.forced_profile) and _written_in_other_language(m.text, p.language):
                 # Only a declared profile can mismatch: one detected from the text reads its language.
                 foreign.add(p.name)
+        if unread:
+            return (f"written in {', '.join(sorted(unread))}, which no profile reads (collectlint reads Chinese "
+                    "and English): not checked for conduct")
         if missing:
             return (f"no conduct rules in force for profile {', '.join(sorted(missing))}: "
                     "its messages were not checked for conduct")

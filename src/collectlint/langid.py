@@ -1,0 +1,101 @@
+"""Which language a message is written in when no profile reads it (never a silent pass).
+
+collectlint reads Chinese (Simplified and Traditional) and English.  A Japanese, Korean, Russian or
+French message would otherwise run under one of those profiles, find nothing its rules know, and pass
+clean.  ``unread_language`` names the language of such a message from its script (kana, Hangul,
+Cyrillic, Arabic, ...) or, for Latin script, from the function words it uses; None when the message is
+Chinese or English (or too short to tell).  It errs towards None: a Taglish or Pidgin reminder full of
+English words stays English.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Scripts no profile reads: (name, character class).  Kana is tested against Han, the rest against
+# Latin and Han together.
+_KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa\u31f0-\u31ff\uff66-\uff9d]")
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+_SCRIPTS = (
+    ("Korean", re.compile("[\uac00-\ud7af\u1100-\u11ff\u3131-\u318e]")),
+    ("Russian or another Cyrillic-script language", re.compile("[\u0400-\u04ff]")),
+    ("Arabic-script text", re.compile("[\u0600-\u06ff\u0750-\u077f]")),
+    ("Hebrew", re.compile("[\u0590-\u05ff]")),
+    ("Greek", re.compile("[\u0370-\u03ff]")),
+    ("Thai", re.compile("[\u0e00-\u0e7f]")),
+    ("Hindi or another Indic-script language", re.compile("[\u0900-\u0dff]")),
+    ("Vietnamese", re.compile("[\u1ea0-\u1ef9\u01a0\u01a1\u01af\u01b0\u0110\u0111]")),
+)
+# Function words of Latin-script languages, none of them an English word.
+_FUNCTION_WORDS = {
+    "French": "le la les des du une est sont vous nous votre vos notre nos pas pour avec dans sur cette ce ces qui "
+              "que mais ou donc être avez avons sera êtes paiement merci madame monsieur votre leur aux très",
+    "Spanish": "el la los las del una es son usted ustedes nuestro nuestra su sus para con por que pero está "
+               "están muy señor señora pago deuda gracias también cuando donde hasta desde sin sobre",
+    "Portuguese": "os as da do das dos uma é são você vocês nosso nossa seu sua para com por que mas está estão "
+                  "muito senhor senhora pagamento dívida obrigado não também quando onde até sem sobre",
+    "German": "der die das den dem des ein eine einen und ist sind sie wir ihr ihre unser unsere nicht mit für "
+              "auf bei von zu zum zur auch aber oder sehr zahlung bitte herr frau schulden wird werden",
+    "Italian": "il lo la gli le della del dei delle una è sono lei noi vostro nostro suo sua per con che ma "
+               "molto signor signora pagamento debito grazie anche quando dove fino senza sul nella",
+    "Dutch": "de het een en is zijn u wij uw ons onze niet met voor op bij van te ook maar of zeer betaling "
+             "alstublieft meneer mevrouw schuld wordt worden",
+    "Indonesian or Malay": "yang dan di ke dari ini itu untuk dengan tidak anda kami kita akan sudah belum "
+                           "bayar hutang utang pinjaman segera harap terima kasih bapak ibu tuan puan",
+    "Tagalog": "ang mga ng sa po na ay ko mo niyo kayo naman lang hindi wala ninyo inyong aming bayad utang "
+               "salamat ito iyan niya sila kami tayo",
+}
+_ENGLISH = frozenset({
+    "the", "a", "an", "and", "is", "are", "you", "your", "we", "our", "us", "to", "of", "for", "with", "on", "in",
+    "at", "by", "from", "this", "that", "be", "will", "have", "has", "not", "no", "please", "pay", "payment", "debt",
+    "account", "balance", "due", "call", "contact", "if", "or", "it", "they", "them",
+})
+# Each function word and the languages it belongs to (one look-up per word of the message).
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
+for _name, _words in _FUNCTION_WORDS.items():
+    for _word in set(_words.split()) - _ENGLISH:
+        _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _name)
+_WORD = re.compile(r"[a-zà-ɏ]+")
+_READ = 400  # characters looked at: enough to tell, and cheap on a long letter
+
+
+def unread_language(text: str) -> str | None:
+    """The language of ``text`` when it is one no profile reads (see the module's description)."""
+    head = text[:_READ]
+    if head.isascii():
+        return _latin_language(head)
+    han = len(_HAN.findall(head))
+    kana = len(_KANA.findall(head))
+    if kana >= 3 and kana * 5 >= han:
+        return "Japanese"
+    latin = len(_LATIN.findall(head))
+    for name, script in _SCRIPTS:
+        count = len(script.findall(head))
+        # Vietnamese is written in Latin letters; its tone-marked vowels (ạ, ể, ử) belong to no other language.
+        if (count >= 5 and count > han + latin) or (name == "Vietnamese" and count >= 4):
+            return name
+    return _latin_language(head) if latin > han else None
+
+
+def _latin_language(text: str) -> str | None:
+    """A Latin-script language other than English, from its function words: at least four of them, and
+    at least twice as many as English ones."""
+    words = _WORD.findall(text.lower())
+    if len(words) < 5:
+        return None
+    english = 0
+    counts: dict[str, int] = {}
+    for word in words:
+        if word in _ENGLISH:
+            english += 1
+        else:
+            for name in _LANGUAGES_OF.get(word, ()):
+                counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    best = max(sorted(counts), key=counts.__getitem__)  # ties: the first name in order
+    count = counts[best]
+    if count >= 4 and count >= 2 * english and count * 6 >= len(words):
+        return best
+    return None

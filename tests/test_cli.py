@@ -371,3 +371,57 @@ def test_a_model_finding_shows_its_category_confidence_and_words() -> None:
     assert "[ML100]" in result.stdout
     line = next(x for x in result.stdout.splitlines() if "模型判断：" in x)
     assert "类别 " in line and "置信度 0." in line and "主要依据：" in line
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["--baseline", "{tmp}/no-such-folder/b.json"], "--baseline"),
+    (["--output", "{tmp}/no-such-folder/r.json"], "--output"),
+])
+def test_a_report_or_baseline_in_a_missing_folder_is_refused_before_the_run(tmp_path: Path, args: list[str],
+                                                                            said: str) -> None:
+    letter = tmp_path / "sms.txt"
+    letter.write_text(BAD, encoding="utf-8")
+    code, _, err = run("check", "--no-model", *[a.format(tmp=tmp_path) for a in args], str(letter))
+    assert code == 2
+    assert err.strip().splitlines() == [f"collectlint: {said} {tmp_path}/no-such-folder/{args[1].rsplit('/', 1)[1]}: "
+                                        f"folder {tmp_path}/no-such-folder does not exist; nothing was checked"]
+    assert "internal error" not in err
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["--update-baseline"], "--update-baseline needs --baseline FILE"),
+    (["--unsafe-fixes"], "--unsafe-fixes needs --fix or --diff"),
+])
+def test_option_mistakes_are_usage_errors(tmp_path: Path, args: list[str], said: str) -> None:
+    letter = tmp_path / "sms.txt"
+    letter.write_text(BAD, encoding="utf-8")
+    code, _, err = run("check", *args, str(letter))
+    assert code == 2
+    assert f"Error: {said}" in err and "internal error" not in err
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_is_one_line_not_an_internal_error(tmp_path: Path) -> None:
+    letter = tmp_path / "sms.txt"
+    letter.write_text(BAD, encoding="utf-8")
+    code, _, err = run("check", "--no-model", "-o", "/dev/full", str(letter))
+    assert code == 2
+    assert "collectlint: cannot write" in err and "No space left on device" in err and "internal error" not in err
+
+
+def test_nothing_checked_is_said_in_json_and_junit_too(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    _, out, _ = run("check", "--format", "json", str(empty))
+    report = json.loads(out)
+    assert report["notices"] == [{"path": "", "message": "nothing was checked: no template files or messages"}]
+    assert report["summary"]["files_checked"] == 0
+    jsonschema.validate(report, json.loads((ROOT / "docs" / "json-schema.json").read_text(encoding="utf-8")))
+    _, junit, _ = run("check", "--format", "junit", str(empty))
+    assert '<skipped message="nothing was checked: no template files or messages"' in junit
+
+
+def test_test_packs_on_a_folder_without_packs_is_not_a_pass(tmp_path: Path) -> None:
+    code, out, err = run("test-packs", str(tmp_path))
+    assert code == 2
+    assert "nothing was tested" in err and "0 passed" not in out

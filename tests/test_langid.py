@@ -14,9 +14,11 @@ from collectlint.langid import unread_language
 ROOT = Path(__file__).resolve().parents[1]
 
 FOREIGN = {
-    "Japanese": "【ABC銀行】ご利用代金1200元を2025年3月5日までにお支払いください。払わなければ、あなたの家族と会社に言いふらします。",
+    "Japanese": "【ABC銀行】ご利用代金1200元を2025年3月5日までにお支払いください。"
+                "払わなければ、あなたの家族と会社に言いふらします。",
     "Korean": "[ABC은행] 고객님의 대출금 120만원이 연체되었습니다. 오늘까지 입금하지 않으면 가족과 직장에 알리겠습니다.",
-    "Russian or another Cyrillic-script language": "Уважаемый клиент, ваш долг 12000 рублей просрочен. Мы сообщим вашему работодателю.",
+    "Russian or another Cyrillic-script language": "Уважаемый клиент, ваш долг 12000 рублей просрочен. "
+                                                   "Мы сообщим вашему работодателю.",
     "French": "Madame, si vous ne payez pas votre dette avant vendredi, nous vous ferons arrêter et nous informerons "
               "votre employeur.",
     "Spanish": "Señor, si usted no paga su deuda hoy, vamos a llamar a su familia y a su trabajo para que todos sepan.",

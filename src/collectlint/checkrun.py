@@ -17,6 +17,8 @@ from functools import wraps
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
+import click
+
 from collectlint.api import Linter, Options
 from collectlint.config import Config, discover
 from collectlint.config import load as load_config
@@ -98,6 +100,11 @@ def guarded(fn: F) -> F:
             fail(exc.render())
         except (KeyboardInterrupt, BrokenPipeError):
             sys.exit(ExitStatus.ERROR)
+        except click.ClickException:
+            raise  # a usage error: click prints it with the usage line and exits 2
+        except OSError as exc:  # writing a report or baseline failed (a full disk, a missing folder)
+            where = str(exc.filename) if exc.filename else "the report"
+            fail(clean_label(f"cannot write {where}: {exc.strerror or type(exc).__name__}"))
         except Exception as exc:  # pragma: no cover - a bug; still one line and exit 2
             fail(clean_label(f"internal error: {type(exc).__name__}: {exc} (please report this)"))
 
@@ -239,6 +246,9 @@ def run_check(paths: tuple[str, ...] = (), fmt: str = "text", select: tuple[str,
         problem = _clobbers_input(target, paths) if target and target != "-" else None
         if problem:
             fail(f"{flag} {clean_label(str(target))}: {problem}; nothing was written")
+        folder = Path(target).parent if target and target != "-" else None
+        if folder is not None and str(folder) and not folder.is_dir():
+            fail(f"{flag} {clean_label(str(target))}: folder {clean_label(str(folder))} does not exist; nothing was checked")
     written = {os.path.abspath(p) for p in (output, baseline) if p and p != "-"}
     for member, _ in groups:
         member.runner.skip_files = written

@@ -182,6 +182,10 @@ def test_packs(directories: tuple[str, ...], config_path: str | None) -> None:
     outcome = run_pack_examples(config, tuple(directories))
     for line in outcome.lines:
         click.echo(line)
+    if not outcome.passed + outcome.failed + outcome.todo:  # never a false green: nothing was tested
+        where = ", ".join(directories) if directories else "the configured rule-dirs"
+        click.echo(f"collectlint: no rule examples found in {where}: nothing was tested", err=True)
+        sys.exit(ExitStatus.ERROR)
     click.echo(f"{outcome.passed} passed, {outcome.failed} failed" + (f", {outcome.todo} todo" if outcome.todo else ""))
     sys.exit(ExitStatus.FINDINGS if outcome.failed else ExitStatus.OK)
 

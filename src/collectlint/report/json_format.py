@@ -8,7 +8,8 @@ from typing import Any
 from collectlint.models import FileResult
 from collectlint.report.locate import locate
 
-SCHEMA_VERSION = "1.2"  # 1.1: source, confidence, explanation; notices.  1.2: also_categories
+SCHEMA_VERSION = "1.3"  # 1.1: source, confidence, explanation; notices.  1.2: also_categories.
+# 1.3: summary.files_checked, and a notice (path "") when nothing was checked
 
 
 def items(result: FileResult, lang: str) -> list[dict[str, Any]]:

@@ -14,6 +14,7 @@ from collectlint.models import FileResult, Severity
 from collectlint.packs.rule import Rule
 from collectlint.report.fingerprint import fingerprints
 from collectlint.report.locate import locate
+from collectlint.report.stream import NOTHING_CHECKED
 from collectlint.ruledocs import explain_text
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -123,7 +124,7 @@ def document(results: Sequence[FileResult], lang: str, rules: Sequence[Rule]) ->
     ]
     checked = sum(1 for r in results if not r.error and not r.skipped)
     if not checked:
-        notifications.append({"level": "warning", "message": {"text": "nothing was checked: no template files or messages"}})
+        notifications.append({"level": "warning", "message": {"text": NOTHING_CHECKED}})
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",

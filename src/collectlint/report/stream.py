@@ -15,6 +15,7 @@ from collectlint.models import CONDUCT, FileResult
 from collectlint.report import json_format, text_format
 
 STREAMED = ("text", "json")
+NOTHING_CHECKED = "nothing was checked: no template files or messages"
 
 
 @dataclass
@@ -40,7 +41,8 @@ class Tally:
             self.by_rule[(f.rule_id, f.name)] = self.by_rule.get((f.rule_id, f.name), 0) + 1
 
     def summary(self) -> dict[str, object]:
-        return {"files": self.files, "files_with_errors": self.files_with_errors, "messages": self.messages,
+        return {"files": self.files, "files_checked": self.files_checked, "files_with_errors": self.files_with_errors,
+                "messages": self.messages,
                 "findings": self.findings,
                 "by_severity": dict(self.by_severity), "by_category": dict(sorted(self.by_category.items()))}
 
@@ -87,6 +89,8 @@ class Writer:
                 top = self.example or max(tally.by_rule.items(), key=lambda kv: (kv[1], kv[0]))[0][0]
                 self.out.write(text_format.hint(top, "zh" if "zh" in self.langs else "en"))
         elif self.fmt == "json":
+            if not tally.files_checked or not tally.messages:  # never a silent pass, in the report too
+                self.notices.append({"path": "", "message": NOTHING_CHECKED})
             self.out.write("\n  ],\n  \"errors\": " + json.dumps(self.errors, ensure_ascii=False)
                            + ",\n  \"notices\": " + json.dumps(self.notices, ensure_ascii=False)
                            + ",\n  \"summary\": " + json.dumps(tally.summary(), ensure_ascii=False) + "\n}\n")

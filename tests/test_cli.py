@@ -425,3 +425,19 @@ def test_test_packs_on_a_folder_without_packs_is_not_a_pass(tmp_path: Path) -> N
     code, out, err = run("test-packs", str(tmp_path))
     assert code == 2
     assert "nothing was tested" in err and "0 passed" not in out
+
+
+def test_exclude_applies_to_files_named_on_the_command_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """pre-commit names every staged file: an excluded draft is skipped with a notice, not checked."""
+    (tmp_path / ".collectlint.yaml").write_text('exclude: ["drafts/*"]\n', encoding="utf-8")
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "wip.txt").write_text(BAD, encoding="utf-8")
+    (tmp_path / "sms.txt").write_text(BAD, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("check", "--no-model", "drafts/wip.txt", "sms.txt")
+    assert code == 1
+    assert "sms.txt:" in out and "drafts/wip.txt:" not in out
+    assert "collectlint: drafts/wip.txt: excluded by the configuration's exclude, skipped" in err
+    monkeypatch.chdir(tmp_path / "drafts")
+    code, out, err = run("check", "--no-model", "wip.txt")
+    assert code == 0 and out == "" and "excluded by the configuration's exclude" in err

@@ -74,8 +74,10 @@ class Config:
         return channel, stage
 
     def excluded(self, path: Path) -> bool:
+        """Whether ``exclude`` skips ``path``: a glob matching it as given, relative to the config's folder,
+        or its file name."""
         rel = path.as_posix()
-        return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(path.name, g) for g in self.exclude)
+        return any(fnmatch.fnmatch(rel, g) or self._matches(rel, g) for g in self.exclude)
 
 
 MAX_CONFIG_BYTES = 1024 * 1024  # a configuration is a few lines; a bigger one is a mistake or an attack

@@ -124,6 +124,9 @@ class Runner:
                 continue
             if missing:
                 yield FileResult(item, error=f"{item}: no such file or directory")
+            elif self.config.excluded(path):
+                # Named on the command line (as pre-commit names every staged file): still skipped, and said.
+                yield FileResult(item, notice="excluded by the configuration's exclude, skipped", skipped=True)
             elif _link_to_folder_inside(path, Path.cwd()):
                 yield from self.expand(path)  # a link to a folder of the checked tree is walked
             else:

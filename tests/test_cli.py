@@ -441,3 +441,36 @@ def test_exclude_applies_to_files_named_on_the_command_line(tmp_path: Path, monk
     monkeypatch.chdir(tmp_path / "drafts")
     code, out, err = run("check", "--no-model", "wip.txt")
     assert code == 0 and out == "" and "excluded by the configuration's exclude" in err
+
+
+def test_json_with_escaped_emoji_is_read_and_located(tmp_path: Path) -> None:
+    """``json.dumps`` writes an emoji as a surrogate pair (\\ud83d\\ude00); the finding still lands on its text."""
+    catalogue = tmp_path / "sms.json"
+    catalogue.write_text(json.dumps({"a": "😀 再不还钱就让你坐牢", "b": "\\ud83d 😀😀 ok"}) + "\n", encoding="utf-8")
+    code, out, err = run("check", "--no-model", "--format", "json", str(catalogue))
+    assert code == 1, err
+    (jail,) = [f for f in json.loads(out)["findings"] if f["rule"] == "CN201"]
+    line = catalogue.read_text(encoding="utf-8")
+    assert (jail["key"], jail["line"]) == ("a", 1)
+    assert line[jail["column"] - 1 :].startswith(json.dumps("坐牢")[1:-1])
+
+
+@pytest.mark.parametrize("comment", [
+    "# collectlint: disabel=CN201 approved by legal",
+    "# collectlint disable=CN201 approved by legal",
+    "# collectlint:disable CN201 approved by legal",
+])
+def test_a_misspelt_yaml_suppression_is_reported_and_suppresses_nothing(tmp_path: Path, comment: str) -> None:
+    catalogue = tmp_path / "sms.yaml"
+    catalogue.write_text(f"sms:\n  {comment}\n  a: 再不还钱就让你坐牢\n", encoding="utf-8")
+    code, out, _ = run("check", "--no-model", "--format", "json", str(catalogue))
+    assert code == 1
+    rules = sorted((f["rule"], f["line"]) for f in json.loads(out)["findings"] if f["category"] != "missing-element")
+    assert rules == [("CL003", 2), ("CN201", 3)]
+
+
+def test_a_comment_that_only_names_the_tool_is_not_a_directive(tmp_path: Path) -> None:
+    catalogue = tmp_path / "sms.yaml"
+    catalogue.write_text("# checked with collectlint before release\nsms:\n  a: 再不还钱就让你坐牢\n", encoding="utf-8")
+    _, out, _ = run("check", "--no-model", "--format", "json", str(catalogue))
+    assert "CL003" not in {f["rule"] for f in json.loads(out)["findings"]}

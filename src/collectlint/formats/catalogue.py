@@ -5,6 +5,7 @@ from sibling ``channel``/``stage`` keys.  ``# collectlint: disable=ID reason`` s
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Iterator
@@ -21,6 +22,10 @@ META_KEYS = {"id", "name", "key", "channel", "stage", "lang", "locale", "tags", 
              "version", "type", "category", "template_id", "code"}
 STAGE_KEY = re.compile(r"^m([0-3])$", re.I)
 DISABLE = re.compile(r"#\s*collectlint:\s*disable=(\S+)(.*)$")
+# What looks like a suppression but is not one: ``# collectlint disable=``, ``# collectlint: disabel=``,
+# ``# collectlint:disable CN201`` (a word near "disable" or "enable" after the tool's name).
+NEAR_DIRECTIVE = re.compile(r"#\s*collectlint\b\s*[:=-]?\s*(?:dis|en)?[a-z]*ab[a-z]*(?:[-\w]*)\s*[=:]?\s*\S*",
+                            re.IGNORECASE)
 MAX_DEPTH = 64
 MAX_LEAVES = 200_000
 STR_TAG = "tag:yaml.org,2002:str"
@@ -35,12 +40,18 @@ def _suppressions(text: str, path: str) -> list[tuple[int, Suppression]]:
     offset = 0
     for n, line in enumerate(lines, 1):
         m = DISABLE.search(line)
-        if m:
+        near = NEAR_DIRECTIVE.search(line) if m is None and "collectlint" in line else None
+        found = m or near
+        if found:
             target = n
-            if not line[: m.start()].strip():  # a comment line of its own: applies to the next content line
+            if not line[: found.start()].strip():  # a comment line of its own: applies to the next content line
                 target = next((k for k in range(n + 1, len(lines) + 1)
                                if lines[k - 1].strip() and not lines[k - 1].lstrip().startswith("#")), n)
-            out.append((offset + m.start(), parse_suppression(m.group(1) + m.group(2), n, target, path)))
+            if m:
+                out.append((offset + m.start(), parse_suppression(m.group(1) + m.group(2), n, target, path)))
+            else:  # a misspelt directive is reported on the line it meant, never silently ignored
+                out.append((offset + found.start(), Suppression((), "", n, target, invalid=(
+                    f"malformed suppression '{found.group().strip()}': write '# collectlint: disable=ID reason'"))))
         offset += len(line) + 1
     return out
 
@@ -286,8 +297,40 @@ def read_json(text: str, path: str) -> list[Message]:
         raise InputError(f"unreadable JSON value ({str(exc).split(':')[0]})", path=path) from None
     except RecursionError:
         raise InputError("JSON nests too deeply", path=path) from None
+    # YAML, which maps the strings' positions, refuses a character outside the Basic Multilingual Plane
+    # written as a UTF-16 surrogate pair (\ud83d\ude00, what json.dumps writes for every emoji): the pair
+    # is read as its single escape (\U0001f600), two characters shorter, and positions are mapped back.
+    readable, ends = _join_surrogate_pairs(text)
     try:
-        root = yaml.compose(text, Loader=LOADER)
+        root = yaml.compose(readable, Loader=LOADER)
     except (yaml.YAMLError, RecursionError):
         raise InputError("JSON is valid but its string positions could not be mapped", path=path) from None
-    return _messages(text, path, root, [])
+    messages = _messages(readable, path, root, [])
+    if ends:
+        for m in messages:
+            if m.offsets is not None:
+                # Past the k-th joined pair a position lies 2k characters further on in the file.
+                m.offsets = [i + 2 * bisect.bisect_right(ends, i) for i in m.offsets]
+    return messages
+
+
+_SURROGATE_PAIR = re.compile(r"(?<!\\)((?:\\\\)*)\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.IGNORECASE)
+
+
+def _join_surrogate_pairs(text: str) -> tuple[str, list[int]]:
+    """``text`` with each escaped surrogate pair written as one ``\\U`` escape (two characters shorter),
+    and where each such escape ends in the new text."""
+    if "\\u" not in text:
+        return text, []
+    out: list[str] = []
+    ends: list[int] = []
+    pos = length = 0
+    for m in _SURROGATE_PAIR.finditer(text):
+        high, low = int(m.group(2), 16), int(m.group(3), 16)
+        piece = text[pos : m.start()] + m.group(1) + f"\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08x}"
+        out.append(piece)
+        length += len(piece)
+        ends.append(length)
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out), ends

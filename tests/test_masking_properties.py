@@ -148,3 +148,26 @@ def test_hong_kong_and_taiwan_ids_are_reported_and_never_printed(tmp_path: Path,
         assert result.exit_code == 1, result.output
         assert rule in result.stdout, fmt
         assert number not in result.stdout + (result.stderr or ""), fmt
+
+
+SPLIT_BY_MARKUP = [
+    ("notice.html", "<p>【XX银行】您的身份证号<b>110105</b>19491231002X已登记，"
+                    "卡号<span>6222021000</span>112345672。</p>\n"),
+    ("notice.md", "【XX银行】您的身份证号**110105**19491231002X已登记，卡号_6222021000_112345672。\n"),
+    ("wrapped.md", "【XX银行】您的身份证号1101051949\n1231002X已登记，卡号622202100011\n2345672。\n"),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), SPLIT_BY_MARKUP)
+def test_numbers_split_by_markup_or_a_line_break_are_found_and_never_printed(tmp_path: Path, name: str,
+                                                                              text: str) -> None:
+    """An inline tag, emphasis or a soft line break inside a number hides nothing from the reader of the
+    page: the number is reported (CN601, CN602) and no output shows its digits, whole or in halves."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    for fmt in FORMATS:
+        result = CliRunner().invoke(cli, ["check", "--format", fmt, "--no-model", str(path)])
+        shown = result.stdout + (result.stderr or "")
+        assert "CN601" in shown and "CN602" in shown, (fmt, shown)
+        for part in ("110105", "1949123100", "6222021000", "112345672", "1101051949", "622202100011"):
+            assert part not in shown, (fmt, part)

@@ -56,12 +56,19 @@ _NUMBERS: tuple[tuple[re.Pattern[str], int, int], ...] = (
     (re.compile(rf"(?<![A-Za-z0-9])[A-Za-z]{_S}?[1289](?:{_S}?{_D}){{8}}(?![0-9])"), 0, 4),
 )
 _DIGIT = re.compile(r"\d")
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^<>\n]*>")
+
+
+def _zero_width(m: re.Match[str]) -> str:
+    return "\u200b" * len(m.group())
+
+
 # Escapes a source line may write a digit or a separator with: JSON/YAML/Python (\u00a0, \x31) and
 # HTML/Markdown character references (&#49; &#x31;).  Masking reads through them as detection does.
 _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})|\\U([0-9a-fA-F]{8})|&#([0-9]{1,7});"
                      r"|&#[xX]([0-9a-fA-F]{1,6});")
 # Besides spaces and dashes of every kind, these stand between the digits of a number people write.
-_EXTRA_SEPARATORS = frozenset("\t\x00\u2028\u2029./_~\u00b7\u02d7\u2043\u2027\u30fb\uff0e\uff0f")
+_EXTRA_SEPARATORS = frozenset("\t\x00\u2028\u2029./_~*`\u00b7\u02d7\u2043\u2027\u30fb\uff0e\uff0f")
 
 
 class _Plain(dict[int, str]):
@@ -74,7 +81,7 @@ class _Plain(dict[int, str]):
         if value is not None:
             out = str(value)
         elif ch in _EXTRA_SEPARATORS or unicodedata.category(ch) in ("Zs", "Pd", "Zl", "Zp", "Cc"):
-            out = " " if ch != "\n" else ch
+            out = " "  # a line break too: a number wrapped across two lines is still the number
         else:
             out = ch
         self[code] = out
@@ -112,7 +119,10 @@ def mask_text(text: str, char: str = "*") -> str:
     if len(_DIGIT.findall(text)) < 7:
         return text  # too few digits for any number masked here (a Hong Kong ID has seven)
     decoded, spans = _unescape(text) if ("\\" in text or "&#" in text) else (text, None)
-    norm = normalize(decoded, _PLAIN)
+    # A tag between digits (1101<b>05</b>19…, a source line of an HTML email) hides nothing from the
+    # reader of the page: matched as zero-width spaces, which normalisation drops.
+    seen = _TAG.sub(_zero_width, decoded) if "<" in decoded else decoded
+    norm = normalize(seen, _PLAIN)
     plain = norm.text.translate(_PLAIN_TABLE)
     chars = list(text)
     for pattern, head, tail in _NUMBERS:

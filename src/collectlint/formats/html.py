@@ -26,6 +26,10 @@ TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>|<![^<>]*>")
 ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 BLOCK = {"p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol",
          "section", "article", "header", "footer", "blockquote", "hr", "pre", "body", "html", "title", "dd", "dt"}
+# Phrasing elements: a browser shows their text run on with the text around them.
+INLINE = {"a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins", "kbd",
+          "mark", "nobr", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u",
+          "var", "wbr"}
 
 
 def _fill(n: int, first: str = " ") -> str:
@@ -56,8 +60,18 @@ def decode_entities(view: str) -> str:
 
 
 def blank_tags(view: str) -> str:
-    """Tags become spaces (a block-level tag a line break), keeping every offset."""
-    return TAG.sub(lambda m: _keep_newlines(m.group(), "\n" if (m.group(1) or "").lower() in BLOCK else " "), view)
+    """Tags become spaces (a block-level tag a line break, an inline one zero-width spaces), keeping every
+    offset."""
+    return TAG.sub(_blank, view)
+
+
+def _blank(m: re.Match[str]) -> str:
+    name = (m.group(1) or "").lower()
+    if name in INLINE:
+        # The page shows what an inline tag wraps joined to its neighbours: 1101<b>05</b>19… is one
+        # number, <b>坐</b>牢 one word.  Zero-width spaces (dropped by normalisation) keep the offsets.
+        return "".join(c if c == "\n" else "\u200b" for c in m.group())
+    return _keep_newlines(m.group(), "\n" if name in BLOCK else " ")
 
 
 def _hidden_spans(source: str) -> list[tuple[int, int]]:

@@ -27,6 +27,8 @@ ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\]}]")
 
 
 LINK = re.compile(r"(!?\[)([^\[\]\n]*)(\]\([^()\n]*\))")
+# Emphasis markers between two digits (**110105**19491231002X): the page shows one number.
+DIGIT_EMPHASIS = re.compile(r"(?<=[0-9])(?:\*{1,3}|_{1,3}|~~)(?=[0-9])")
 
 
 def _link_text(view: str) -> str:
@@ -45,9 +47,13 @@ def _soft_breaks(view: str) -> str:
         if i + 1 == len(lines):
             break
         after = lines[i + 1]
-        joined = (line and after and is_han(line[-1]) and is_han(after[0])
-                  and not line.lstrip().startswith(("#", "|")))
-        out.append("\u200b" if joined else "\n")
+        prose = line and after and not line.lstrip().startswith(("#", "|"))
+        if prose and is_han(line[-1]) and is_han(after[0]):
+            out.append("\u200b")
+        elif prose and line[-1].isdigit() and (after[0].isdigit() or after[0] in "Xx"):
+            out.append(" ")  # a number wrapped across two lines renders as one, split by a space at most
+        else:
+            out.append("\n")
     return "".join(out)
 
 
@@ -78,6 +84,7 @@ def read(text: str, path: str) -> list[Message]:
     # Inline HTML tags are markup, not prose (曝<b>光</b> is 曝光); entities are the characters they stand
     # for.  Both after code is blanked: a tag or an entity in code stays code.  Then what a reader sees
     # as one run of text is one: link text in its place, and a paragraph's soft line breaks.
-    message.text = _soft_breaks(_link_text(decode_entities(blank_tags(view))))
+    view = DIGIT_EMPHASIS.sub(lambda m: "\u200b" * len(m.group()), decode_entities(blank_tags(view)))
+    message.text = _soft_breaks(_link_text(view))
     message.suppressions += suppressions
     return [message]

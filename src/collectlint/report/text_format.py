@@ -87,7 +87,7 @@ def render_one(result: FileResult, lang: str, color: bool = False) -> str:
                          f"{f.message(msg_lang)} ({f.name}){where}")
             if loc.line not in masked:
                 # Tabs become single spaces so columns and carets stay aligned whatever the tab width.
-                masked[loc.line] = clean_line(mask_text(doc.line_text(loc.line))).replace("\t", " ")
+                masked[loc.line] = clean_line(_masked_line(doc, loc.line)).replace("\t", " ")
             full = masked[loc.line]
             last = loc.end_column - 1 if loc.end_line == loc.line else len(full)
             source, begin, last = window(full, loc.column - 1, last)
@@ -113,3 +113,11 @@ def render_one(result: FileResult, lang: str, color: bool = False) -> str:
                 label = "suggestion" if msg_lang == "en" else "建议"
                 lines.append(f"      = {label}: {f.suggestions[0].text(msg_lang)}")
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _masked_line(doc: Document, line: int) -> str:
+    """Source line ``line`` masked with its neighbours in view: a number wrapped across two lines is
+    masked on both (each half alone is too short to be taken for a number)."""
+    first, last = max(1, line - 1), min(len(doc.line_starts()), line + 1)
+    around = [doc.line_text(n) for n in range(first, last + 1)]
+    return mask_text("\n".join(around)).split("\n")[line - first]

@@ -474,3 +474,28 @@ def test_a_comment_that_only_names_the_tool_is_not_a_directive(tmp_path: Path) -
     catalogue.write_text("# checked with collectlint before release\nsms:\n  a: 再不还钱就让你坐牢\n", encoding="utf-8")
     _, out, _ = run("check", "--no-model", "--format", "json", str(catalogue))
     assert "CL003" not in {f["rule"] for f in json.loads(out)["findings"]}
+
+
+def test_statistics_print_text_or_json_and_refuse_other_formats(tmp_path: Path) -> None:
+    letter = tmp_path / "sms.txt"
+    letter.write_text(BAD, encoding="utf-8")
+    code, out, _ = run("check", "--no-model", "--statistics", "--format", "json", str(letter))
+    assert code == 1
+    stats = json.loads(out)
+    assert {"rule": "CN201", "name": "threat-of-arrest-or-jail", "count": 1} in stats["rules"]
+    assert stats["summary"]["findings"] == sum(r["count"] for r in stats["rules"])
+    code, _, err = run("check", "--no-model", "--statistics", "--format", "sarif", str(letter))
+    assert code == 2 and "--statistics prints text or json, not sarif" in err
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["--select", ""], "--select names no rule"),
+    (["--select", ","], "--select names no rule"),
+    (["--ignore", " "], "--ignore names no rule"),
+    (["--profile", ""], "--profile is empty"),
+])
+def test_empty_selections_are_usage_errors_not_silent(tmp_path: Path, args: list[str], said: str) -> None:
+    letter = tmp_path / "sms.txt"
+    letter.write_text(BAD, encoding="utf-8")
+    code, _, err = run("check", *args, str(letter))
+    assert code == 2 and said in err

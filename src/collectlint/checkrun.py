@@ -301,7 +301,7 @@ def run_check(paths: tuple[str, ...] = (), fmt: str = "text", select: tuple[str,
         if writer is not None:
             writer.close(tally)
         elif statistics:
-            out.write(tally.statistics())
+            out.write(tally.statistics_json() if fmt == "json" else tally.statistics())
         elif not diff:
             out.write(render(fmt, kept, lang, _rules_of(groups), threshold, dropped))
             if fmt == "github":

@@ -80,6 +80,13 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         raise click.UsageError("--unsafe-fixes needs --fix or --diff")
     if update_baseline and not baseline:
         raise click.UsageError("--update-baseline needs --baseline FILE")
+    for flag, values in (("--select", select), ("--ignore", ignore)):
+        if values and not any(part.strip() for v in values for part in v.split(",")):
+            raise click.UsageError(f"{flag} names no rule (give ids, id prefixes, names or categories)")
+    if profile is not None and not profile.strip():
+        raise click.UsageError("--profile is empty")
+    if statistics and fmt not in ("text", "json"):
+        raise click.UsageError(f"--statistics prints text or json, not {fmt}")
     run_check(paths=paths, fmt=fmt, select=select, ignore=ignore, fail_on=fail_on, config_path=config_path,
               channel=channel, stage=stage, message_lang=message_lang, stdin_filename=stdin_filename,
               output=output, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, baseline=baseline,

@@ -47,8 +47,15 @@ class Tally:
                 "by_severity": dict(self.by_severity), "by_category": dict(sorted(self.by_category.items()))}
 
     def statistics(self) -> str:
-        rows = sorted(self.by_rule.items(), key=lambda kv: (-kv[1], kv[0]))
-        return "".join(f"{n:>6}  {rid:<6} {name}\n" for (rid, name), n in rows)
+        return "".join(f"{n:>6}  {rid:<6} {name}\n" for (rid, name), n in self._by_count())
+
+    def statistics_json(self) -> str:
+        """The same counts as one JSON object: ``rules`` (most frequent first) and the run's summary."""
+        rules = [{"rule": rid, "name": name, "count": n} for (rid, name), n in self._by_count()]
+        return json.dumps({"rules": rules, "summary": self.summary()}, ensure_ascii=False) + "\n"
+
+    def _by_count(self) -> list[tuple[tuple[str, str], int]]:
+        return sorted(self.by_rule.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 class Writer:

@@ -111,7 +111,8 @@ def guarded(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _split(values: Sequence[str]) -> tuple[str, ...]:
+def split_values(values: Sequence[str]) -> tuple[str, ...]:
+    """Comma-separated option values (``--select CN2,US3``), each stripped, empty ones dropped."""
     return tuple(s.strip() for v in values for s in v.split(",") if s.strip())
 
 
@@ -233,7 +234,7 @@ def run_check(paths: tuple[str, ...] = (), fmt: str = "text", select: tuple[str,
     and exit with the command's exit code."""
     paths = paths or (".",)
     config = config_for(config_path, paths)
-    options = Options(select=_split(select), ignore=_split(ignore), channel=channel, stage=stage,
+    options = Options(select=split_values(select), ignore=split_values(ignore), channel=channel, stage=stage,
                       stdin_filename=stdin_filename, profile=profile, model=False if no_model else None,
                       model_sensitivity=model_sensitivity)
     linter = Linter(config, options)

@@ -10,7 +10,7 @@ import click
 
 from collectlint import __version__
 from collectlint.api import Linter, Options
-from collectlint.checkrun import Progress, config_for, fail, guarded, run_check
+from collectlint.checkrun import Progress, config_for, fail, guarded, run_check, split_values
 from collectlint.model import SENSITIVITIES
 from collectlint.models import CHANNELS, STAGES, ExitStatus
 from collectlint.packs.rule import Rule
@@ -81,7 +81,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     if update_baseline and not baseline:
         raise click.UsageError("--update-baseline needs --baseline FILE")
     for flag, values in (("--select", select), ("--ignore", ignore)):
-        if values and not any(part.strip() for v in values for part in v.split(",")):
+        if values and not split_values(values):
             raise click.UsageError(f"{flag} names no rule (give ids, id prefixes, names or categories)")
     if profile is not None and not profile.strip():
         raise click.UsageError("--profile is empty")

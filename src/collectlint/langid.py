@@ -51,11 +51,18 @@ _ENGLISH = frozenset({
     "at", "by", "from", "this", "that", "be", "will", "have", "has", "not", "no", "please", "pay", "payment", "debt",
     "account", "balance", "due", "call", "contact", "if", "or", "it", "they", "them",
 })
-# Each function word and the languages it belongs to (one look-up per word of the message).
-_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
-for _name, _words in _FUNCTION_WORDS.items():
-    for _word in set(_words.split()) - _ENGLISH:
-        _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _name)
+
+
+def _languages_of() -> dict[str, tuple[str, ...]]:
+    """Each function word and the languages it belongs to (one look-up per word of a message)."""
+    table: dict[str, list[str]] = {}
+    for name, words in _FUNCTION_WORDS.items():
+        for word in sorted(set(words.split()) - _ENGLISH):
+            table.setdefault(word, []).append(name)
+    return {word: tuple(names) for word, names in table.items()}
+
+
+_LANGUAGES_OF = _languages_of()
 _WORD = re.compile(r"[a-zà-ɏ]+")
 _READ = 400  # characters looked at: enough to tell, and cheap on a long letter
 

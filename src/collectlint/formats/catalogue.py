@@ -24,8 +24,7 @@ STAGE_KEY = re.compile(r"^m([0-3])$", re.I)
 DISABLE = re.compile(r"#\s*collectlint:\s*disable=(\S+)(.*)$")
 # What looks like a suppression but is not one: ``# collectlint disable=``, ``# collectlint: disabel=``,
 # ``# collectlint:disable CN201`` (a word near "disable" or "enable" after the tool's name).
-NEAR_DIRECTIVE = re.compile(r"#\s*collectlint\b\s*[:=-]?\s*(?:dis|en)?[a-z]*ab[a-z]*(?:[-\w]*)\s*[=:]?\s*\S*",
-                            re.IGNORECASE)
+NEAR_DIRECTIVE = re.compile(r"#\s*collectlint\b[\s:=-]*[a-z]*ab[-\w]*\s*[=:]?\s*\S*", re.IGNORECASE)
 MAX_DEPTH = 64
 MAX_LEAVES = 200_000
 STR_TAG = "tag:yaml.org,2002:str"

@@ -455,6 +455,22 @@ def test_json_with_escaped_emoji_is_read_and_located(tmp_path: Path) -> None:
     assert line[jail["column"] - 1 :].startswith(json.dumps("坐牢")[1:-1])
 
 
+@pytest.mark.parametrize(("block", "indicator"), [("folded", ">"), ("folded, stripped", ">-"),
+                                                  ("literal", "|")])
+def test_a_finding_in_a_block_scalar_is_placed_on_its_own_line(tmp_path: Path, block: str, indicator: str) -> None:
+    """A folded scalar's value joins its lines with spaces; the finding still lands on the source line and
+    column of its words, not on the block's indicator."""
+    catalogue = tmp_path / "sms.yaml"
+    catalogue.write_text(f"sms:\n  a: {indicator}\n    尊敬的客户，您的账单已逾期。\n\n    再不还钱就让你坐牢。\n"
+                         "  b: ok\n", encoding="utf-8")
+    code, out, err = run("check", "--no-model", "--format", "json", str(catalogue))
+    assert code == 1, (block, err)
+    (jail,) = [f for f in json.loads(out)["findings"] if f["rule"] == "CN201"]
+    lines = catalogue.read_text(encoding="utf-8").splitlines()
+    assert jail["line"] == 5, block
+    assert lines[jail["line"] - 1][jail["column"] - 1 :].startswith("坐牢"), block
+
+
 @pytest.mark.parametrize("comment", [
     "# collectlint: disabel=CN201 approved by legal",
     "# collectlint disable=CN201 approved by legal",

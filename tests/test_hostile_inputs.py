@@ -93,6 +93,38 @@ def test_a_broken_nested_configuration_fails_only_the_files_it_governs(tmp_path:
     assert "bad/sub/b.md: not checked:" in err and "unknown key 'selec'" in err
 
 
+def test_a_broken_configuration_of_the_first_input_does_not_stop_the_others(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first input's configuration also gives the run's report settings; when it is broken, the run falls
+    back to the defaults for those and still checks every input the broken file does not govern."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("bad", "good"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "a.md").write_text(THREAT, encoding="utf-8")
+    (tmp_path / "bad" / ".collectlint.yaml").write_text("version: [\n", encoding="utf-8")
+    code, out, err = run("check", "--no-model", "bad", "good")
+    assert code == 2
+    assert "good/a.md:1:" in out and "[CN201]" in out
+    assert "bad/a.md" not in out
+    assert "bad: not checked:" in err and "invalid YAML" in err
+
+
+def test_a_written_baseline_is_readable_by_the_team_like_any_committed_file(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(THREAT, encoding="utf-8")
+    old = os.umask(0o022)
+    try:
+        run("check", "--no-model", "--baseline", "baseline.json", "a.md")
+        assert stat.S_IMODE((tmp_path / "baseline.json").stat().st_mode) == 0o644
+        (tmp_path / "baseline.json").chmod(0o664)
+        run("check", "--no-model", "--update-baseline", "--baseline", "baseline.json", "a.md")
+        assert stat.S_IMODE((tmp_path / "baseline.json").stat().st_mode) == 0o664
+    finally:
+        os.umask(old)
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
+
+
 @pytest.mark.parametrize("content", ["select: " + "[" * 100_000 + "]" * 100_000 + "\n",
                                      "select: [" + ",".join(["CN2"] * 400_000) + "]\n"])
 def test_configuration_nesting_and_size_are_bounded(tmp_path: Path, content: str) -> None:

@@ -5,8 +5,10 @@ The file holds fingerprints, rule ids and paths; never the matched text (it may 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,11 +38,29 @@ def write(path: Path, results: Sequence[FileResult]) -> int:
              for r in results for f, fp in fingerprints(r)]
     body = json.dumps({"version": VERSION, "tool": f"collectlint {__version__}", "findings": items},
                       ensure_ascii=False, indent=2) + "\n"
+    mode = _mode_for(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write(body)
-    os.replace(tmp, path)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(body)
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
     return len(items)
+
+
+def _mode_for(path: Path) -> int:
+    """The baseline is committed and shared: an existing one keeps its mode, a new one gets what ``open``
+    would give it (0666 less the umask), not the private 0600 of a temporary file."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def filter_new(results: Sequence[FileResult], known: set[str]) -> int:

@@ -124,6 +124,18 @@ def config_for(config_path: str | None, paths: Sequence[str]) -> Config:
     return load_config(found) if found else Config()
 
 
+def _run_config(config_path: str | None, paths: Sequence[str]) -> Config:
+    """The configuration whose report settings the run uses: ``--config``'s, else the one nearest the first
+    input.  A broken nearest one falls back to the defaults here; ``_governed`` then reports it once per input
+    it governs, so the other inputs are still checked (``check B A`` with B's configuration broken)."""
+    if config_path:
+        return config_for(config_path, paths)
+    try:
+        return config_for(None, paths)
+    except CollectlintError:
+        return Config()
+
+
 def _governed(first: Linter, options: Options, paths: Sequence[str], config_path: str | None
               ) -> list[tuple[Linter, list[str | FileResult]]]:
     """Each input with the linter of the configuration nearest to it (one linter per configuration).
@@ -233,7 +245,7 @@ def run_check(paths: tuple[str, ...] = (), fmt: str = "text", select: tuple[str,
     """Check collection messages in ``paths`` (files, directories, or - for standard input; default: .)
     and exit with the command's exit code."""
     paths = paths or (".",)
-    config = config_for(config_path, paths)
+    config = _run_config(config_path, paths)
     options = Options(select=split_values(select), ignore=split_values(ignore), channel=channel, stage=stage,
                       stdin_filename=stdin_filename, profile=profile, model=False if no_model else None,
                       model_sensitivity=model_sensitivity)

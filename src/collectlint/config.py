@@ -11,7 +11,7 @@ from typing import Any
 
 from collectlint.errors import ConfigError
 from collectlint.model import DEFAULT_SENSITIVITY, SENSITIVITIES
-from collectlint.models import CHANNELS, STAGES, Severity
+from collectlint.models import CHANNELS, COMMUNICATIONS, STAGES, Severity
 from collectlint.yamlspec import yamlloc
 from collectlint.yamlspec.reader import SpecReader
 from collectlint.yamlspec.yamlloc import LDict, LList
@@ -19,7 +19,7 @@ from collectlint.yamlspec.yamlloc import LDict, LList
 CONFIG_NAMES = (".collectlint.yaml", ".collectlint.yml")
 TOP_KEYS = {"select", "ignore", "fail-on", "severity", "rule-dirs", "message-lang", "files", "exclude",
             "required-elements", "placeholder-aliases", "profile", "model", "model-sensitivity", "per-file-ignores"}
-FILE_KEYS = {"glob", "channel", "stage"}
+FILE_KEYS = {"glob", "channel", "stage", "communication"}
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class FileSetting:
     glob: str
     channel: str | None
     stage: str | None
+    communication: str | None = None  # initial, subsequent or validation (US profile)
 
 
 @dataclass(frozen=True)
@@ -64,14 +65,16 @@ class Config:
         """Selectors ``per-file-ignores`` switches off for ``path`` (globs relative to the config)."""
         return tuple(s for glob, selectors in self.per_file_ignores if self._matches(path, glob) for s in selectors)
 
-    def setting_for(self, path: str) -> tuple[str | None, str | None]:
-        """(channel, stage) from the last matching ``files`` glob, relative to the config's folder."""
-        channel = stage = None
+    def setting_for(self, path: str) -> tuple[str | None, str | None, str | None]:
+        """(channel, stage, communication) from the matching ``files`` globs, relative to the config's folder;
+        for each, the last glob that sets it wins."""
+        channel = stage = communication = None
         for fs in self.files:
             if self._matches(path, fs.glob):
                 channel = fs.channel or channel
                 stage = fs.stage or stage
-        return channel, stage
+                communication = fs.communication or communication
+        return channel, stage, communication
 
     def excluded(self, path: Path) -> bool:
         """Whether ``exclude`` skips ``path``: a glob matching it as given, relative to the config's folder,
@@ -193,7 +196,7 @@ def load(path: Path) -> Config:
     if "files" in m:
         raw = m["files"]
         if not isinstance(raw, LList):
-            raise reader.fail(m.line_of("files"), "config: 'files' must be a list of {glob, channel, stage}")
+            raise reader.fail(m.line_of("files"), "config: 'files' must be a list of {glob, channel, stage, communication}")
         for i, item in enumerate(raw):
             fw = f"config: files item {i + 1}"
             f = reader.mapping(item, raw.line_of(i), fw)
@@ -202,6 +205,7 @@ def load(path: Path) -> Config:
                 reader.string(f, "glob", fw),
                 reader.choice(f, "channel", fw, CHANNELS) if "channel" in f else None,
                 reader.choice(f, "stage", fw, STAGES) if "stage" in f else None,
+                reader.choice(f, "communication", fw, COMMUNICATIONS) if "communication" in f else None,
             ))
     required: dict[str, frozenset[str]] = {}
     if "required-elements" in m:

@@ -124,8 +124,11 @@ class Session:
                  stage: str | None = None, detected_channel: str | None = None,
                  profile: Profile | None = None, communication: str | None = None) -> Document:
         """Channel and stage precedence: command line, then the file itself (front matter, catalogue
-        keys), then the configuration's ``files`` globs, then what the text looks like (a call script)."""
-        cfg_channel, cfg_stage = self.config.setting_for(path) if path not in ("<text>", "-") else (None, None)
+        keys), then the configuration's ``files`` globs, then what the text looks like (a call script).
+        The communication type comes from the file, then the ``files`` globs."""
+        cfg_channel, cfg_stage, cfg_communication = (self.config.setting_for(path) if path not in ("<text>", "-")
+                                                     else (None, None, None))
+        communication = communication or cfg_communication
         chosen = self.options.channel or channel or cfg_channel or detected_channel
         prof = profile or self.profile_for(text)
         doc = Document(text=text, path=path, channel=chosen, stage=self.options.stage or stage or cfg_stage,

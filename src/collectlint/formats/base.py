@@ -40,7 +40,7 @@ class Message:
     stage: str | None = None
     lang: str | None = None
     profile: str | None = None  # from front matter
-    communication: str | None = None  # initial, subsequent or validation (US profile), from front matter
+    communication: str | None = None  # initial, subsequent or validation (US profile): front matter, catalogue key
     masked: list[tuple[int, int]] = field(default_factory=list)  # message coordinates, never matched
     suppressions: list[Suppression] = field(default_factory=list)
 

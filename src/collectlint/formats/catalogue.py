@@ -14,12 +14,12 @@ import yaml
 
 from collectlint.errors import InputError, SkippedInput
 from collectlint.formats.base import Message, Suppression, parse_suppression
-from collectlint.models import STAGES
+from collectlint.models import COMMUNICATIONS, STAGES
 from collectlint.profiles.profile import channel_aliases
 from collectlint.yamlspec.yamlloc import nesting_bound as nesting_bound  # re-exported for front matter
 
-META_KEYS = {"id", "name", "key", "channel", "stage", "lang", "locale", "tags", "note", "notes", "description",
-             "version", "type", "category", "template_id", "code"}
+META_KEYS = {"id", "name", "key", "channel", "stage", "communication", "lang", "locale", "tags", "note", "notes",
+             "description", "version", "type", "category", "template_id", "code"}
 STAGE_KEY = re.compile(r"^m([0-3])$", re.I)
 DISABLE = re.compile(r"#\s*collectlint:\s*disable=(\S+)(.*)$")
 # What looks like a suppression but is not one: ``# collectlint disable=``, ``# collectlint: disabel=``,
@@ -143,6 +143,28 @@ def _block_offsets(source: str, node: yaml.ScalarNode, value: str) -> list[int] 
     return out[: len(value)] if len(out) >= len(value) else None
 
 
+def _folded_offsets(source: str, node: yaml.ScalarNode, value: str) -> list[int] | None:
+    """Offsets of a folded block scalar (``>``), whose value joins its lines with a space: each character is
+    found in the source after skipping indentation and line breaks; a joining space (or a kept line break)
+    with no source character of its own lands on the line break it stands for."""
+    pos = source.find("\n", node.start_mark.index) + 1
+    if pos == 0:
+        return None
+    end = max(node.end_mark.index, pos)
+    out: list[int] = []
+    for char in value:
+        while pos < end and source[pos] != char and source[pos] in " \t\r\n":
+            pos += 1
+        if pos < end and source[pos] == char:
+            out.append(pos)
+            pos += 1
+        elif char in " \n":
+            out.append(max(pos - 1, 0))
+        else:
+            return None
+    return out
+
+
 def scalar_offsets(source: str, node: yaml.ScalarNode, value: str) -> list[int]:
     start, end = node.start_mark.index, node.end_mark.index
     style = node.style
@@ -153,8 +175,10 @@ def scalar_offsets(source: str, node: yaml.ScalarNode, value: str) -> list[int]:
         offsets = list(range(start + 1, end - 1))
     elif style == '"':
         offsets = _double_quoted_offsets(source, start, end, value)
-    elif style in ("|", ">"):
+    elif style == "|":
         offsets = _block_offsets(source, node, value)
+    elif style == ">":
+        offsets = _folded_offsets(source, node, value)
     if offsets is None and value:  # a tagged scalar (!msg text): the mark starts at the tag
         found = source.find(value, start, end)
         if found != -1:
@@ -189,6 +213,8 @@ def _walk(node: yaml.Node, path: list[str], depth: int, seen: set[int], ctx: dic
                     local["channel"] = channel_aliases()[str(value_node.value).lower()]
                 elif k == "stage" and str(value_node.value).upper() in STAGES:
                     local["stage"] = str(value_node.value).upper()
+                elif k == "communication" and str(value_node.value).lower() in COMMUNICATIONS:
+                    local["communication"] = str(value_node.value).lower()
         for key_node, value_node in node.value:
             key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
             child = dict(local)
@@ -235,7 +261,8 @@ def _messages(text: str, path: str, root: yaml.Node | None, suppressions: list[S
                            "or the configuration's `exclude` to silence this notice)")
     out: list[Message] = []
     try:
-        for node, key_path, ctx in _walk(root, [], 0, set(), {"channel": None, "stage": None}, path):
+        for node, key_path, ctx in _walk(root, [], 0, set(), {"channel": None, "stage": None, "communication": None},
+                                       path):
             value = str(node.value)
             if not value.strip():
                 continue
@@ -245,7 +272,8 @@ def _messages(text: str, path: str, root: yaml.Node | None, suppressions: list[S
             end_line = node.end_mark.line + 1
             mine = [s for s in suppressions if s.target_line is not None and line <= s.target_line <= end_line]
             out.append(Message(value, scalar_offsets(text, node, value), key=_label(".".join(key_path)) or None,
-                               channel=ctx["channel"], stage=ctx["stage"], suppressions=mine))
+                               channel=ctx["channel"], stage=ctx["stage"], communication=ctx["communication"],
+                               suppressions=mine))
     except RecursionError:
         raise InputError("catalogue nests too deeply", path=path) from None
     return out

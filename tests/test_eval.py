@@ -107,3 +107,16 @@ def test_bad_corpus_line_names_file_and_line(tmp_path: Path, line: str, fragment
 
 def test_no_compliant_synthetic_message_gets_a_conduct_finding(report) -> None:  # type: ignore[no-untyped-def]
     assert report.groups["all"].alarmed == 0
+
+
+def test_lines_without_labels_are_counted_as_compliant_and_said_to_be(tmp_path: Path) -> None:
+    f = tmp_path / "c.jsonl"
+    f.write_text('{"id": "a", "text": "再不还钱就让你坐牢", "expected": ["false-legal"]}\n'
+                 '{"id": "b", "text": "请于本月20日前还款"}\n'
+                 '{"id": "c", "text": "您好，账单已出"}\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", "--no-model", str(f)])
+    assert result.exit_code == 0, result.stderr
+    assert f"2 of 3 message(s) have no 'expected' key and are counted as compliant (first: {f}:2)" in result.stderr
+    labelled = f.with_name("d.jsonl")
+    labelled.write_text('{"id": "a", "text": "您好", "expected": []}\n', encoding="utf-8")
+    assert "no 'expected' key" not in CliRunner().invoke(cli, ["eval", "--no-model", str(labelled)]).stderr

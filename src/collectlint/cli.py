@@ -147,8 +147,15 @@ def eval_command(corpus: str, fmt: str, config_path: str | None, fail_under: flo
     model only, so each layer is measured on its own.
     """
     from collectlint.evaluate import evaluate, evaluate_model_only, load_corpus, render_text
+    from collectlint.report.sanitize import clean_label
 
     items = load_corpus(Path(corpus))
+    unlabelled = [item for item in items if not item.labelled]
+    if unlabelled:  # counted as compliant, which flatters or blames the rules: say so, and where
+        first = unlabelled[0]
+        click.echo(f"collectlint: {len(unlabelled)} of {len(items)} message(s) have no 'expected' key and are counted "
+                   f"as compliant (first: {clean_label(first.path)}:{first.line}); write \"expected\": [] to say so",
+                   err=True)
     config = config_for(config_path, [])
     rules_only = evaluate(Linter(config, Options(model=False)), items)
     shipped = None if no_model else Linter(config, Options(model=True, model_sensitivity=model_sensitivity))

@@ -36,6 +36,7 @@ class Item:
     lang: str = "zh-Hans"  # zh-Hans, zh-Hant or en
     # Real items are labelled for conduct only: completeness (missing elements) is not scored on them.
     conduct_only: bool = False
+    labelled: bool = True  # False: the line has no ``expected`` key and is counted as compliant
 
     @property
     def violating(self) -> bool:
@@ -172,7 +173,8 @@ def load_corpus(path: Path) -> list[Item]:
                 raise _fail(file, n, f"unknown lang '{lang}' (zh-Hans, zh-Hant, en)")
             # Ids are printed in reports: masked and with control characters escaped, like every label.
             items.append(Item(clean_label(data["id"]), data["text"], channel, stage, frozenset(expected),
-                              str(data.get("provenance", "")), str(file), n, lang, "source" in data))
+                              str(data.get("provenance", "")), str(file), n, lang, "source" in data,
+                              "expected" in data))
     if not items:
         raise InputError("corpus has no messages", path=str(path))
     return items

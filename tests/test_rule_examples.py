@@ -40,6 +40,18 @@ def test_rule_is_complete(rule: Rule) -> None:
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_basis_cites_the_old_harassment_article_nowhere_and_tags_each_source_once(rule: Rule) -> None:
+    """The revised 治安管理处罚法 (in force 2026-01-01) moved the harassment article from 42 to 50; a citation
+    of the old number under the old law's name would send a compliance officer to the wrong article.  A
+    source tag ([S], [M], [R]) belongs to one source: two in a row is an editing slip."""
+    import re
+
+    basis = rule.docs.basis
+    assert not re.search(r"治安管理处罚法》?(?:\([^)]*\))?\s*第42条", basis), f"{rule.id}: cites the old Art. 42"
+    assert not re.search(r"\[[SMR]\]\s*\[[SMR]\]", basis), f"{rule.id}: a source tag is repeated"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_rules_on_unverified_sources_are_not_errors(rule: Rule) -> None:
     """Rules whose strongest source was only read second-hand (S) or is from memory (M) ship as warnings."""
     from collectlint.models import Severity

@@ -102,6 +102,13 @@ def test_mobile_numbers_outside_china_are_masked() -> None:
     ("1-800-916-9006", "*-***-***-9006"),
     ("415.555.0132", "***.***.0132"),
     ("call 4155550132", "call ******0132"),
+    ("we told your mother at 3125550132", "we told your mother at ******0132"),
+    ("at 312 5550132", "at *** ***0132"),
+    ("01 23 45 67 89", "** ** ** 67 89"),
+    ("+33 6 12 34 56 78", "+33 * ** ** 56 78"),
+    ("0044 20 7946 0958", "**** ** **** 0958"),  # fourteen digits: also the card pattern
+    ("SSN: 123456789 is on file", "SSN: *****6789 is on file"),
+    ("your social security number is 123 45 6789", "your social security number is *** ** 6789"),
 ])
 def test_phone_numbers_of_every_region_are_masked(text: str, masked: str) -> None:
     """Hong Kong, Macau and Taiwan mobiles with their country code, landlines with an area code, North
@@ -111,7 +118,7 @@ def test_phone_numbers_of_every_region_are_masked(text: str, masked: str) -> Non
 
 @pytest.mark.parametrize("text", [
     "amount 1,234.56 due 2024-05-01 12:30", "订单号 20240305 1234", "zip 94105-1234", "Account 12345678 due 2024",
-    "第0-1234-5678号", "HK$1,234.56", "版本 0.12 1234 5678",
+    "第0-1234-5678号", "HK$1,234.56", "版本 0.12 1234 5678", "balance $2345678901.00", "Account 123456789 due",
 ])
 def test_amounts_dates_and_codes_are_not_phone_numbers(text: str) -> None:
     assert mask_text(text) == text

@@ -19,7 +19,7 @@ _D = "[0-9]"
 # Between two digits: up to two separators (a space or dash of any kind, after normalisation).
 _S = "[ \\-\u2010-\u2015\u2212]{0,2}"
 _S1 = "[ \\-\u2010-\u2015\u2212]{1,2}"
-# (pattern, digits kept at the head, digits kept at the tail)
+# (pattern, digits kept at the head (-1: those of group 1), digits kept at the tail)
 _MOBILE = rf"(?:\+?86{_S})?1{_S}[3-9](?:{_S}{_D}){{9}}(?![0-9])"
 _NUMBERS: tuple[tuple[re.Pattern[str], int, int], ...] = (
     # ID and bank-card numbers: 13 to 19 digits (an ID may end in X); not a mobile number with +86.
@@ -45,6 +45,17 @@ _NUMBERS: tuple[tuple[re.Pattern[str], int, int], ...] = (
                 rf"[0-9]{{4}}(?![0-9])"), 0, 4),
     (re.compile(rf"(?:phone|call|tel|text|dial|fax|cell|mobile|whatsapp|number|#)[^0-9\n]{{0,4}}(?:\+?1{_S})?"
                 rf"[2-9][0-9]{{9}}(?![0-9])"), 0, 4),
+    # Ten digits in the North American shape written together or split 3+7 (3125550132, 312 5550132): an
+    # area code and an exchange that cannot start with 0 or 1.  An order number of that shape is masked too.
+    (re.compile(rf"(?<![0-9.,$])[2-9][0-9]{{2}}[ ]?[2-9][0-9]{{6}}(?![0-9]|[.,][0-9])"), 0, 4),
+    # Any number with an international prefix (+33 6 12 34 56 78, +49 30 1234567, 0044 20 7946 0958).
+    # The country code stays (head -1: the digits of group 1).
+    (re.compile(rf"(?<![0-9])((?:\+|00){_S}[1-9][0-9]{{0,2}})(?:{_S}{_D}){{7,12}}(?![0-9])"), -1, 4),
+    # French-style numbers in pairs: 01 23 45 67 89, 06.12.34.56.78.
+    (re.compile(rf"(?<![0-9])0[1-9](?:[ ][0-9]{{2}}){{4}}(?![0-9])"), 0, 4),
+    # A nine-digit Social Security or tax number after its label (SSN: 123456789).
+    (re.compile(rf"(?:ssn|social security(?: number| no)?|social|tin|itin|taxpayer id)[^0-9\n]{{0,6}}"
+                rf"[0-9]{{3}}{_S}[0-9]{{2}}{_S}[0-9]{{4}}(?![0-9])", re.I), 0, 4),
     # An eight-digit Hong Kong or Macau number after a word that names a phone (電話 9123 4567).
     (re.compile(rf"(?:电话|電話|手机|手機|致电|致電|联络|聯絡|联系|聯繫|whatsapp|phone|tel|call)[^0-9\n]{{0,4}}"
                 rf"[2-9][0-9]{{3}}{_S}[0-9]{{4}}(?![0-9])"), 0, 4),
@@ -132,6 +143,8 @@ def mask_text(text: str, char: str = "*") -> str:
             start, end = norm.to_original(m.start(), m.end())
             # With +86, keep the country code and the first three digits of the number.
             head_here = head + 2 if head == 3 and m.group().startswith(("+86", "86")) else head
+            if head < 0:  # keep the digits of the pattern's first group (a country code)
+                head_here = sum(c.isdigit() for c in m.group(1))
             digits = [i for i in range(start, end) if _is_digit(decoded[i])]
             for i in digits[head_here : len(digits) - tail]:
                 if spans is None:

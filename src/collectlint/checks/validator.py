@@ -90,7 +90,9 @@ VALIDATORS: dict[str, tuple[re.Pattern[str], Callable[[str], bool]]] = {
         _cn_resident_id,
     ),
     "bank-card": (re.compile(r"(?<![\d])\d(?:[ \-]?\d){12,18}(?![\d])"), _bank_card),
-    "us-ssn": (re.compile(r"(?<![\d-])\d{3}[ \-]\d{2}[ \-]\d{4}(?![\d-])"), _us_ssn),
+    # Nine digits written together count only after an SSN label (below): unlabelled, they are as often an
+    # account or routing number.
+    "us-ssn": (re.compile(r"(?<![\d-])\d{3}[ \-]?\d{2}[ \-]?\d{4}(?![\d-])"), _us_ssn),
     # Normalised text is lower-case; the check character sits in brackets (full-width ones fold to these).
     "hk-id": (re.compile(r"(?<![a-z\d])[a-z]{1,2}\d{6} ?\([\da]\)"), _hk_id),
     "tw-id": (re.compile(r"(?<![a-z\d])[a-z][1289]\d{8}(?!\d)"), _tw_id),
@@ -103,7 +105,13 @@ VALIDATORS: dict[str, tuple[re.Pattern[str], Callable[[str], bool]]] = {
 # 統一編號, Hong Kong's 身份證(號碼), also in English.
 _ID_LABEL = re.compile(r"(?:身份证|身分证|证件|居民身份|hkid|id card|统一编号)"
                        r" ?(?:号码|字号|号|号为|号是|no\.?|number)?[:：\s]*$")
-LABELS: dict[str, re.Pattern[str]] = {name: _ID_LABEL for name in ("cn-resident-id", "hk-id", "tw-id")}
+_SSN_LABEL = re.compile(r"(?:ssn|social security|social|ss#|ss #)(?: ?(?:number|no\.?|#))?[:\s#]*(?:is|was)?[:\s]*$")
+LABELS: dict[str, re.Pattern[str]] = {**{name: _ID_LABEL for name in ("cn-resident-id", "hk-id", "tw-id")},
+                                      "us-ssn": _SSN_LABEL}
+# Numbers that count only with their label: an SSN written without separators.
+_LABEL_ONLY = {"us-ssn": str.isdigit}
+# How far before the number its label may start ("your social security number is ...").
+_LABEL_REACH = {"us-ssn": 32}
 
 
 class ValidatorCheck(Check):
@@ -127,6 +135,9 @@ class ValidatorCheck(Check):
 
     def find(self, ctx: MatchContext) -> Iterator[Hit]:
         label = LABELS.get(self.name)
+        label_only = _LABEL_ONLY.get(self.name)
+        reach = _LABEL_REACH.get(self.name, 12)
         for m in self.pattern.finditer(ctx.text):
-            if self.validate(m.group()) or (label is not None and label.search(ctx.text, max(0, m.start() - 12), m.start())):
+            labelled = label is not None and label.search(ctx.text, max(0, m.start() - reach), m.start()) is not None
+            if labelled or (self.validate(m.group()) and not (label_only is not None and label_only(m.group()))):
                 yield Hit(m.start(), m.end())

@@ -126,3 +126,18 @@ def test_the_readme_shows_what_checking_the_us_examples_prints(monkeypatch: pyte
     assert code == 1
     printed = set(out.splitlines())
     assert [line for line in shown if line not in printed] == []
+
+
+def test_a_text_key_holds_the_message_and_does_not_make_it_an_sms(tmp_path: Path) -> None:
+    """``text`` is the commonest key for a message's words; as a key it names no channel, so a letter's
+    ``text`` is not held to the SMS opt-out.  A group of messages under ``texts:`` is still SMS."""
+    body = ("This communication is from a debt collector. You owe {{ amount }} on account {{ account_number }} "
+            "to Acme Services LLC. Call (800) 555-0199.")
+    catalogue = tmp_path / "letters.yaml"
+    catalogue.write_text(f'r:\n  channel: letter\n  communication: subsequent\n  text: "{body}"\n', encoding="utf-8")
+    code, out, _ = run("check", "--no-model", "--format", "json", str(catalogue))
+    assert (code, rules_of(out)) == (0, [])
+    grouped = tmp_path / "sms.yaml"
+    grouped.write_text(f'texts:\n  communication: subsequent\n  reminder: "{body}"\n', encoding="utf-8")
+    code, out, _ = run("check", "--no-model", "--format", "json", str(grouped))
+    assert "US908" in rules_of(out)  # an SMS needs its opt-out

@@ -20,6 +20,9 @@ from collectlint.yamlspec.yamlloc import nesting_bound as nesting_bound  # re-ex
 
 META_KEYS = {"id", "name", "key", "channel", "stage", "communication", "lang", "locale", "tags", "note", "notes",
              "description", "version", "type", "category", "template_id", "code"}
+# Key names that hold a message's words, whatever its channel: ``text: ...`` beside ``channel: letter`` is
+# the letter's text, not an SMS (``text`` is an SMS alias as a channel value, ``channel: text``).
+CONTENT_KEYS = frozenset({"text"})
 STAGE_KEY = re.compile(r"^m([0-3])$", re.I)
 DISABLE = re.compile(r"#\s*collectlint:\s*disable=(\S+)(.*)$")
 # What looks like a suppression but is not one: ``# collectlint disable=``, ``# collectlint: disabel=``,
@@ -219,7 +222,7 @@ def _walk(node: yaml.Node, path: list[str], depth: int, seen: set[int], ctx: dic
             key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
             child = dict(local)
             low = key.lower()
-            if low in channel_aliases():
+            if low in channel_aliases() and low not in CONTENT_KEYS:
                 child["channel"] = channel_aliases()[low]
             if STAGE_KEY.match(low):
                 child["stage"] = low.upper()

@@ -77,6 +77,27 @@ def test_check_says_so_in_every_report_and_require_rules_fails(tmp_path: Path) -
     report = CliRunner().invoke(cli, ["check", "--no-model", "--format", "json", str(letter)])
     notices = json.loads(report.stdout)["notices"]
     assert [n["message"] for n in notices if n["path"] == str(letter)] == [
-        "written in French, which no profile reads (collectlint reads Chinese and English): not checked for conduct"]
+        "written in French, which no profile reads (collectlint reads Chinese and English): not checked"]
+    # Not half-read either: no English rule runs on it (US501 read "retard", French for "late", as an insult).
+    assert json.loads(report.stdout)["findings"] == []
+    late = tmp_path / "retard.txt"
+    late.write_text("Madame, votre paiement est en retard de trente jours. Merci de nous contacter pour régler la "
+                    "somme due avant la fin du mois.\n", encoding="utf-8")
+    quiet = CliRunner().invoke(cli, ["check", "--no-model", "--format", "json", str(late)])
+    assert quiet.exit_code == 0 and json.loads(quiet.stdout)["findings"] == [], quiet.stdout
     sarif = CliRunner().invoke(cli, ["check", "--no-model", "--format", "sarif", str(letter)])
     assert "written in French" in sarif.stdout
+
+
+def test_a_file_no_rule_could_read_never_shows_as_passed(tmp_path: Path) -> None:
+    """The HTML verdict, the JUnit case and the GitHub annotations all say the French file was not checked."""
+    letter = tmp_path / "lettre.txt"
+    letter.write_text(FOREIGN["French"] + "\n", encoding="utf-8")
+    page = tmp_path / "report.html"
+    CliRunner().invoke(cli, ["check", "--no-model", "--format", "html", "-o", str(page), str(letter)])
+    html = page.read_text(encoding="utf-8")
+    assert "verdict pass" not in html and "not checked for conduct" in html
+    junit = CliRunner().invoke(cli, ["check", "--no-model", "--format", "junit", str(letter)]).stdout
+    assert "<skipped" in junit and "written in French" in junit
+    github = CliRunner().invoke(cli, ["check", "--no-model", "--format", "github", str(letter)]).stdout
+    assert github.startswith("::warning file=") and "written in French" in github

@@ -47,12 +47,12 @@ _NUMBERS: tuple[tuple[re.Pattern[str], int, int], ...] = (
                 rf"[2-9][0-9]{{9}}(?![0-9])"), 0, 4),
     # Ten digits in the North American shape written together or split 3+7 (3125550132, 312 5550132): an
     # area code and an exchange that cannot start with 0 or 1.  An order number of that shape is masked too.
-    (re.compile(rf"(?<![0-9.,$])[2-9][0-9]{{2}}[ ]?[2-9][0-9]{{6}}(?![0-9]|[.,][0-9])"), 0, 4),
+    (re.compile(r"(?<![0-9.,$])[2-9][0-9]{2}[ ]?[2-9][0-9]{6}(?![0-9]|[.,][0-9])"), 0, 4),
     # Any number with an international prefix (+33 6 12 34 56 78, +49 30 1234567, 0044 20 7946 0958).
     # The country code stays (head -1: the digits of group 1).
     (re.compile(rf"(?<![0-9])((?:\+|00){_S}[1-9][0-9]{{0,2}})(?:{_S}{_D}){{7,12}}(?![0-9])"), -1, 4),
     # French-style numbers in pairs: 01 23 45 67 89, 06.12.34.56.78.
-    (re.compile(rf"(?<![0-9])0[1-9](?:[ ][0-9]{{2}}){{4}}(?![0-9])"), 0, 4),
+    (re.compile(r"(?<![0-9])0[1-9](?:[ ][0-9]{2}){4}(?![0-9])"), 0, 4),
     # A nine-digit Social Security or tax number after its label (SSN: 123456789).
     (re.compile(rf"(?:ssn|social security(?: number| no)?|social|tin|itin|taxpayer id)[^0-9\n]{{0,6}}"
                 rf"[0-9]{{3}}{_S}[0-9]{{2}}{_S}[0-9]{{4}}(?![0-9])", re.I), 0, 4),

@@ -199,7 +199,7 @@ class Runner:
                 foreign.add(p.name)
         if unread:
             return (f"written in {', '.join(sorted(unread))}, which no profile reads (collectlint reads Chinese "
-                    "and English): not checked for conduct")
+                    "and English): not checked")
         if missing:
             return (f"no conduct rules in force for profile {', '.join(sorted(missing))}: "
                     "its messages were not checked for conduct")

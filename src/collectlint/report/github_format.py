@@ -26,6 +26,9 @@ def render(results: Sequence[FileResult], lang: str) -> str:
     for result in results:
         if result.error:
             ranked.append((0, len(ranked), f"::error file={_prop(result.path)},title=collectlint::{_data(result.error)}"))
+        elif result.unruled and result.notice:  # a message no rule could read: said on the file, not passed over
+            ranked.append((2, len(ranked), f"::warning file={_prop(result.path)},title=collectlint: not checked::"
+                                           f"{_data(result.notice)}"))
         for loc in locate(result):
             f = loc.finding
             title = _prop(f"{f.rule_id} {f.name}")

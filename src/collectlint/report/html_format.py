@@ -34,7 +34,8 @@ LABELS = {
            "threshold": "判定阈值", "files": "文件", "messages": "消息", "packs": "规则包", "rules": "条规则",
            "summary": "汇总", "severity": "严重程度", "category": "类别", "template": "模板", "findings": "发现",
            "verdict": "结论", "clean": "通过", "failed": "未通过", "below": "仅有低于阈值的提示", "error": "无法读取",
-           "skipped": "未检查", "line": "行", "column": "列", "basis": "法律依据", "suggestion": "建议",
+           "skipped": "未检查", "unruled": "未检查合规内容", "line": "行", "column": "列", "basis": "法律依据",
+           "suggestion": "建议",
            "also": "同句另见", "filter": "筛选", "match": "原文", "file": "文件", "none": "无",
            "suppressed": "已抑制（附理由）", "baseline": "基线中已有、未显示的发现", "reason": "理由", "rule": "规则"},
     "en": {"title": "collectlint compliance report", "scope": "Scope", "generated": "Generated", "version": "Version",
@@ -42,6 +43,7 @@ LABELS = {
            "summary": "Summary", "severity": "Severity", "category": "Category", "template": "Template",
            "findings": "findings", "verdict": "Verdict", "clean": "pass", "failed": "fail",
            "below": "notes below the threshold only", "error": "could not be read", "skipped": "not checked",
+           "unruled": "not checked for conduct",
            "line": "line", "column": "column", "basis": "Legal basis", "suggestion": "Suggestion",
            "also": "also in this sentence", "filter": "Filter", "match": "text", "file": "File", "none": "none",
            "suppressed": "Suppressed (with reasons)", "baseline": "Findings in the baseline, not shown",
@@ -126,6 +128,8 @@ def _verdict(result: FileResult, threshold: Severity, t: dict[str, str]) -> tupl
         return "fail", t["failed"]
     if result.findings:
         return "note", t["below"]
+    if result.unruled:  # a message no rule could read: never "pass" (the notice under the heading says why)
+        return "note", t["unruled"]
     return "pass", t["clean"]
 
 

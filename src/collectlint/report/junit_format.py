@@ -56,6 +56,8 @@ def render(results: Sequence[FileResult], lang: str, threshold: Severity = Sever
         if not cases:  # a file that passes the gate is one passing test case
             tests += 1
             cases.append(ET.SubElement(suite, "testcase", classname=result.path, name=result.path))
+            if result.unruled:  # unless no rule could read a message of it: skipped, with the reason
+                ET.SubElement(cases[0], "skipped", message=result.notice or "not checked for conduct")
         if below:
             ET.SubElement(cases[0], "system-out").text = "\n".join(below)
     if not any(not r.error and not r.skipped for r in results):  # never a silent pass in CI either

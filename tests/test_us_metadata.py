@@ -141,3 +141,36 @@ def test_a_text_key_holds_the_message_and_does_not_make_it_an_sms(tmp_path: Path
     grouped.write_text(f'texts:\n  communication: subsequent\n  reminder: "{body}"\n', encoding="utf-8")
     code, out, _ = run("check", "--no-model", "--format", "json", str(grouped))
     assert "US908" in rules_of(out)  # an SMS needs its opt-out
+
+
+def test_a_limited_content_voicemail_can_pass_whatever_communication_it_declares(tmp_path: Path) -> None:
+    """Regulation F 1006.2(j): a limited-content voicemail is not a communication, so it needs no mini-Miranda
+    (which would reveal the debt, US930); the caller naming their business is the sender."""
+    script = tmp_path / "vm.md"
+    for communication in ("initial", "subsequent"):
+        script.write_text(f"---\nchannel: voicemail\ncommunication: {communication}\n---\nHi, this is Jane Smith from "
+                          "ARS. Please call me back at 800-555-0199. Thank you.\n", encoding="utf-8")
+        code, out, _ = run("check", "--no-model", "--format", "json", str(script))
+        assert (code, rules_of(out)) == (0, []), communication
+
+
+@pytest.mark.parametrize("text", [
+    "Acme Services LLC is a debt collector. We will use any information you give us to help collect the debt.",
+    "Acme Services LLC, a debt collector, is attempting to collect a debt and any information obtained will be "
+    "used for that purpose.",
+])
+def test_the_model_forms_own_wording_is_the_initial_disclosure(tmp_path: Path, text: str) -> None:
+    letter = tmp_path / "initial.md"
+    letter.write_text(f"---\nchannel: letter\ncommunication: initial\n---\n{text} Your balance of $120 on account "
+                      "4455 is due. Call 800-555-0100.\n", encoding="utf-8")
+    code, out, _ = run("check", "--no-model", "--format", "json", str(letter))
+    assert (code, rules_of(out)) == (0, [])
+
+
+@pytest.mark.parametrize("sender", ["Sincerely,\nMidwest Recovery", "Smith & Jones LLP", "This is Dana from ARS."])
+def test_a_sender_without_llc_or_inc_is_still_a_sender(tmp_path: Path, sender: str) -> None:
+    letter = tmp_path / "letter.md"
+    letter.write_text("---\nchannel: letter\ncommunication: subsequent\n---\nThis communication is from a debt collector. "
+                      f"Your balance of $120 on account 4455 is due. Call 8005550199.\n{sender}\n", encoding="utf-8")
+    code, out, _ = run("check", "--no-model", "--format", "json", str(letter))
+    assert (code, rules_of(out)) == (0, [])

@@ -83,9 +83,15 @@ class Profile:
     def elements_for(self, channel: str | None, communication: str | None = None) -> frozenset[str]:
         """Elements a message must carry: its channel's, plus its communication type's (``communication:initial``)."""
         base = self.required_elements.get(channel or "default", self.required_elements["default"])
-        if communication is not None:
+        # A voicemail left as a limited-content message (Regulation F 1006.2(j)) is not a communication: it
+        # carries no debt wording, so no mini-Miranda either, whatever the template declares.
+        if communication is not None and channel not in LIMITED_CONTENT:
             base = base | self.required_elements.get(f"communication:{communication}", frozenset())
         return base
+
+
+# Channels whose messages are limited-content messages, never communications (Regulation F 1006.2(j)).
+LIMITED_CONTENT = frozenset({"voicemail"})
 
 
 def _alternation(items: list[str]) -> str:

@@ -515,3 +515,10 @@ def test_empty_selections_are_usage_errors_not_silent(tmp_path: Path, args: list
     letter.write_text(BAD, encoding="utf-8")
     code, _, err = run("check", *args, str(letter))
     assert code == 2 and said in err
+
+
+def test_stdin_filename_alone_reads_standard_input_and_with_paths_needs_the_dash(tmp_path: Path) -> None:
+    code, out, _ = run("check", "--no-model", "--stdin-filename", "sms.txt", input="再不还钱就让你坐牢\n")
+    assert code == 1 and "sms.txt:1:" in out and "[CN201]" in out
+    code, _, err = run("check", "--stdin-filename", "sms.txt", str(tmp_path), input="再不还钱就让你坐牢\n")
+    assert code == 2 and "add - to the paths" in err

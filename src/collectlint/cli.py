@@ -87,6 +87,10 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         raise click.UsageError("--profile is empty")
     if statistics and fmt not in ("text", "json"):
         raise click.UsageError(f"--statistics prints text or json, not {fmt}")
+    if stdin_filename is not None and "-" not in paths:
+        if paths:  # never read the tree when the user meant standard input
+            raise click.UsageError("--stdin-filename names standard input: add - to the paths")
+        paths = ("-",)  # as ruff does: a name for standard input and nothing else means read it
     run_check(paths=paths, fmt=fmt, select=select, ignore=ignore, fail_on=fail_on, config_path=config_path,
               channel=channel, stage=stage, message_lang=message_lang, stdin_filename=stdin_filename,
               output=output, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, baseline=baseline,

@@ -522,3 +522,20 @@ def test_stdin_filename_alone_reads_standard_input_and_with_paths_needs_the_dash
     assert code == 1 and "sms.txt:1:" in out and "[CN201]" in out
     code, _, err = run("check", "--stdin-filename", "sms.txt", str(tmp_path), input="再不还钱就让你坐牢\n")
     assert code == 2 and "add - to the paths" in err
+
+
+@pytest.mark.parametrize(("scalar", "line"), [
+    ("'It''s time. 再不还钱就让你坐牢'", 2),              # '' for ' shifts every later column
+    ("尊敬的客户您好\n    再不还钱就让你坐牢", 3),          # a plain scalar over two lines
+    ('"尊敬的客户您好\n    再不还钱就让你坐牢"', 3),        # a double-quoted one
+])
+def test_a_finding_in_a_quoted_or_multi_line_scalar_is_placed_on_its_words(tmp_path: Path, scalar: str,
+                                                                          line: int) -> None:
+    catalogue = tmp_path / "sms.yaml"
+    catalogue.write_text(f"sms:\n  a: {scalar}\n", encoding="utf-8")
+    code, out, _ = run("check", "--no-model", "--format", "json", str(catalogue))
+    assert code == 1
+    (jail,) = [f for f in json.loads(out)["findings"] if f["rule"] == "CN201"]
+    lines = catalogue.read_text(encoding="utf-8").splitlines()
+    assert jail["line"] == line
+    assert lines[line - 1][jail["column"] - 1 :].startswith("坐牢")

@@ -18,7 +18,6 @@ from collectlint.config import is_directory
 from collectlint.decode import decode_bytes, read_bytes
 from collectlint.errors import CollectlintError, SkippedInput
 from collectlint.formats import BINARY, READERS, Message, reader_for
-from collectlint.langid import unread_language
 from collectlint.models import FileResult
 from collectlint.normalize import has_han, is_han
 from collectlint.session import Session
@@ -187,7 +186,7 @@ class Runner:
         for m in messages:
             if not m.text.strip():
                 continue
-            language = unread_language(m.text)
+            language = m.unread_language
             if language is not None:
                 unread.add(language)
                 continue

@@ -14,7 +14,6 @@ from collectlint.config import Config
 from collectlint.engine import RuleSet, select_rules
 from collectlint.errors import ConfigError
 from collectlint.formats import READERS, Message, Suppression, reader_for
-from collectlint.langid import unread_language
 from collectlint.model import SENSITIVITIES
 from collectlint.models import CONDUCT, Finding
 from collectlint.nlp.zh import Segmenter
@@ -154,7 +153,7 @@ class Session:
         seen: set[tuple[str, int, int]] = set()
         by_type = channel_of_file_type(path)
         for message in messages:
-            if unread_language(message.text) is not None:
+            if message.unread_language is not None:
                 continue  # no profile reads it: not checked at all (the runner's notice says so), never half-read
             profile = self.profile_for(message.text, message.profile)
 

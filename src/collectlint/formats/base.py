@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
+
+from collectlint.langid import unread_language
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,12 @@ class Message:
     communication: str | None = None  # initial, subsequent or validation (US profile): front matter, catalogue key
     masked: list[tuple[int, int]] = field(default_factory=list)  # message coordinates, never matched
     suppressions: list[Suppression] = field(default_factory=list)
+
+    @cached_property
+    def unread_language(self) -> str | None:
+        """The language of the text when no profile reads it (``langid``), found once: the linter skips such a
+        message and the runner's notice names the language."""
+        return unread_language(self.text)
 
     def to_file(self, start: int, end: int) -> tuple[int, int]:
         if self.offsets is None:

@@ -146,21 +146,20 @@ def _block_offsets(source: str, node: yaml.ScalarNode, value: str) -> list[int] 
     return out[: len(value)] if len(out) >= len(value) else None
 
 
-def _folded_offsets(source: str, node: yaml.ScalarNode, value: str) -> list[int] | None:
-    """Offsets of a folded block scalar (``>``), whose value joins its lines with a space: each character is
-    found in the source after skipping indentation and line breaks; a joining space (or a kept line break)
-    with no source character of its own lands on the line break it stands for."""
-    pos = source.find("\n", node.start_mark.index) + 1
-    if pos == 0:
-        return None
-    end = max(node.end_mark.index, pos)
+def _aligned_offsets(source: str, begin: int, end: int, value: str, quote_pairs: bool = False) -> list[int] | None:
+    """Offsets of a scalar whose value YAML folded from several source lines (a ``>`` block, a multi-line plain
+    or quoted scalar): each character is found in ``source[begin:end]`` after skipping only indentation and
+    line breaks; a joining space (or a kept line break) with no source character of its own lands on the line
+    break it stands for.  ``quote_pairs``: a single-quoted scalar writes ``'`` as ``''``.  None when the value
+    is not the source read this way (an escape, a tag)."""
+    pos = begin
     out: list[int] = []
     for char in value:
         while pos < end and source[pos] != char and source[pos] in " \t\r\n":
             pos += 1
         if pos < end and source[pos] == char:
             out.append(pos)
-            pos += 1
+            pos += 2 if quote_pairs and char == "'" and source.startswith("''", pos) else 1
         elif char in " \n":
             out.append(max(pos - 1, 0))
         else:
@@ -180,8 +179,12 @@ def scalar_offsets(source: str, node: yaml.ScalarNode, value: str) -> list[int]:
         offsets = _double_quoted_offsets(source, start, end, value)
     elif style == "|":
         offsets = _block_offsets(source, node, value)
-    elif style == ">":
-        offsets = _folded_offsets(source, node, value)
+    if offsets is None and value:
+        # Folded from several lines: a ``>`` block (after its header line), or a plain or quoted scalar that
+        # runs over lines or writes '' for '.
+        quoted = style in ("'", '"')
+        begin = source.find("\n", start) + 1 if style == ">" else start + quoted
+        offsets = _aligned_offsets(source, begin, end - quoted, value, style == "'") if begin else None
     if offsets is None and value:  # a tagged scalar (!msg text): the mark starts at the tag
         found = source.find(value, start, end)
         if found != -1:

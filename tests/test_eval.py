@@ -120,3 +120,49 @@ def test_lines_without_labels_are_counted_as_compliant_and_said_to_be(tmp_path: 
     labelled = f.with_name("d.jsonl")
     labelled.write_text('{"id": "a", "text": "您好", "expected": []}\n', encoding="utf-8")
     assert "no 'expected' key" not in CliRunner().invoke(cli, ["eval", "--no-model", str(labelled)]).stderr
+
+
+def test_a_bad_line_or_file_is_left_out_and_the_rest_is_scored(tmp_path: Path) -> None:
+    good = tmp_path / "a.jsonl"
+    good.write_text('{"id": "a", "text": "再不还钱就让你坐牢", "expected": ["false-legal"]}\n'
+                    'not json\n'
+                    '{"id": "b", "text": "请于本月20日前还款", "expected": ["scary"]}\n'
+                    '{"id": "c", "text": "您好，账单已出", "expected": []}\n', encoding="utf-8")
+    (tmp_path / "b.jsonl").write_bytes(b"\xff\xfe not utf-8\n")
+    result = CliRunner().invoke(cli, ["eval", "--no-model", "--format", "json", str(tmp_path)])
+    assert result.exit_code == 2
+    errors = [line for line in result.stderr.splitlines() if "(left out)" in line]
+    assert len(errors) == 3
+    assert f"{good}:2: invalid JSON" in errors[0] and f"{good}:3: 'expected'" in errors[1]
+    assert "b.jsonl: cannot read corpus" in errors[2]
+    assert "3 corpus line(s) or file(s) could not be read and are not scored" in result.stderr
+    data = json.loads(result.stdout)  # the two good lines are still scored and reported
+    assert data["messages"] == 2 and data["message_level"]["all"]["caught"] == 1
+
+
+def test_a_corpus_with_nothing_readable_is_an_error(tmp_path: Path) -> None:
+    f = tmp_path / "c.jsonl"
+    f.write_text("not json\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", "--no-model", str(f)])
+    assert result.exit_code == 2 and "corpus has no messages that could be read" in result.stderr
+
+
+def test_extra_metadata_keys_are_read_past_and_named_once(tmp_path: Path) -> None:
+    f = tmp_path / "c.jsonl"
+    f.write_text('{"id": "a", "text": "您好", "expected": [], "url": "https://example.org/1"}\n'
+                 '{"id": "b", "text": "您好!", "expected": [], "url": "https://example.org/2"}\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", "--no-model", str(f)])
+    assert result.exit_code == 0, result.stderr
+    assert f"key 'url' is not read (2 line(s), first: {f}:1;" in result.stderr
+    assert result.stderr.count("is not read") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("If you do not pay we will have you arrested.", "en"), ("再不还钱就让你坐牢", "zh-Hans"),
+     ("再不還錢就讓你坐牢，你的帳戶已逾期", "zh-Hant"), ("【银行】your account", "zh-Hans")],
+)
+def test_items_without_a_lang_key_are_grouped_by_their_script(tmp_path: Path, text: str, lang: str) -> None:
+    f = tmp_path / "c.jsonl"
+    f.write_text(json.dumps({"id": "a", "text": text, "expected": []}, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert load_corpus(f)[0].lang == lang

@@ -150,10 +150,18 @@ def eval_command(corpus: str, fmt: str, config_path: str | None, fail_under: flo
     The first report is the product as shipped (rules + the learned model); then rules only and the
     model only, so each layer is measured on its own.
     """
-    from collectlint.evaluate import evaluate, evaluate_model_only, load_corpus, render_text
+    from collectlint.evaluate import ITEM_KEYS, evaluate, evaluate_model_only, read_corpus, render_text
     from collectlint.report.sanitize import clean_label
 
-    items = load_corpus(Path(corpus))
+    read = read_corpus(Path(corpus))
+    for error in read.errors:  # each bad line or file on its own line; the rest is still scored
+        click.echo(f"collectlint: {clean_label(error.render())} (left out)", err=True)
+    for key, (count, first) in sorted(read.unread_keys.items()):
+        click.echo(f"collectlint: key '{clean_label(key)}' is not read ({count} line(s), first: {clean_label(first)}; "
+                   f"read: {', '.join(sorted(ITEM_KEYS))})", err=True)
+    items = read.items
+    if not items:
+        fail(clean_label(f"{corpus}: corpus has no messages" + (" that could be read" if read.errors else "")))
     unlabelled = [item for item in items if not item.labelled]
     if unlabelled:  # counted as compliant, which flatters or blames the rules: say so, and where
         first = unlabelled[0]
@@ -178,6 +186,10 @@ def eval_command(corpus: str, fmt: str, config_path: str | None, fail_under: flo
             click.echo("\n" + render_text(rules_only, "rules only: ", brief=True), nl=False)
             if model_only is not None:
                 click.echo("\n" + render_text(model_only, "model only: ", brief=True), nl=False)
+    if read.errors:  # the figures above leave lines out: never a clean exit
+        click.echo(f"collectlint: {len(read.errors)} corpus line(s) or file(s) could not be read and are not scored",
+                   err=True)
+        sys.exit(ExitStatus.ERROR)
     if fail_under is not None and any(
         s.precision < fail_under or s.recall < fail_under for s in combined.scores.values()
     ):

@@ -11,6 +11,7 @@ from typing import Any
 from collectlint.api import Linter
 from collectlint.errors import InputError
 from collectlint.mask import mask_text
+from collectlint.normalize import has_han, has_latin, is_traditional
 from collectlint.models import CHANNELS, CONDUCT, STAGES, Category, Finding, Severity
 from collectlint.report.sanitize import clean_label
 
@@ -134,50 +135,89 @@ def _corpus_files(path: Path) -> list[Path]:
     raise InputError("no such corpus file or directory", path=str(path))
 
 
-def load_corpus(path: Path) -> list[Item]:
-    items: list[Item] = []
+def lang_of(text: str) -> str:
+    """The group of an item with no ``lang`` key, by script (as the linter picks its profile)."""
+    if has_han(text) or not has_latin(text):
+        return "zh-Hant" if is_traditional(text) else "zh-Hans"
+    return "en"
+
+
+@dataclass
+class Corpus:
+    """The items read, one error per line that could not be (that line is left out, the rest is
+    scored), and the keys no item field reads: key -> (lines, first line's place)."""
+
+    items: list[Item] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    unread_keys: dict[str, tuple[int, str]] = field(default_factory=dict)
+
+
+def _item(file: Path, n: int, data: object, seen: set[str], corpus: Corpus) -> Item:
+    """One corpus line's item; InputError naming the file and line when it is not one."""
+    if not isinstance(data, dict):
+        raise _fail(file, n, "each line must be a JSON object")
+    for key in sorted(set(data) - ITEM_KEYS):  # extra metadata (a URL, a date, a labeller): read past, said once
+        count, first = corpus.unread_keys.get(key, (0, f"{file}:{n}"))
+        corpus.unread_keys[key] = (count + 1, first)
+    for key in ("id", "text"):
+        if not isinstance(data.get(key), str) or not data[key]:
+            raise _fail(file, n, f"'{key}' must be a non-empty string")
+    expected = data.get("expected", [])
+    if not isinstance(expected, list) or any(e not in CATEGORIES for e in expected):
+        raise _fail(file, n, f"'expected' must be a list of categories ({', '.join(CATEGORIES)})")
+    channel, stage = data.get("channel"), data.get("stage")
+    if channel is not None and channel not in CHANNELS:
+        raise _fail(file, n, f"unknown channel '{clean_label(str(channel))}'")
+    if stage is not None and stage not in STAGES:
+        raise _fail(file, n, f"unknown stage '{clean_label(str(stage))}'")
+    lang = data.get("lang") or lang_of(data["text"])
+    if lang not in ("zh-Hans", "zh-Hant", "en"):
+        raise _fail(file, n, f"unknown lang '{clean_label(str(lang))}' (zh-Hans, zh-Hant, en)")
+    if data["id"] in seen:
+        raise _fail(file, n, f"duplicate id '{clean_label(data['id'])}'")
+    seen.add(data["id"])
+    # Ids are printed in reports: masked and with control characters escaped, like every label.
+    return Item(clean_label(data["id"]), data["text"], channel, stage, frozenset(expected),
+                str(data.get("provenance", "")), str(file), n, lang, "source" in data, "expected" in data)
+
+
+def read_corpus(path: Path) -> Corpus:
+    """Every item of a JSONL file or of the ``*.jsonl`` files under a folder.  A line or file that
+    cannot be read is an error of its own; it never stops the others from being scored."""
+    corpus = Corpus()
     seen: set[str] = set()
     for file in _corpus_files(path):
         try:
             lines = file.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"cannot read corpus: {exc}", path=str(file)) from None
+            corpus.errors.append(InputError(f"cannot read corpus: {exc}", path=str(file)))
+            continue
         for n, raw in enumerate(lines, 1):
             if not raw.strip():
                 continue
             try:
                 data = json.loads(raw)
             except json.JSONDecodeError as exc:
-                raise _fail(file, n, f"invalid JSON: {exc.msg}") from None
-            if not isinstance(data, dict):
-                raise _fail(file, n, "each line must be a JSON object")
-            unknown = set(data) - ITEM_KEYS
-            if unknown:
-                raise _fail(file, n, f"unknown key '{sorted(unknown)[0]}' (allowed: {', '.join(sorted(ITEM_KEYS))})")
-            for key in ("id", "text"):
-                if not isinstance(data.get(key), str) or not data[key]:
-                    raise _fail(file, n, f"'{key}' must be a non-empty string")
-            expected = data.get("expected", [])
-            if not isinstance(expected, list) or any(e not in CATEGORIES for e in expected):
-                raise _fail(file, n, f"'expected' must be a list of categories ({', '.join(CATEGORIES)})")
-            channel, stage = data.get("channel"), data.get("stage")
-            if channel is not None and channel not in CHANNELS:
-                raise _fail(file, n, f"unknown channel '{channel}'")
-            if stage is not None and stage not in STAGES:
-                raise _fail(file, n, f"unknown stage '{stage}'")
-            if data["id"] in seen:
-                raise _fail(file, n, f"duplicate id '{clean_label(data['id'])}'")
-            seen.add(data["id"])
-            lang = data.get("lang", "zh-Hans")
-            if lang not in ("zh-Hans", "zh-Hant", "en"):
-                raise _fail(file, n, f"unknown lang '{lang}' (zh-Hans, zh-Hant, en)")
-            # Ids are printed in reports: masked and with control characters escaped, like every label.
-            items.append(Item(clean_label(data["id"]), data["text"], channel, stage, frozenset(expected),
-                              str(data.get("provenance", "")), str(file), n, lang, "source" in data,
-                              "expected" in data))
-    if not items:
+                corpus.errors.append(_fail(file, n, f"invalid JSON: {exc.msg}"))
+                continue
+            try:
+                corpus.items.append(_item(file, n, data, seen, corpus))
+            except InputError as exc:
+                corpus.errors.append(exc)
+    return corpus
+
+
+def load_corpus(path: Path, strict: bool = True) -> list[Item]:
+    """The items of ``path``; with ``strict``, the first bad line or unread key is an InputError."""
+    corpus = read_corpus(path)
+    if strict and corpus.errors:
+        raise corpus.errors[0]
+    if strict and corpus.unread_keys:
+        key, (_, first) = min(corpus.unread_keys.items(), key=lambda kv: kv[1][1])
+        raise InputError(f"unknown key '{key}' (allowed: {', '.join(sorted(ITEM_KEYS))})", path=first)
+    if not corpus.items:
         raise InputError("corpus has no messages", path=str(path))
-    return items
+    return corpus.items
 
 
 def evaluate(linter: Linter, items: Iterable[Item]) -> Report:

@@ -204,3 +204,23 @@ def test_one_pass_over_every_category_scores_as_each_category_alone(profile: str
         prepared = model.prepare(text)
         alone = {name: model.probability(text, name) for name in model.names if name != ANY}
         assert model._category_probabilities(prepared) == alone, text
+
+
+@pytest.mark.parametrize(
+    ("text", "cited", "foreign"),
+    [("You better pay up today, this is your last chance before things get really ugly for you and your family.",
+      "FDCPA", "《"),
+     ("你家孩子在哪上学我们都清楚，路上小心点，出了事别怪我们。", "《", "FDCPA")],
+)
+def test_model_findings_cite_the_law_of_the_messages_profile(text: str, cited: str, foreign: str) -> None:
+    """The model names a category, not a rule: its basis is that category's law in the message's own
+    jurisdiction (an English letter never cites a Chinese statute, nor a Chinese one the FDCPA)."""
+    from collectlint.api import Linter
+    from collectlint.profiles import get_profile
+
+    model_findings = [f for f in Linter().lint_text(text) if f.source == "model"]
+    assert model_findings
+    profile = get_profile("en-US" if cited == "FDCPA" else "zh-CN")
+    for f in model_findings:
+        assert f.basis == profile.category_basis[f.category.value]
+        assert cited in f.basis and foreign not in f.basis

@@ -81,6 +81,8 @@ def _run_rule(rule: Rule, ctx: MatchContext, ruleset: RuleSet, findings: dict[tu
         key = (f"{rule.id}/{hit.category}" if per_category else rule.id, start, end)
         if key not in findings:
             findings[key] = rule_finding(rule, ruleset.severity_of(rule), start, end, hit)
+            if per_category and hit.category in profile.category_basis:  # the law of the message's jurisdiction
+                findings[key] = replace(findings[key], basis=profile.category_basis[hit.category])
             if merge:
                 by_sentence[ctx.sentence_bounds(hit.start)[0]] = key
 

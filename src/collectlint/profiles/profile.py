@@ -16,6 +16,7 @@ from pathlib import Path
 
 from collectlint.elements import Element, build_element
 from collectlint.errors import ConfigError
+from collectlint.models import CONDUCT
 from collectlint.normalize import Folding
 from collectlint.yamlspec import yamlloc
 from collectlint.yamlspec.reader import SpecReader
@@ -25,7 +26,8 @@ DEFAULT_PROFILE = "zh-CN"
 HERE = Path(__file__).resolve().parent
 KEYS = {"profile", "description", "language", "aliases", "normalise", "short-forms-need-cue", "collection-cues",
         "negation", "clause-ends", "sentence-ends", "stages", "channel-aliases", "speakers", "settled",
-        "required-elements", "elements", "reply-frames", "rights-frames", "question-markers", "denied-after"}
+        "required-elements", "elements", "reply-frames", "rights-frames", "question-markers", "denied-after",
+        "category-basis"}
 ELEMENT_KEYS = {"label", "placeholder", "expanded-length", "aliases", "name-parts", "patterns"}
 
 
@@ -76,6 +78,9 @@ class Profile:
     denied_after: re.Pattern[str]
     required_elements: dict[str, frozenset[str]]
     elements: dict[str, Element]
+    # The law a conduct category breaks under this profile's jurisdiction: the basis of a finding that no
+    # rule of its own cites (the learned model names a category, not a rule).
+    category_basis: dict[str, str]
 
     def __reduce__(self) -> tuple[object, tuple[str]]:
         return get_profile, (self.name,)  # profiles are shipped data: pickled by name
@@ -168,6 +173,9 @@ def load_profile(path: Path) -> Profile:
     if "default" not in required:
         raise reader.fail(m.line_of("required-elements"), f"{where}: required-elements needs a 'default' entry")
     fold_map = reader.mapping(norm["fold"], norm.line_of("fold"), where)
+    basis_map = reader.mapping(m["category-basis"], m.line_of("category-basis"), f"{where}: category-basis")
+    conduct = {c.value for c in CONDUCT}
+    reader.keys(basis_map, f"{where}: category-basis", allowed=conduct, required=conduct)
     aliases_map = reader.mapping(m["channel-aliases"], m.line_of("channel-aliases"), where)
     return Profile(
         name=name,
@@ -200,6 +208,7 @@ def load_profile(path: Path) -> Profile:
         denied_after=_optional(reader, m, "denied-after", where) or _NOTHING,
         required_elements=required,
         elements=elements,
+        category_basis={str(k): reader.string(basis_map, str(k), f"{where}: category-basis") for k in basis_map},
     )
 
 

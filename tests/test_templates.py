@@ -213,6 +213,17 @@ def test_400_hotline_variants_are_contacts(linter: Linter) -> None:
         assert "CN904" not in {f.rule_id for f in linter.lint_text(text)}, hotline
 
 
+@pytest.mark.parametrize(
+    ("contact", "found"),
+    [("查詢請致電 2345 6789", True), ("客服热线 2345-6789", True), ("請致電 +852 2345 6789", True),
+     ("客服專線 02-2345-6789", True), ("請撥 0912-345-678", True), ("電話：+886 2 2345 6789", True),
+     ("請於 2025 03 05 前聯絡", False), ("联系我们", False)],
+)
+def test_hong_kong_and_taiwan_numbers_are_contacts(linter: Linter, contact: str, found: bool) -> None:
+    text = f"【XX銀行】閣下尾號1234欠款HK$100，請於3月5日前還款。{contact}。"
+    assert ("CN904" not in {f.rule_id for f in linter.lint_text(text)}) is found
+
+
 def test_repository_docs_are_not_templates(linter: Linter, tmp_path: Path) -> None:
     (tmp_path / "README.md").write_text("# 模板仓库\n本仓库存放催收短信模板。\n", encoding="utf-8")
     (tmp_path / "sms.md").write_text("让你坐牢\n", encoding="utf-8")

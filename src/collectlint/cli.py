@@ -156,8 +156,8 @@ def eval_command(corpus: str, fmt: str, config_path: str | None, fail_under: flo
     read = read_corpus(Path(corpus))
     for error in read.errors:  # each bad line or file on its own line; the rest is still scored
         click.echo(f"collectlint: {clean_label(error.render())} (left out)", err=True)
-    for key, (count, first) in sorted(read.unread_keys.items()):
-        click.echo(f"collectlint: key '{clean_label(key)}' is not read ({count} line(s), first: {clean_label(first)}; "
+    for key, (count, place) in sorted(read.unread_keys.items()):
+        click.echo(f"collectlint: key '{clean_label(key)}' is not read ({count} line(s), first: {clean_label(place)}; "
                    f"read: {', '.join(sorted(ITEM_KEYS))})", err=True)
     items = read.items
     if not items:

@@ -11,8 +11,8 @@ from typing import Any
 from collectlint.api import Linter
 from collectlint.errors import InputError
 from collectlint.mask import mask_text
-from collectlint.normalize import has_han, has_latin, is_traditional
 from collectlint.models import CHANNELS, CONDUCT, STAGES, Category, Finding, Severity
+from collectlint.normalize import has_han, has_latin, is_traditional
 from collectlint.report.sanitize import clean_label
 
 ITEM_KEYS = {"id", "text", "channel", "stage", "expected", "spans", "provenance",

@@ -106,3 +106,32 @@ def _latin_language(text: str) -> str | None:
     if count >= 4 and count >= 2 * english and count * 6 >= len(words):
         return best
     return None
+
+
+# What ends an English stretch inside a Chinese message: Han characters and CJK or full-width punctuation.
+_NOT_ENGLISH = re.compile("[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+_EN_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+_RUN_WORDS = 4  # a sentence, not a brand, a code or a placeholder name
+_RUN_FUNCTION_WORDS = 2
+# Most Chinese messages hold fewer than four Latin words in all: counted on the ASCII bytes (the
+# cheapest pass), they are done before any stretch is looked at.
+_ASCII_WORD = re.compile(rb"[A-Za-z]+")
+
+
+def english_runs(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each English stretch of a Chinese message (a bilingual Hong Kong notice, an
+    English sentence in a Chinese letter): text between Chinese characters with at least four words, two
+    of them distinct English function words, so ``${row.amount}``, ``OK`` or ``App ID`` are not one."""
+    runs: list[tuple[int, int]] = []
+    if len(_ASCII_WORD.findall(text.encode("ascii", "replace"))) < _RUN_WORDS:
+        return runs
+    at = 0
+    for gap in [*_NOT_ENGLISH.finditer(text), None]:
+        end = gap.start() if gap is not None else len(text)
+        words = _EN_WORD.findall(text, at, end)
+        if len(words) >= _RUN_WORDS and len({w.lower() for w in words} & _ENGLISH) >= _RUN_FUNCTION_WORDS:
+            start = at + (len(text[at:end]) - len(text[at:end].lstrip()))
+            runs.append((start, end - (len(text[at:end]) - len(text[at:end].rstrip()))))
+        if gap is not None:
+            at = gap.end()
+    return runs

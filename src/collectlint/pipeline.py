@@ -16,6 +16,7 @@ from collectlint.chunks import LARGE, chunks
 from collectlint.engine import RuleSet
 from collectlint.formats import Message
 from collectlint.formats.script import customer_lines, is_script
+from collectlint.langid import english_runs
 from collectlint.models import CONDUCT, Category, Finding, Severity, Span
 from collectlint.nlp.zh import Segmenter
 from collectlint.packs.rule import Rule
@@ -101,11 +102,14 @@ def rule_finding(rule: Rule, severity: Severity, start: int, end: int, hit: Hit 
 
 
 def lint_message(ruleset: RuleSet, segmenter: Segmenter, message: Message, profile: Profile,
-                 prepare: Prepare, seen: set[tuple[str, int, int]], model: str | None = None) -> list[Finding]:
+                 prepare: Prepare, seen: set[tuple[str, int, int]], model: str | None = None,
+                 english: Prepare | None = None) -> list[Finding]:
     """Findings of one message of a file, in file offsets.
 
     ``prepare`` builds the ``Document`` for a part of the message (channel, stage, required elements);
-    a very large message is linted in overlapping chunks, each finding once.
+    a very large message is linted in overlapping chunks, each finding once.  ``english``, when given,
+    builds the Document of an English stretch of a Chinese message (``langid.english_runs``): each is
+    also checked for conduct under the English profile, so a bilingual notice is read in both languages.
     """
     out: list[Finding] = []
     large = len(message.text) > LARGE
@@ -113,13 +117,20 @@ def lint_message(ruleset: RuleSet, segmenter: Segmenter, message: Message, profi
     # context only.
     script = is_script(message.text, profile.agent_label)
     masked = message.masked + (customer_lines(message.text, profile.customer_label) if script else [])
-    for c0, c1 in chunks(message.text) if large else [(0, len(message.text))]:
+    parts: list[tuple[int, int, Prepare, bool]] = [
+        (c0, c1, prepare, False) for c0, c1 in (chunks(message.text) if large else [(0, len(message.text))])]
+    if english is not None:
+        parts += [(r0 + c0, r0 + c1, english, True) for r0, r1 in english_runs(message.text)
+                  for c0, c1 in chunks(message.text[r0:r1])]
+    for c0, c1, build, conduct_only in parts:
         part = message.text[c0:c1]
-        doc = prepare(part, message, "call" if script else None)
+        doc = build(part, message, "call" if script else None)
         doc.masked += [(s - c0, e - c0) for s, e in masked if s < c1 and e > c0]
         doc.leaf = message.key is not None
-        doc.check_required = not large
+        doc.check_required = not large and not conduct_only
         for f in lint_document(ruleset, segmenter, doc, model):
+            if conduct_only and f.category not in CONDUCT:
+                continue  # the message's completeness and channel limits are its own profile's
             start, end = message.to_file(f.span.start + c0, f.span.end + c0)
             key = (f"{f.rule_id}/{f.category.value}", start, end)
             if key in seen:

@@ -7,6 +7,7 @@ and executors rebuild an equal one.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from collectlint.checks.suppression import SuppressionCheck
@@ -161,7 +162,13 @@ class Session:
                 return self.document(part, path, msg.channel, msg.stage, detected or by_type, profile,
                                      msg.communication)
 
-            findings += lint_message(self.ruleset, self.segmenter, message, profile, prepare, seen, self.model_sensitivity)
+            # A message read as Chinese because nobody named its profile may carry English sentences (a
+            # bilingual Hong Kong notice): they are also checked for conduct under the English profile.
+            english = None
+            if self.forced_profile is None and not message.profile and profile.language != "en":
+                english = functools.partial(prepare, profile=get_profile("en-US"))
+            findings += lint_message(self.ruleset, self.segmenter, message, profile, prepare, seen,
+                                     self.model_sensitivity, english)
             suppressions += message.suppressions
         kept = apply_suppressions(text, sort_findings(findings), suppressions, self.meta_rules, suppressed=suppressed)
         ignored = self.config.ignored_for(path) if path not in ("<text>", "-") else ()

@@ -97,6 +97,18 @@ def test_a_catalogue_key_declares_the_communication_of_its_messages(tmp_path: Pa
     assert found == [("first.body", "US906"), ("first.body", "US907")]
 
 
+def test_a_misspelt_catalogue_communication_is_an_error_naming_its_line_and_prose_is_not(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("first:\n  channel: letter\n  communication: intial\n  body: Your balance is due.\n",
+                   encoding="utf-8")
+    good = tmp_path / "good.yaml"  # another file is still checked
+    good.write_text("texts:\n  communication: Please keep your phone on so we can reach you.\n", encoding="utf-8")
+    code, _, err = run("check", "--no-model", str(bad), str(good))
+    assert code == 2
+    assert f"{bad}:3: communication 'intial' is not one of initial, subsequent, validation" in err
+    assert "good.yaml" not in err and "Traceback" not in err
+
+
 @pytest.mark.parametrize(("state", "ok"), [("CA", True), ("ny", True), ("DC", True), ("PR", True),
                                            ("Californa", False), ("XX", False)])
 def test_front_matter_state_is_a_postal_code(tmp_path: Path, state: str, ok: bool) -> None:
@@ -107,7 +119,19 @@ def test_front_matter_state_is_a_postal_code(tmp_path: Path, state: str, ok: boo
     if ok:
         assert code == 0, err
     else:
-        assert code == 2 and f"state '{state}'" in err and "letter.md:1:" in err
+        assert code == 2 and f"state '{state}'" in err and "letter.md:2:" in err  # the line of the key at fault
+
+
+@pytest.mark.parametrize(("front", "line", "problem"),
+                         [("channel: letter\ncommunication: intial\n", 3, "communication 'intial'"),
+                          ("channel: letter\n\n'colour': red\n", 4, "unknown key 'colour'"),
+                          ("stage: M1\nchannel: fax\n", 3, "channel 'fax'"),
+                          ("profile: xx\n", 2, "front matter:")])
+def test_front_matter_errors_name_the_line_of_the_key(tmp_path: Path, front: str, line: int, problem: str) -> None:
+    letter = tmp_path / "letter.md"
+    letter.write_text(f"---\n{front}---\nYour balance is due.\n", encoding="utf-8")
+    code, _, err = run("check", "--no-model", str(letter))
+    assert code == 2 and f"letter.md:{line}: front matter: " in err and problem in err
 
 
 def test_the_shipped_us_example_letter_is_caught_at_its_lines() -> None:

@@ -192,6 +192,22 @@ def scalar_offsets(source: str, node: yaml.ScalarNode, value: str) -> list[int]:
     return offsets if offsets is not None else [start] * len(value)
 
 
+_TOKEN = re.compile(r"[A-Za-z_-]{1,24}")
+
+
+def _communication(value: str, where: str, node: yaml.Node) -> str | None:
+    """A sibling ``communication:`` key's type.  A misspelt type (``intial``) is an error: read as none,
+    it would silently drop the disclosures that type requires.  Prose under a ``communication`` key is
+    an application's own text, not metadata."""
+    low = value.strip().lower()
+    if low in COMMUNICATIONS:
+        return low
+    if _TOKEN.fullmatch(low):
+        raise InputError(f"communication '{low}' is not one of {', '.join(COMMUNICATIONS)}", path=where,
+                         line=node.start_mark.line + 1)
+    return None
+
+
 def _walk(node: yaml.Node, path: list[str], depth: int, seen: set[int], ctx: dict[str, str | None],
           where: str) -> Iterator[tuple[yaml.ScalarNode, list[str], dict[str, str | None]]]:
     if depth > MAX_DEPTH:
@@ -219,8 +235,8 @@ def _walk(node: yaml.Node, path: list[str], depth: int, seen: set[int], ctx: dic
                     local["channel"] = channel_aliases()[str(value_node.value).lower()]
                 elif k == "stage" and str(value_node.value).upper() in STAGES:
                     local["stage"] = str(value_node.value).upper()
-                elif k == "communication" and str(value_node.value).lower() in COMMUNICATIONS:
-                    local["communication"] = str(value_node.value).lower()
+                elif k == "communication":
+                    local["communication"] = _communication(str(value_node.value), where, value_node)
         for key_node, value_node in node.value:
             key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
             child = dict(local)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from collectlint.errors import InputError
@@ -21,29 +22,44 @@ KEYS = {"channel", "stage", "lang", "profile", "ignore", "title", "name", "descr
         "state"}
 
 
-def apply_front_matter(message: Message, data: Any, path: str) -> None:
+_TOP_KEY = re.compile(r"^([^\s#:'\"][^:]*?|'[^']*'|\"[^\"]*\")\s*:(?:\s|$)", re.M)
+
+
+def key_lines(front: str, first: int) -> dict[str, int]:
+    """The line of each top-level key of the front matter ``front``, whose first line is ``first``."""
+    lines: dict[str, int] = {}
+    for m in _TOP_KEY.finditer(front):
+        lines.setdefault(m.group(1).strip("'\""), first + front.count("\n", 0, m.start()))
+    return lines
+
+
+def apply_front_matter(message: Message, data: Any, path: str, lines: dict[str, int] | None = None) -> None:
+    """Set the message's metadata from front matter; an error names the line of the key at fault
+    (``lines``: key -> line; line 1, the opening ``---``, when unknown)."""
+    at = lines or {}
+
+    def fail(key: str, problem: str) -> InputError:
+        return InputError(f"front matter: {problem}", path=path, line=at.get(key, 1))
+
     if not isinstance(data, dict):
         raise InputError("front matter must be a mapping", path=path, line=1)
     for key in data:
         if key not in KEYS:
-            raise InputError(f"front matter: unknown key '{key}' (allowed: {', '.join(sorted(KEYS))})",
-                             path=path, line=1)
+            raise fail(str(key), f"unknown key '{key}' (allowed: {', '.join(sorted(KEYS))})")
     channel, stage, lang = data.get("channel"), data.get("stage"), data.get("lang")
     if channel is not None and channel not in CHANNELS:
-        raise InputError(f"front matter: channel '{channel}' is not one of {', '.join(CHANNELS)}", path=path, line=1)
+        raise fail("channel", f"channel '{channel}' is not one of {', '.join(CHANNELS)}")
     if stage is not None and str(stage).upper() not in STAGES:
-        raise InputError(f"front matter: stage '{stage}' is not one of {', '.join(STAGES)}", path=path, line=1)
+        raise fail("stage", f"stage '{stage}' is not one of {', '.join(STAGES)}")
     if lang is not None and lang not in ("zh", "en"):
-        raise InputError(f"front matter: lang '{lang}' is not zh or en", path=path, line=1)
+        raise fail("lang", f"lang '{lang}' is not zh or en")
     communication = data.get("communication")
     if communication is not None and communication not in COMMUNICATIONS:
-        raise InputError(f"front matter: communication '{communication}' is not one of {', '.join(COMMUNICATIONS)}",
-                         path=path, line=1)
+        raise fail("communication", f"communication '{communication}' is not one of {', '.join(COMMUNICATIONS)}")
     message.communication = communication
     state = data.get("state")
     if state is not None and str(state).upper() not in US_STATES:
-        raise InputError(f"front matter: state '{state}' is not a two-letter US state or territory code (CA, NY, DC, PR)",
-                         path=path, line=1)
+        raise fail("state", f"state '{state}' is not a two-letter US state or territory code (CA, NY, DC, PR)")
     profile = data.get("profile")
     if profile is not None:
         from collectlint.errors import CollectlintError
@@ -52,7 +68,7 @@ def apply_front_matter(message: Message, data: Any, path: str) -> None:
         try:
             message.profile = get_profile(str(profile)).name
         except CollectlintError as exc:
-            raise InputError(f"front matter: {exc.detail}", path=path, line=1) from None
+            raise fail("profile", exc.detail) from None
     message.channel = channel
     message.stage = str(stage).upper() if stage is not None else None
     message.lang = lang
@@ -60,7 +76,6 @@ def apply_front_matter(message: Message, data: Any, path: str) -> None:
     if ignore is None:
         return
     if not isinstance(ignore, dict):
-        raise InputError("front matter: 'ignore' must map rule ids to reasons, e.g. {CN104: reason}",
-                         path=path, line=1)
+        raise fail("ignore", "'ignore' must map rule ids to reasons, e.g. {CN104: reason}")
     for rule, reason in ignore.items():
         message.suppressions.append(Suppression((str(rule),), str(reason or "").strip(), 1, None))

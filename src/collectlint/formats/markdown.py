@@ -9,7 +9,7 @@ from collectlint.errors import InputError
 from collectlint.formats.base import Message, Suppression, blank, blank_all
 from collectlint.formats.catalogue import MAX_DEPTH, nesting_bound
 from collectlint.formats.directives import next_line_suppressions
-from collectlint.formats.frontmatter import apply_front_matter
+from collectlint.formats.frontmatter import apply_front_matter, key_lines
 from collectlint.formats.html import blank_tags, decode_entities
 from collectlint.normalize import is_han
 
@@ -74,7 +74,7 @@ def read(text: str, path: str) -> list[Message]:
             mark = getattr(exc, "problem_mark", None)
             line = None if mark is None else int(mark.line) + 2
             raise InputError("invalid YAML front matter", path=path, line=line) from None
-        apply_front_matter(message, data, path)
+        apply_front_matter(message, data, path, key_lines(front, first=2))
         view = blank(view, 0, m.end())
     for pattern in (FENCE, INLINE_CODE):
         view = blank_all(view, [hit.span() for hit in pattern.finditer(view)])

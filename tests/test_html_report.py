@@ -91,3 +91,33 @@ def test_report_lists_suppressions_with_reasons_and_counts_baseline_findings(tmp
     assert "基线中已有、未显示的发现" in text
     counts = text.split("基线中已有、未显示的发现")[1]
     assert counts.lstrip()[0] != "0"  # the letter's other findings are in the baseline, counted, not shown
+
+
+def test_every_finding_keeps_its_highlight_when_spans_overlap(tmp_path: Path) -> None:
+    """Two findings whose spans cross: each has its own mark (with its anchor), the marks nest properly,
+    and the text between the tags is the text of the file."""
+    from collectlint.report.html_format import _highlighted
+
+    text = "你再不还钱我们就让你坐牢并通知你的家人"
+    spans = [(3, 12, "error", "f0-0"), (8, 16, "warning", "f0-1"), (9, 10, "info", "f0-2"), (19, 19, "warning", "f0-3")]
+    rendered = _highlighted(text, spans)
+    page = Page()
+    page.feed(rendered)
+    ids = [a.get("id") for tag, a in page.tags if tag == "mark" and a.get("id")]
+    assert sorted(ids) == ["f0-0-m", "f0-1-m", "f0-2-m", "f0-3-m"]
+    assert "".join(page.text).replace("\u200b", "") == text
+    depth = 0
+    for piece in rendered.replace("<mark", "\0<mark").replace("</mark>", "\0</mark>").split("\0"):
+        depth += piece.startswith("<mark") - piece.startswith("</mark>")
+        assert depth >= 0
+    assert depth == 0
+
+    # Through the command: a sentence two rules flag over crossing spans shows every finding's mark.
+    (tmp_path / "a.txt").write_text("你再不还钱，我们就把你欠钱不还的事发到你家族群和你公司群里曝光，让你坐牢。\n",
+                                    encoding="utf-8")
+    out = tmp_path / "r.html"
+    CliRunner().invoke(cli, ["check", "--no-model", "--format", "html", "-o", str(out), str(tmp_path / "a.txt")])
+    body = out.read_text(encoding="utf-8")
+    findings = body.count('class="finding ')
+    assert findings >= 2
+    assert all(f'id="f0-{i}-m"' in body for i in range(findings))

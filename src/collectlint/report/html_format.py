@@ -100,15 +100,35 @@ def _view(result: FileResult) -> str:
 
 
 def _highlighted(text: str, spans: list[tuple[int, int, str, str]]) -> str:
+    """``text`` with each span in a ``<mark>`` of its severity whose id is the finding's anchor.  Spans
+    that overlap nest: a mark closed while one opened inside it is still open is reopened after it (that
+    piece carries no id), so every finding keeps its highlight, however the spans cross."""
     out: list[str] = []
+    stack: list[tuple[int, int, str, str]] = []
+    starts: dict[int, list[tuple[int, int, str, str]]] = {}
+    for span in spans:
+        starts.setdefault(span[0], []).append(span)
     pos = 0
-    for start, end, severity, anchor in sorted(spans):
-        if start < pos:  # overlapping findings: the first keeps the highlight
-            continue
-        out.append(_squeeze(html.escape(text[pos:start])))
-        body = html.escape(text[start:end]) or "&#8203;"
-        out.append(f'<mark class="{severity}" id="{anchor}-m">{body}</mark>')
-        pos = end
+    for point in sorted({p for s in spans for p in s[:2]}):
+        chunk = html.escape(text[pos:point])
+        out.append(chunk if stack else _squeeze(chunk))
+        pos = point
+        if any(s[1] == point for s in stack):  # close what ends here; reopen what was open inside it
+            reopen: list[tuple[int, int, str, str]] = []
+            while any(s[1] == point for s in stack):
+                top = stack.pop()
+                out.append("</mark>")
+                if top[1] != point:
+                    reopen.append(top)
+            for top in reversed(reopen):
+                out.append(f'<mark class="{top[2]}">')
+                stack.append(top)
+        for start, end, severity, anchor in sorted(starts.get(point, ()), key=lambda s: (-s[1], s[3])):
+            if end == start:  # an empty span (a missing element at a position): a visible point
+                out.append(f'<mark class="{severity}" id="{anchor}-m">&#8203;</mark>')
+                continue
+            out.append(f'<mark class="{severity}" id="{anchor}-m">')
+            stack.append((start, end, severity, anchor))
     out.append(_squeeze(html.escape(text[pos:])))
     return "".join(out).strip("\n")
 

@@ -539,3 +539,14 @@ def test_a_finding_in_a_quoted_or_multi_line_scalar_is_placed_on_its_words(tmp_p
     lines = catalogue.read_text(encoding="utf-8").splitlines()
     assert jail["line"] == line
     assert lines[line - 1][jail["column"] - 1 :].startswith("坐牢")
+
+
+def test_a_file_with_lone_cr_line_ends_is_located_by_its_lines(tmp_path: Path) -> None:
+    """Classic Mac line ends (CR alone): each CR ends a line, in the location and the shown line, and
+    sentences end there as they do at LF."""
+    f = tmp_path / "cr.txt"
+    f.write_bytes(b"Hello Mr Smith.\rYou owe $500.\rIf you do not pay we will have you arrested.\r")
+    result = CliRunner().invoke(cli, ["check", "--no-model", "--select", "US201", "--format", "json", str(f)])
+    assert result.exit_code == 1, result.output
+    (finding,) = json.loads(result.stdout)["findings"]
+    assert (finding["line"], finding["column"], finding["match"]) == (3, 36, "arrested")

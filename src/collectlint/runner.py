@@ -292,7 +292,12 @@ def read_messages(data: bytes, display: str, fmt: str) -> tuple[str, list[Messag
         text = docx.docx_text(data, display)
         return text, docx.read(text, display)
     text = decode_bytes(data, display).text
+    if "\r" in text:  # a lone CR ends a line (classic Mac files): read as LF, the same length, so offsets hold
+        text = _LONE_CR.sub("\n", text)
     return text, READERS[fmt](text, display)
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 def _lang(text: str, messages: list[Message]) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from collectlint.elements import Element, build_element
 from collectlint.errors import ConfigError
-from collectlint.models import CONDUCT
+from collectlint.models import CHANNELS, CONDUCT
 from collectlint.normalize import Folding
 from collectlint.yamlspec import yamlloc
 from collectlint.yamlspec.reader import SpecReader
@@ -27,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 KEYS = {"profile", "description", "language", "aliases", "normalise", "short-forms-need-cue", "collection-cues",
         "negation", "clause-ends", "sentence-ends", "stages", "channel-aliases", "speakers", "settled",
         "required-elements", "elements", "reply-frames", "rights-frames", "question-markers", "denied-after",
-        "category-basis"}
+        "category-basis", "limited-content-channels"}
 ELEMENT_KEYS = {"label", "placeholder", "expanded-length", "aliases", "name-parts", "patterns"}
 
 
@@ -81,6 +81,9 @@ class Profile:
     # The law a conduct category breaks under this profile's jurisdiction: the basis of a finding that no
     # rule of its own cites (the learned model names a category, not a rule).
     category_basis: dict[str, str]
+    # Channels whose messages are limited-content messages, never communications: no communication type's
+    # elements apply to them (profile key ``limited-content-channels``).
+    limited_content: frozenset[str] = frozenset()
 
     def __reduce__(self) -> tuple[object, tuple[str]]:
         return get_profile, (self.name,)  # profiles are shipped data: pickled by name
@@ -88,15 +91,12 @@ class Profile:
     def elements_for(self, channel: str | None, communication: str | None = None) -> frozenset[str]:
         """Elements a message must carry: its channel's, plus its communication type's (``communication:initial``)."""
         base = self.required_elements.get(channel or "default", self.required_elements["default"])
-        # A voicemail left as a limited-content message (Regulation F 1006.2(j)) is not a communication: it
+        # A limited-content message (a US voicemail, Regulation F 1006.2(j)) is not a communication: it
         # carries no debt wording, so no mini-Miranda either, whatever the template declares.
-        if communication is not None and channel not in LIMITED_CONTENT:
+        if communication is not None and channel not in self.limited_content:
             base = base | self.required_elements.get(f"communication:{communication}", frozenset())
         return base
 
-
-# Channels whose messages are limited-content messages, never communications (Regulation F 1006.2(j)).
-LIMITED_CONTENT = frozenset({"voicemail"})
 
 
 def _alternation(items: list[str]) -> str:
@@ -135,7 +135,8 @@ def load_profile(path: Path) -> Profile:
     except yaml.YAMLError as exc:
         raise reader.fail(yamlloc.error_line(exc), f"invalid YAML: {yamlloc.error_text(exc)}") from None
     m = reader.mapping(data, 1, "profile")
-    optional = {"description", "aliases", "reply-frames", "rights-frames", "question-markers", "denied-after"}
+    optional = {"description", "aliases", "reply-frames", "rights-frames", "question-markers", "denied-after",
+                "limited-content-channels"}
     reader.keys(m, "profile", allowed=KEYS, required=KEYS - optional)
     name = reader.string(m, "profile", "profile")
     where = f"profile {name}"
@@ -209,6 +210,8 @@ def load_profile(path: Path) -> Profile:
         required_elements=required,
         elements=elements,
         category_basis={str(k): reader.string(basis_map, str(k), f"{where}: category-basis") for k in basis_map},
+        limited_content=frozenset(reader.choices(m, "limited-content-channels", where, sorted(CHANNELS)))
+        if "limited-content-channels" in m else frozenset(),
     )
 
 

@@ -48,3 +48,11 @@ def test_a_compliant_bilingual_notice_stays_clean() -> None:
     text = ("【XX銀行】閣下尾號1234的信用卡賬戶本期欠款HK$1,200，請於3月5日前還款。Your card account ending 1234 has "
             "HK$1,200 due. Please pay by 5 March. 查詢請致電 2345 6789 / For enquiries call 2345 6789.")
     assert not [f for f in Linter(options=Options(model=False)).lint_text(text) if f.category in CONDUCT]
+
+
+def test_what_the_chinese_profile_found_is_not_reported_again_by_the_english_pass() -> None:
+    text = ("【XX銀行】閣下的帳戶已逾期。Please note that your card number and your HKID A123456(7) are on file "
+            "with us. 详询 95555。")
+    privacy = [f.rule_id for f in Linter(options=Options(model=False)).lint_text(text)
+               if f.category is Category.PRIVACY]
+    assert privacy == ["CN604"]

@@ -138,6 +138,18 @@ def test_a_bad_line_or_file_is_left_out_and_the_rest_is_scored(tmp_path: Path) -
     assert "3 corpus line(s) or file(s) could not be read and are not scored" in result.stderr
     data = json.loads(result.stdout)  # the two good lines are still scored and reported
     assert data["messages"] == 2 and data["message_level"]["all"]["caught"] == 1
+    assert len(data["errors"]) == 3 and data["errors"][0].startswith(f"{good}:2: invalid JSON")
+
+
+@pytest.mark.parametrize("line", ["[" * 200_000, '{"id": "x", "text": "您好", "lang": 0}',
+                                  '{"id": "x", "text": "您好", "lang": ""}', '{"id": "x", "text": "您好", "lang": []}'])
+def test_a_line_too_deep_or_with_a_lang_of_the_wrong_kind_is_left_out_with_an_error(tmp_path: Path,
+                                                                                    line: str) -> None:
+    f = tmp_path / "c.jsonl"
+    f.write_text('{"id": "a", "text": "您好", "expected": []}\n' + line + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", "--no-model", str(f)])
+    assert result.exit_code == 2 and f"{f}:2: " in result.stderr and "internal error" not in result.stderr
+    assert "1 messages (1 compliant)" in result.stdout
 
 
 def test_a_corpus_with_nothing_readable_is_an_error(tmp_path: Path) -> None:

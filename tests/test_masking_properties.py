@@ -109,6 +109,9 @@ def test_mobile_numbers_outside_china_are_masked() -> None:
     ("0044 20 7946 0958", "**** ** **** 0958"),  # fourteen digits: also the card pattern
     ("SSN: 123456789 is on file", "SSN: *****6789 is on file"),
     ("your social security number is 123 45 6789", "your social security number is *** ** 6789"),
+    ("客户SSN:123456789 的账户", "客户SSN:*****6789 的账户"),  # a label glued to Chinese text
+    ("customer_ssn: 123456789", "customer_ssn: *****6789"),
+    ("查询 2345 6789", "查询 **** 6789"), ("客服 2345-6789", "客服 ****-6789"), ("熱線 2345 6789", "熱線 **** 6789"),
 ])
 def test_phone_numbers_of_every_region_are_masked(text: str, masked: str) -> None:
     """Hong Kong, Macau and Taiwan mobiles with their country code, landlines with an area code, North

@@ -198,3 +198,20 @@ def test_a_sender_without_llc_or_inc_is_still_a_sender(tmp_path: Path, sender: s
                       f"Your balance of $120 on account 4455 is due. Call 8005550199.\n{sender}\n", encoding="utf-8")
     code, out, _ = run("check", "--no-model", "--format", "json", str(letter))
     assert (code, rules_of(out)) == (0, [])
+
+
+def test_catalogue_text_or_null_under_a_communication_key_leaves_the_inherited_type(tmp_path: Path) -> None:
+    """Only a near miss of a type is an error; an application's own words ("Communications", "Email")
+    or a JSON null under a key of that name declare nothing, and an outer declaration still holds."""
+    nested = tmp_path / "letters.yaml"
+    nested.write_text(
+        "first:\n  communication: initial\n  channel: letter\n  sub:\n    communication: Please keep your phone on.\n"
+        "    body: Acme Bank says your balance of $120 on account 4455 is due March 5. Call 800-555-0100.\n",
+        encoding="utf-8")
+    menu = tmp_path / "menu.json"
+    menu.write_text('{"menu": {"communication": "Email"}, "m": {"communication": null, "t": "Hello"}}',
+                    encoding="utf-8")
+    code, out, err = run("check", "--no-model", "--format", "json", str(nested), str(menu))
+    assert code == 1 and "Traceback" not in err and "is not one of" not in err
+    found = sorted((f["key"], f["rule"]) for f in json.loads(out)["findings"] if f["path"].endswith("letters.yaml"))
+    assert found == [("first.sub.body", "US906"), ("first.sub.body", "US907")]

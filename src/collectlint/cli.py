@@ -176,6 +176,8 @@ def eval_command(corpus: str, fmt: str, config_path: str | None, fail_under: flo
     model_only = None if shipped is None else evaluate_model_only(items, shipped.model_sensitivity)
     if fmt == "json":
         data = combined.to_json()
+        # Lines left out are part of the result: the JSON alone must not look complete.
+        data["errors"] = [clean_label(error.render()) for error in read.errors]
         data["layers"] = {"rules_only": rules_only.to_json()["message_level"]}
         if model_only is not None:
             data["layers"]["model_only"] = model_only.to_json()["message_level"]

@@ -170,7 +170,7 @@ def _item(file: Path, n: int, data: object, seen: set[str], corpus: Corpus) -> I
         raise _fail(file, n, f"unknown channel '{clean_label(str(channel))}'")
     if stage is not None and stage not in STAGES:
         raise _fail(file, n, f"unknown stage '{clean_label(str(stage))}'")
-    lang = data.get("lang") or lang_of(data["text"])
+    lang = data["lang"] if data.get("lang") is not None else lang_of(data["text"])
     if lang not in ("zh-Hans", "zh-Hant", "en"):
         raise _fail(file, n, f"unknown lang '{clean_label(str(lang))}' (zh-Hans, zh-Hant, en)")
     if data["id"] in seen:
@@ -199,6 +199,9 @@ def read_corpus(path: Path) -> Corpus:
                 data = json.loads(raw)
             except json.JSONDecodeError as exc:
                 corpus.errors.append(_fail(file, n, f"invalid JSON: {exc.msg}"))
+                continue
+            except (RecursionError, ValueError):  # nested past the parser's depth, or a number too long
+                corpus.errors.append(_fail(file, n, "invalid JSON: nests too deeply or holds a value too large"))
                 continue
             try:
                 corpus.items.append(_item(file, n, data, seen, corpus))

@@ -20,8 +20,9 @@ _D = "[0-9]"
 _S = "[ \\-\u2010-\u2015\u2212]{0,2}"
 _S1 = "[ \\-\u2010-\u2015\u2212]{1,2}"
 # The words that introduce a Social Security or taxpayer number, with "number", "no." or "#" after them.
-# One definition for masking and for the US601 validator's label (checks.validator).
-SSN_LABEL = r"\b(?:ssn|ss ?#|social security|social|itin|tin|taxpayer id)(?: ?(?:number|no\.?|#))?"
+# One definition for masking and for the US601 validator's label (checks.validator).  Masking takes it
+# anywhere, even glued to a word (客户SSN:, myssn): hiding a number too many is the safe side.
+SSN_LABEL = r"(?:ssn|ss ?#|social security|social|itin|tin|taxpayer id)(?: ?(?:number|no\.?|#))?"
 # (pattern, digits kept at the head (-1: those of group 1), digits kept at the tail)
 _MOBILE = rf"(?:\+?86{_S})?1{_S}[3-9](?:{_S}{_D}){{9}}(?![0-9])"
 _NUMBERS: tuple[tuple[re.Pattern[str], int, int], ...] = (
@@ -59,7 +60,8 @@ _NUMBERS: tuple[tuple[re.Pattern[str], int, int], ...] = (
     # A nine-digit Social Security or tax number after its label (SSN: 123456789).
     (re.compile(rf"{SSN_LABEL}[^0-9\n]{{0,6}}[0-9]{{3}}{_S}[0-9]{{2}}{_S}[0-9]{{4}}(?![0-9])", re.I), 0, 4),
     # An eight-digit Hong Kong or Macau number after a word that names a phone (電話 9123 4567).
-    (re.compile(rf"(?:电话|電話|手机|手機|致电|致電|联络|聯絡|联系|聯繫|whatsapp|phone|tel|call)[^0-9\n]{{0,4}}"
+    (re.compile(rf"(?:电话|電話|手机|手機|致电|致電|联络|聯絡|联系|聯繫|查询|查詢|客服|热线|熱線|专线|專線|whatsapp|phone|tel|call)"
+                rf"[^0-9\n]{{0,4}}"
                 rf"[2-9][0-9]{{3}}{_S}[0-9]{{4}}(?![0-9])"), 0, 4),
     # US Social Security numbers (separated groups).
     (re.compile(rf"(?<![0-9]){_D}{{3}}{_S1}{_D}{{2}}{_S1}{_D}{{4}}(?![0-9])"), 0, 4),

@@ -122,6 +122,9 @@ def lint_message(ruleset: RuleSet, segmenter: Segmenter, message: Message, profi
     if english is not None:
         parts += [(r0 + c0, r0 + c1, english, True) for r0, r1 in english_runs(message.text)
                   for c0, c1 in chunks(message.text[r0:r1])]
+    # What the message's own profile found, by category: the English pass does not report the same
+    # thing again (a Hong Kong ID inside an English sentence is CN604's, not US607's as well).
+    found: dict[Category, list[tuple[int, int]]] = {}
     for c0, c1, build, conduct_only in parts:
         part = message.text[c0:c1]
         doc = build(part, message, "call" if script else None)
@@ -135,7 +138,11 @@ def lint_message(ruleset: RuleSet, segmenter: Segmenter, message: Message, profi
             key = (f"{f.rule_id}/{f.category.value}", start, end)
             if key in seen:
                 continue  # seen twice where chunks overlap
+            if conduct_only and any(s < end and start < e for s, e in found.get(f.category, ())):
+                continue
             seen.add(key)
+            if not conduct_only:
+                found.setdefault(f.category, []).append((start, end))
             exact = message.offsets is None or (end - start == f.span.end - f.span.start)
             also = tuple(Span(*message.to_file(a.start + c0, a.end + c0)) for a in f.also)
             out.append(replace(f, span=Span(start, end), key=message.key, exact_span=exact, also=also))

@@ -106,7 +106,9 @@ VALIDATORS: dict[str, tuple[re.Pattern[str], Callable[[str], bool]]] = {
 # 統一編號, Hong Kong's 身份證(號碼), also in English.
 _ID_LABEL = re.compile(r"(?:身份证|身分证|证件|居民身份|hkid|id card|统一编号)"
                        r" ?(?:号码|字号|号|号为|号是|no\.?|number)?[:：\s]*$")
-_SSN_LABEL = re.compile(SSN_LABEL + r"[:\s#]*(?:is|was)?[:\s]*$")
+# Reported only when no Latin letter runs into the label ("martin 123456789"); Han characters and "_" may
+# (客户ssn:, customer_ssn:), so no \b.
+_SSN_LABEL = re.compile(r"(?<![a-z])" + SSN_LABEL + r"[:\s#]*(?:is|was)?[:\s]*$")
 LABELS: dict[str, re.Pattern[str]] = {**{name: _ID_LABEL for name in ("cn-resident-id", "hk-id", "tw-id")},
                                       "us-ssn": _SSN_LABEL}
 # Numbers that count only with their label: an SSN written without separators.

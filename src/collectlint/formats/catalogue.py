@@ -16,6 +16,7 @@ from collectlint.errors import InputError, SkippedInput
 from collectlint.formats.base import Message, Suppression, parse_suppression
 from collectlint.models import COMMUNICATIONS, STAGES
 from collectlint.profiles.profile import channel_aliases
+from collectlint.suggest import did_you_mean
 from collectlint.yamlspec.yamlloc import nesting_bound as nesting_bound  # re-exported for front matter
 
 META_KEYS = {"id", "name", "key", "channel", "stage", "communication", "lang", "locale", "tags", "note", "notes",
@@ -31,6 +32,7 @@ NEAR_DIRECTIVE = re.compile(r"#\s*collectlint\b[\s:=-]*[a-z]*ab[-\w]*\s*[=:]?\s*
 MAX_DEPTH = 64
 MAX_LEAVES = 200_000
 STR_TAG = "tag:yaml.org,2002:str"
+NULL_TAG = "tag:yaml.org,2002:null"
 # libyaml's loader when PyYAML was built with it (much faster on large catalogues); marks are the same.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -192,18 +194,16 @@ def scalar_offsets(source: str, node: yaml.ScalarNode, value: str) -> list[int]:
     return offsets if offsets is not None else [start] * len(value)
 
 
-_TOKEN = re.compile(r"[A-Za-z_-]{1,24}")
-
-
-def _communication(value: str, where: str, node: yaml.Node) -> str | None:
-    """A sibling ``communication:`` key's type.  A misspelt type (``intial``) is an error: read as none,
-    it would silently drop the disclosures that type requires.  Prose under a ``communication`` key is
-    an application's own text, not metadata."""
-    low = value.strip().lower()
+def _communication(node: yaml.ScalarNode, where: str) -> str | None:
+    """A sibling ``communication:`` key's type, or None when it names none (null, or an application's own
+    text under a key of that name), and the inherited type stands.  A near miss of a type (``intial``) is
+    an error: read as none, it would silently drop the disclosures that type requires."""
+    low = str(node.value).strip().lower()
     if low in COMMUNICATIONS:
         return low
-    if _TOKEN.fullmatch(low):
-        raise InputError(f"communication '{low}' is not one of {', '.join(COMMUNICATIONS)}", path=where,
+    hint = did_you_mean(low, COMMUNICATIONS) if node.tag != NULL_TAG and " " not in low else ""
+    if hint:
+        raise InputError(f"communication '{low}' is not one of {', '.join(COMMUNICATIONS)}{hint}", path=where,
                          line=node.start_mark.line + 1)
     return None
 
@@ -236,7 +236,7 @@ def _walk(node: yaml.Node, path: list[str], depth: int, seen: set[int], ctx: dic
                 elif k == "stage" and str(value_node.value).upper() in STAGES:
                     local["stage"] = str(value_node.value).upper()
                 elif k == "communication":
-                    local["communication"] = _communication(str(value_node.value), where, value_node)
+                    local["communication"] = _communication(value_node, where) or local["communication"]
         for key_node, value_node in node.value:
             key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
             child = dict(local)

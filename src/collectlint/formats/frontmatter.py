@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from collectlint.errors import InputError
@@ -20,17 +19,6 @@ US_STATES = frozenset({
 
 KEYS = {"channel", "stage", "lang", "profile", "ignore", "title", "name", "description", "id", "tags", "communication",
         "state"}
-
-
-_TOP_KEY = re.compile(r"^([^\s#:'\"][^:]*?|'[^']*'|\"[^\"]*\")\s*:(?:\s|$)", re.M)
-
-
-def key_lines(front: str, first: int) -> dict[str, int]:
-    """The line of each top-level key of the front matter ``front``, whose first line is ``first``."""
-    lines: dict[str, int] = {}
-    for m in _TOP_KEY.finditer(front):
-        lines.setdefault(m.group(1).strip("'\""), first + front.count("\n", 0, m.start()))
-    return lines
 
 
 def apply_front_matter(message: Message, data: Any, path: str, lines: dict[str, int] | None = None) -> None:

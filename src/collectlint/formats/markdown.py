@@ -9,9 +9,10 @@ from collectlint.errors import InputError
 from collectlint.formats.base import Message, Suppression, blank, blank_all
 from collectlint.formats.catalogue import MAX_DEPTH, nesting_bound
 from collectlint.formats.directives import next_line_suppressions
-from collectlint.formats.frontmatter import apply_front_matter, key_lines
+from collectlint.formats.frontmatter import apply_front_matter
 from collectlint.formats.html import blank_tags, decode_entities
 from collectlint.normalize import is_han
+from collectlint.yamlspec import yamlloc
 
 FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 # The fence and its info string are taken whole (a lookahead then a backreference: an atomic group that
@@ -69,12 +70,14 @@ def read(text: str, path: str) -> list[Message]:
         import yaml
 
         try:
-            data = yaml.safe_load(front) or {}
+            data = yamlloc.load(front) or {}
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = None if mark is None else int(mark.line) + 2
             raise InputError("invalid YAML front matter", path=path, line=line) from None
-        apply_front_matter(message, data, path, key_lines(front, first=2))
+        # The front matter starts on line 2 (after the opening ---): each key's line in the file.
+        lines = {k: n + 1 for k, n in data.key_lines.items()} if isinstance(data, yamlloc.LDict) else {}
+        apply_front_matter(message, data, path, lines)
         view = blank(view, 0, m.end())
     for pattern in (FENCE, INLINE_CODE):
         view = blank_all(view, [hit.span() for hit in pattern.finditer(view)])

@@ -150,24 +150,15 @@ def eval_command(corpus: str, fmt: str, config_path: str | None, fail_under: flo
     The first report is the product as shipped (rules + the learned model); then rules only and the
     model only, so each layer is measured on its own.
     """
-    from collectlint.evaluate import ITEM_KEYS, evaluate, evaluate_model_only, read_corpus, render_text
+    from collectlint.evaluate import evaluate, evaluate_model_only, notices, read_corpus, render_text
     from collectlint.report.sanitize import clean_label
 
     read = read_corpus(Path(corpus))
-    for error in read.errors:  # each bad line or file on its own line; the rest is still scored
-        click.echo(f"collectlint: {clean_label(error.render())} (left out)", err=True)
-    for key, (count, place) in sorted(read.unread_keys.items()):
-        click.echo(f"collectlint: key '{clean_label(key)}' is not read ({count} line(s), first: {clean_label(place)}; "
-                   f"read: {', '.join(sorted(ITEM_KEYS))})", err=True)
+    for line in notices(read):  # each bad line on its own line (the rest is still scored), unread keys, labels
+        click.echo(f"collectlint: {line}", err=True)
     items = read.items
     if not items:
         fail(clean_label(f"{corpus}: corpus has no messages" + (" that could be read" if read.errors else "")))
-    unlabelled = [item for item in items if not item.labelled]
-    if unlabelled:  # counted as compliant, which flatters or blames the rules: say so, and where
-        first = unlabelled[0]
-        click.echo(f"collectlint: {len(unlabelled)} of {len(items)} message(s) have no 'expected' key and are counted "
-                   f"as compliant (first: {clean_label(first.path)}:{first.line}); write \"expected\": [] to say so",
-                   err=True)
     config = config_for(config_path, [])
     rules_only = evaluate(Linter(config, Options(model=False)), items)
     shipped = None if no_model else Linter(config, Options(model=True, model_sensitivity=model_sensitivity))

@@ -10,9 +10,10 @@ from typing import Any
 
 from collectlint.api import Linter
 from collectlint.errors import InputError
+from collectlint.langid import reads_as_english
 from collectlint.mask import mask_text
 from collectlint.models import CHANNELS, CONDUCT, STAGES, Category, Finding, Severity
-from collectlint.normalize import has_han, has_latin, is_traditional
+from collectlint.normalize import is_traditional
 from collectlint.report.sanitize import clean_label
 
 ITEM_KEYS = {"id", "text", "channel", "stage", "expected", "spans", "provenance",
@@ -137,9 +138,9 @@ def _corpus_files(path: Path) -> list[Path]:
 
 def lang_of(text: str) -> str:
     """The group of an item with no ``lang`` key, by script (as the linter picks its profile)."""
-    if has_han(text) or not has_latin(text):
-        return "zh-Hant" if is_traditional(text) else "zh-Hans"
-    return "en"
+    if reads_as_english(text):
+        return "en"
+    return "zh-Hant" if is_traditional(text) else "zh-Hans"
 
 
 @dataclass
@@ -210,13 +211,27 @@ def read_corpus(path: Path) -> Corpus:
     return corpus
 
 
+def notices(corpus: Corpus) -> list[str]:
+    """What a run on ``corpus`` says on stderr before its figures: each line left out, each key not read,
+    and the lines counted as compliant for want of labels."""
+    out = [f"{clean_label(error.render())} (left out)" for error in corpus.errors]
+    out += [f"key '{clean_label(key)}' is not read ({count} line(s), first: {clean_label(place)}; "
+            f"read: {', '.join(sorted(ITEM_KEYS))})" for key, (count, place) in sorted(corpus.unread_keys.items())]
+    unlabelled = [item for item in corpus.items if not item.labelled]
+    if unlabelled:  # counted as compliant, which flatters or blames the rules: say so, and where
+        first = unlabelled[0]
+        out.append(f"{len(unlabelled)} of {len(corpus.items)} message(s) have no 'expected' key and are counted as "
+                   f"compliant (first: {clean_label(first.path)}:{first.line}); write \"expected\": [] to say so")
+    return out
+
+
 def load_corpus(path: Path, strict: bool = True) -> list[Item]:
     """The items of ``path``; with ``strict``, the first bad line or unread key is an InputError."""
     corpus = read_corpus(path)
     if strict and corpus.errors:
         raise corpus.errors[0]
     if strict and corpus.unread_keys:
-        key, (_, first) = min(corpus.unread_keys.items(), key=lambda kv: kv[1][1])
+        key, (_, first) = next(iter(corpus.unread_keys.items()))  # the first one met
         raise InputError(f"unknown key '{key}' (allowed: {', '.join(sorted(ITEM_KEYS))})", path=first)
     if not corpus.items:
         raise InputError("corpus has no messages", path=str(path))

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from collectlint.normalize import has_han, has_latin
+
 # Scripts no profile reads: (name, character class).  Kana is tested against Han, the rest against
 # Latin and Han together.
 _KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa\u31f0-\u31ff\uff66-\uff9d]")
@@ -65,6 +67,12 @@ def _languages_of() -> dict[str, tuple[str, ...]]:
 _LANGUAGES_OF = _languages_of()
 _WORD = re.compile(r"[a-zà-ɏ]+")
 _READ = 400  # characters looked at: enough to tell, and cheap on a long letter
+
+
+def reads_as_english(text: str) -> bool:
+    """Whether a message no one named a profile for is read under the English profile: Latin letters and
+    no Chinese character (any Chinese makes it a Chinese message, whose English stretches are read too)."""
+    return not has_han(text) and has_latin(text)
 
 
 def unread_language(text: str) -> str | None:
@@ -130,8 +138,8 @@ def english_runs(text: str) -> list[tuple[int, int]]:
         end = gap.start() if gap is not None else len(text)
         words = _EN_WORD.findall(text, at, end)
         if len(words) >= _RUN_WORDS and len({w.lower() for w in words} & _ENGLISH) >= _RUN_FUNCTION_WORDS:
-            start = at + (len(text[at:end]) - len(text[at:end].lstrip()))
-            runs.append((start, end - (len(text[at:end]) - len(text[at:end].rstrip()))))
+            stretch = text[at:end]
+            runs.append((at + len(stretch) - len(stretch.lstrip()), at + len(stretch.rstrip())))
         if gap is not None:
             at = gap.end()
     return runs

@@ -81,20 +81,21 @@ def _run_rule(rule: Rule, ctx: MatchContext, ruleset: RuleSet, findings: dict[tu
                 continue
         key = (f"{rule.id}/{hit.category}" if per_category else rule.id, start, end)
         if key not in findings:
-            findings[key] = rule_finding(rule, ruleset.severity_of(rule), start, end, hit)
-            if per_category and hit.category in profile.category_basis:  # the law of the message's jurisdiction
-                findings[key] = replace(findings[key], basis=profile.category_basis[hit.category])
+            # A model finding cites its category's law in the message's jurisdiction, not the rule's list.
+            basis = profile.category_basis.get(hit.category) if per_category and hit.category else None
+            findings[key] = rule_finding(rule, ruleset.severity_of(rule), start, end, hit, basis)
             if merge:
                 by_sentence[ctx.sentence_bounds(hit.start)[0]] = key
 
 
-def rule_finding(rule: Rule, severity: Severity, start: int, end: int, hit: Hit | None = None) -> Finding:
+def rule_finding(rule: Rule, severity: Severity, start: int, end: int, hit: Hit | None = None,
+                 basis: str | None = None) -> Finding:
     model = MODEL in rule.check.needs
     return Finding(
         rule_id=rule.id, name=rule.name, severity=severity,
         category=Category(hit.category) if hit is not None and hit.category else rule.category,
         message_zh=rule.message_zh, message_en=rule.message_en, span=Span(start, end),
-        suggestions=rule.suggestions, basis=rule.docs.basis, source="model" if model else "rule",
+        suggestions=rule.suggestions, basis=basis or rule.docs.basis, source="model" if model else "rule",
         confidence=hit.confidence if hit is not None else None,
         explanation=hit.explanation if hit is not None else "",
         also_categories=() if model else rule.also_categories,

@@ -15,10 +15,10 @@ from collectlint.config import Config
 from collectlint.engine import RuleSet, select_rules
 from collectlint.errors import ConfigError
 from collectlint.formats import READERS, Message, Suppression, reader_for
+from collectlint.langid import reads_as_english
 from collectlint.model import SENSITIVITIES
 from collectlint.models import CONDUCT, Finding
 from collectlint.nlp.zh import Segmenter
-from collectlint.normalize import has_han, has_latin
 from collectlint.packs.loader import load_compiled
 from collectlint.packs.rule import Rule
 from collectlint.pipeline import lint_message, sort_findings
@@ -107,9 +107,7 @@ class Session:
             return self.forced_profile
         if declared:
             return get_profile(declared)
-        if has_han(text) or not has_latin(text):
-            return get_profile(DEFAULT_PROFILE)
-        return get_profile("en-US")
+        return get_profile("en-US" if reads_as_english(text) else DEFAULT_PROFILE)
 
     def conduct_rules(self, profile: Profile) -> int:
         """How many conduct rules are in force for ``profile``."""

@@ -98,7 +98,6 @@ class Profile:
         return base
 
 
-
 def _alternation(items: list[str]) -> str:
     return "|".join(f"(?:{p})" for p in items)
 

@@ -142,6 +142,16 @@ def test_chinese_negation_stays_in_characters() -> None:
     assert not negated(far, far.index("联系"), zh)
 
 
+def test_a_purpose_clause_does_not_deny_the_request_after_it() -> None:
+    """避免/以免 deny their own object; the request that follows (请…) is the sender's demand."""
+    zh = get_profile("zh-CN")
+    demand = "避免事态恶化请2小时内处理款项"
+    assert not negated(demand, demand.index("2小时"), zh)
+    assert negated("请避免上门催收", "请避免上门催收".index("上门"), zh)
+    kept = "为避免上门核实，请联系我们"
+    assert negated(kept, kept.index("上门"), zh)
+
+
 def test_a_new_profile_is_one_yaml_file(tmp_path: Path) -> None:
     """Adding a profile edits no guard, element, pinyin or normalisation code."""
     source = (ROOT / "src" / "collectlint" / "profiles" / "en-US.yaml").read_text(encoding="utf-8")

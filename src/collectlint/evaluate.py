@@ -225,12 +225,13 @@ def notices(corpus: Corpus) -> list[str]:
     return out
 
 
-def load_corpus(path: Path, strict: bool = True) -> list[Item]:
-    """The items of ``path``; with ``strict``, the first bad line or unread key is an InputError."""
+def load_corpus(path: Path) -> list[Item]:
+    """The items of ``path``, strictly: the first bad line or unread key is an InputError (tests and tools;
+    ``collectlint eval`` reads with ``read_corpus`` and scores what it can)."""
     corpus = read_corpus(path)
-    if strict and corpus.errors:
+    if corpus.errors:
         raise corpus.errors[0]
-    if strict and corpus.unread_keys:
+    if corpus.unread_keys:
         key, (_, first) = next(iter(corpus.unread_keys.items()))  # the first one met
         raise InputError(f"unknown key '{key}' (allowed: {', '.join(sorted(ITEM_KEYS))})", path=first)
     if not corpus.items:
@@ -256,10 +257,11 @@ def evaluate_model_only(items: Iterable[Item], sensitivity: str | None = None) -
     """The learned second opinion on its own, as the pipeline uses it: when the violation model reaches
     its threshold (that of ``sensitivity``), the categories it names (``Model.verdict``); no rules."""
     from collectlint.model.scorer import load_model
+    from collectlint.profiles import DEFAULT_PROFILE, ENGLISH_PROFILE
 
     report = Report()
     for item in items:
-        model = load_model("en-US" if item.lang == "en" else "zh-CN")
+        model = load_model(ENGLISH_PROFILE if item.lang == "en" else DEFAULT_PROFILE)
         found = model.verdict(item.text, None, sensitivity) if model is not None else None
         _score(report, item, {c: ["ML100"] for c in found[0]} if found is not None else {}, conduct_only=True)
     return report

@@ -22,7 +22,7 @@ from collectlint.nlp.zh import Segmenter
 from collectlint.packs.loader import load_compiled
 from collectlint.packs.rule import Rule
 from collectlint.pipeline import lint_message, sort_findings
-from collectlint.profiles import DEFAULT_PROFILE, Profile, get_profile
+from collectlint.profiles import DEFAULT_PROFILE, ENGLISH_PROFILE, Profile, get_profile
 from collectlint.source import Document
 from collectlint.suggest import did_you_mean
 from collectlint.suppress import apply as apply_suppressions
@@ -107,7 +107,7 @@ class Session:
             return self.forced_profile
         if declared:
             return get_profile(declared)
-        return get_profile("en-US" if reads_as_english(text) else DEFAULT_PROFILE)
+        return get_profile(ENGLISH_PROFILE if reads_as_english(text) else DEFAULT_PROFILE)
 
     def conduct_rules(self, profile: Profile) -> int:
         """How many conduct rules are in force for ``profile``."""
@@ -164,7 +164,7 @@ class Session:
             # bilingual Hong Kong notice): they are also checked for conduct under the English profile.
             english = None
             if self.forced_profile is None and not message.profile and profile.language != "en":
-                english = functools.partial(prepare, profile=get_profile("en-US"))
+                english = functools.partial(prepare, profile=get_profile(ENGLISH_PROFILE))
             findings += lint_message(self.ruleset, self.segmenter, message, profile, prepare, seen,
                                      self.model_sensitivity, english)
             suppressions += message.suppressions

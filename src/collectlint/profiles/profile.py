@@ -23,6 +23,7 @@ from collectlint.yamlspec.reader import SpecReader
 from collectlint.yamlspec.yamlloc import LDict
 
 DEFAULT_PROFILE = "zh-CN"
+ENGLISH_PROFILE = "en-US"  # the profile an English message nobody named one for is read under
 HERE = Path(__file__).resolve().parent
 KEYS = {"profile", "description", "language", "aliases", "normalise", "short-forms-need-cue", "collection-cues",
         "negation", "clause-ends", "sentence-ends", "stages", "channel-aliases", "speakers", "settled",

@@ -183,6 +183,30 @@ def test_a_rights_notice_lists_what_the_law_rules_out(linter: Linter, text: str,
     assert any(f.rule_id == rule for f in linter.lint_text(text, "x.txt")) is flagged
 
 
+# A lawyer's letter or an apology that reports a collector's words and, in the same or the next sentence,
+# calls them unlawful or untrue is not itself the conduct.  Only the FDCPA or Regulation F counts as the
+# law broken: a collector's claim that non-payment breaks a criminal statute stays a finding.
+@pytest.mark.parametrize(("text", "rule", "flagged"), [
+    ("Our client reports that your representative called her a 'deadbeat' and threatened to have her arrested. "
+     "Such conduct violates 15 U.S.C. §§ 1692d and 1692e.", "US501", False),
+    ("Your agent's voicemail stated that my client would be arrested if she did not pay. That statement is false "
+     "and violates 15 U.S.C. § 1692e(4).", "US201", False),
+    ("I'm very sorry you were told you would be arrested. That is not true and should never have been said.",
+     "US201", False),
+    ("Any further statement that she will be arrested will be treated as a violation of the FDCPA.", "US201", False),
+    ("Non-payment violates 18 U.S.C. 1344 and you will be arrested for bank fraud.", "US201", True),
+    ("It is not true that you can ignore us. You will be arrested if you do not pay.", "US201", True),
+    ("You will be arrested if you do not pay. That is final.", "US201", True),
+    ("有人说我们会把您的信息发到朋友圈曝光，这种说法不实，我们只与您本人沟通。", "CN402", False),
+    # The same words unrefuted: the refutation is what drops it.
+    ("有人说我们会把您的信息发到朋友圈曝光，我们只与您本人沟通。", "CN402", True),
+    ("再不还钱就把您的信息发到朋友圈曝光，这种事我们说到做到。", "CN402", True),
+])
+def test_conduct_the_message_itself_calls_unlawful_or_untrue_is_reported(linter: Linter, text: str, rule: str,
+                                                                            flagged: bool) -> None:
+    assert any(f.rule_id == rule for f in linter.lint_text(text, "x.txt")) is flagged
+
+
 @pytest.mark.parametrize(("text", "rule", "flagged"), [
     ("欠款逾期本身不構成犯罪，您不需要擔心。", "CN202", False),  # 不构成 runs into the hit 构成犯罪
     ("你这是构成犯罪，我们已经报案。", "CN202", True),

@@ -76,6 +76,19 @@ def in_others_words(text: str, start: int, profile: Profile) -> bool:
     return profile.reply_frame.match(text, s0, start) is not None
 
 
+def refuted(text: str, start: int, end: int, profile: Profile) -> bool:
+    """Whether the hit's sentence or the next one calls what it says unlawful or untrue (the profile's
+    refuted frames): a complaint or an apology that reports a collector's words ("your agent said she
+    would be arrested. That statement was false and violates 15 U.S.C. 1692e") is not itself a threat."""
+    s0, s1 = bounds(text, start, end, profile.sentence_end)
+    nxt = min(len(text), s1 + 1)
+    _, s2 = bounds(text, nxt, nxt, profile.sentence_end)
+    # A citation's own full stops (15 U.S.C. 1692d) end a "sentence": a frame that starts in the two
+    # sentences may run on past them.
+    m = profile.refuted_frame.search(text, s0, min(len(text), s2 + 80))
+    return m is not None and m.start() < s2
+
+
 def denied_after(text: str, end: int, profile: Profile) -> bool:
     """Whether the clause goes on, right after the hit, to deny it ("与子女入学没有直接关系")."""
     return profile.denied_after.match(text, end) is not None
@@ -163,6 +176,10 @@ class Context:
                               or in_quoted_question(text, start, end, profile)
                               or in_others_words(text, start, profile)
                               or denied_after(text, end, profile)):
+            return False
+        # Even a rule that ignores negation (an insult is an insult after "not") does not fire on conduct
+        # the message itself reports and condemns.
+        if refuted(text, start, end, profile):
             return False
         if self.unless_overlap is not None:
             for m0, m1 in self.unless_overlap.spans(text, max(0, start - 20), min(len(text), end + 20)):

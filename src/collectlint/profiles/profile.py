@@ -27,8 +27,8 @@ ENGLISH_PROFILE = "en-US"  # the profile an English message nobody named one for
 HERE = Path(__file__).resolve().parent
 KEYS = {"profile", "description", "language", "aliases", "normalise", "short-forms-need-cue", "collection-cues",
         "negation", "clause-ends", "sentence-ends", "stages", "channel-aliases", "speakers", "settled",
-        "required-elements", "elements", "reply-frames", "rights-frames", "question-markers", "denied-after",
-        "category-basis", "limited-content-channels"}
+        "required-elements", "elements", "reply-frames", "rights-frames", "refuted-frames", "question-markers",
+        "denied-after", "category-basis", "limited-content-channels"}
 ELEMENT_KEYS = {"label", "placeholder", "expanded-length", "aliases", "name-parts", "patterns"}
 
 
@@ -73,6 +73,9 @@ class Profile:
     # A statement, earlier in the sentence, of what collectors may not do or what the law forbids
     # (guards.in_others_words): "collectors may not harass you by using threats of violence or arrest".
     rights_frame: re.Pattern[str]
+    # A sentence that calls the conduct just described unlawful or false ("such conduct violates 15 U.S.C.
+    # 1692d", "that statement was false"): the hit reports someone else's conduct (guards.refuted).
+    refuted_frame: re.Pattern[str]
     # What makes a quoted stretch a question (guards.in_quoted_question).
     question_marker: re.Pattern[str]
     # A denial that follows the hit in its clause (与子女入学没有直接关系): matched right after the hit.
@@ -135,8 +138,8 @@ def load_profile(path: Path) -> Profile:
     except yaml.YAMLError as exc:
         raise reader.fail(yamlloc.error_line(exc), f"invalid YAML: {yamlloc.error_text(exc)}") from None
     m = reader.mapping(data, 1, "profile")
-    optional = {"description", "aliases", "reply-frames", "rights-frames", "question-markers", "denied-after",
-                "limited-content-channels"}
+    optional = {"description", "aliases", "reply-frames", "rights-frames", "refuted-frames", "question-markers",
+                "denied-after", "limited-content-channels"}
     reader.keys(m, "profile", allowed=KEYS, required=KEYS - optional)
     name = reader.string(m, "profile", "profile")
     where = f"profile {name}"
@@ -205,6 +208,7 @@ def load_profile(path: Path) -> Profile:
         settled=re.compile(_alternation([re.escape(v) for v, _ in reader.strings(m, "settled", where, required=True)])),
         reply_frame=_optional(reader, m, "reply-frames", where, re.I) or _NOTHING,
         rights_frame=_optional(reader, m, "rights-frames", where, re.I) or _NOTHING,
+        refuted_frame=_optional(reader, m, "refuted-frames", where, re.I) or _NOTHING,
         question_marker=_optional(reader, m, "question-markers", where) or _NOTHING,
         denied_after=_optional(reader, m, "denied-after", where) or _NOTHING,
         required_elements=required,

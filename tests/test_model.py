@@ -138,6 +138,22 @@ def test_model_names_only_categories_no_rule_reported() -> None:
     assert model_extra >= 1  # the bad letter's posting to 朋友圈 also reads as third-party disclosure
 
 
+def test_an_info_prompt_does_not_silence_the_model() -> None:
+    """A rule at info (a prompt to review, not a finding that counts) leaves the model its say on the same
+    category: the message the model flags still ends with a finding at warning."""
+    from collectlint.api import Linter
+    from collectlint.models import Severity
+
+    text = "You must pay this entire amount today."
+    findings = Linter().lint_text(text)
+    prompt = [f for f in findings if f.rule_id == "US712"]
+    assert prompt and all(f.severity == Severity.INFO for f in prompt)
+    model = load_model("en-US")
+    assert model is not None and model.verdict(text) is not None  # the model flags this message
+    assert any(f.source == "model" and f.category == prompt[0].category and f.severity >= Severity.WARNING
+               for f in findings)
+
+
 def test_model_findings_follow_the_rule_findings_they_span() -> None:
     """A reader sees the rules' evidence first: the model's further category for a sentence comes after
     the rule findings inside that sentence, not before them."""

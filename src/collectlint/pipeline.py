@@ -42,7 +42,10 @@ def lint_document(ruleset: RuleSet, segmenter: Segmenter, doc: Document, model: 
     last = [r for r in in_force if FINDINGS in r.check.needs]
     for group in (first, last):
         if group is last:
-            ctx.found_categories = frozenset(c.value for f in findings.values() for c in f.categories)
+            # Only findings that count (warning or above): an info prompt does not stand in for the model's
+            # verdict, or a message the model flags would end with nothing but a hint.
+            ctx.found_categories = frozenset(c.value for f in findings.values() if f.severity >= Severity.WARNING
+                                             for c in f.categories)
         for rule in group:
             _run_rule(rule, ctx, ruleset, findings)
     return sorted(findings.values(), key=lambda f: (f.span.start, f.span.end, f.rule_id))

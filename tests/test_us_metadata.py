@@ -109,6 +109,15 @@ def test_a_misspelt_catalogue_communication_is_an_error_naming_its_line_and_pros
     assert "good.yaml" not in err and "Traceback" not in err
 
 
+def test_a_misspelt_front_matter_communication_is_named_as_in_a_catalogue(tmp_path: Path) -> None:
+    letter = tmp_path / "letter.md"
+    letter.write_text("---\ncommunication: intial\n---\nYour balance is due.\n", encoding="utf-8")
+    code, _, err = run("check", "--no-model", str(letter))
+    assert code == 2
+    assert f"{letter}:2: front matter: communication 'intial' is not one of initial, subsequent, validation " \
+           "(did you mean 'initial'?)" in err
+
+
 @pytest.mark.parametrize(("state", "ok"), [("CA", True), ("ny", True), ("DC", True), ("PR", True),
                                            ("Californa", False), ("XX", False)])
 def test_front_matter_state_is_a_postal_code(tmp_path: Path, state: str, ok: bool) -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from collectlint.errors import InputError
+from collectlint.errors import CollectlintError, InputError
 from collectlint.formats.base import Message, Suppression
 from collectlint.models import CHANNELS, COMMUNICATIONS, STAGES
+from collectlint.suggest import did_you_mean
 
 # Postal codes of the states, DC and the territories.  ``state:`` is recorded metadata: no shipped rule reads it
 # yet (state collection law is out of scope: README, "US profile"), but a misspelt one is still an error.
@@ -43,14 +44,15 @@ def apply_front_matter(message: Message, data: Any, path: str, lines: dict[str, 
         raise fail("lang", f"lang '{lang}' is not zh or en")
     communication = data.get("communication")
     if communication is not None and communication not in COMMUNICATIONS:
-        raise fail("communication", f"communication '{communication}' is not one of {', '.join(COMMUNICATIONS)}")
+        # The same wording as a catalogue's ``communication:`` key (formats.catalogue._communication).
+        raise fail("communication", f"communication '{communication}' is not one of {', '.join(COMMUNICATIONS)}"
+                                    f"{did_you_mean(str(communication), COMMUNICATIONS)}")
     message.communication = communication
     state = data.get("state")
     if state is not None and str(state).upper() not in US_STATES:
         raise fail("state", f"state '{state}' is not a two-letter US state or territory code (CA, NY, DC, PR)")
     profile = data.get("profile")
     if profile is not None:
-        from collectlint.errors import CollectlintError
         from collectlint.profiles import get_profile
 
         try:

@@ -18,13 +18,16 @@ import contextlib
 import functools
 import hashlib
 import hmac
+import io
 import os
 import pickle
 import secrets
 import sys
 from pathlib import Path
+from typing import Any
 
 from collectlint.cachedir import cache_dir, private, write_private
+from collectlint.lazyre import reduce_lazily
 
 # Entries kept (the most recently used; a read marks its entry used).  One version of collectlint uses
 # about nine (rules, four profiles, two warm models, two merged category models), and users often run
@@ -103,10 +106,23 @@ def read(key: str) -> object | None:
     return value
 
 
+def _dumps(value: object) -> bytes:
+    """``pickle.dumps`` with every regular expression stored as a :class:`~collectlint.lazyre.LazyPattern`
+    (unpickling an ``re.Pattern`` compiles it; most are never used in a short run)."""
+    buffer = io.BytesIO()
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    return buffer.getvalue()
+
+
+class _Pickler(pickle.Pickler):
+    def reducer_override(self, obj: object) -> Any:
+        return reduce_lazily(obj)
+
+
 def write(key: str, value: object) -> None:
     try:
         folder = cache_dir()
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        payload = _dumps(value)
         mac = hmac.new(_secret(folder), payload, hashlib.sha256).digest()
         write_private(folder / f"rules-{key}.bin", mac + payload)
         old = sorted(folder.glob("rules-*.bin"), key=lambda p: p.stat().st_mtime, reverse=True)

@@ -4,11 +4,11 @@ bytes read plausibly that way; else UTF-8, GB18030 (a superset of GBK) or Big5."
 from __future__ import annotations
 
 import codecs
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from collectlint.errors import InputError, SkippedInput
+from collectlint.lazyre import lazy_compile
 
 MAX_BYTES = 64 * 1024 * 1024
 
@@ -144,8 +144,8 @@ def decode_bytes(data: bytes, path: str) -> Decoded:
         return Decoded(_no_nul(text), encoding)
 
 
-_HZ = re.compile(rb"~\{[\x21-\x7e]{4,}~\}")
-_UTF7 = re.compile(rb"\+[A-Za-z0-9+/]{4,}-?")
+_HZ = lazy_compile(rb"~\{[\x21-\x7e]{4,}~\}")
+_UTF7 = lazy_compile(rb"\+[A-Za-z0-9+/]{4,}-?")
 
 
 def _seven_bit_chinese(data: bytes) -> tuple[str, str] | None:

@@ -11,6 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from collectlint.lazyre import lazy_compile
 from collectlint.leadset import with_lead
 from collectlint.normalize import BASIC_HAN
 from collectlint.placeholders import Placeholder
@@ -64,7 +65,7 @@ def _has_part(fragments: tuple[str, ...], name: str) -> bool:
     return False
 
 
-_ALIAS_DROPPED = re.compile(r"[\s_\-.]")
+_ALIAS_DROPPED = lazy_compile(r"[\s_\-.]")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -94,7 +95,7 @@ SPACE_CAP = 4096
 _WHITESPACE_PROBES = (" ", "\t", "\n", "\u3000", "\xa0")
 _ESCAPE_LENGTHS = {"x": 2, "u": 4, "U": 8}
 # A counted repeat at the start of the text: {m}, {m,n}, {,n} or the unbounded {m,}.
-_COUNTED = re.compile(r"\{(\d*)(,?)(\d*)\}")
+_COUNTED = lazy_compile(r"\{(\d*)(,?)(\d*)\}")
 
 
 def _cap_for(atom: str) -> int:
@@ -198,7 +199,7 @@ def expanded_length(elements: tuple[Element, ...], name: str) -> int:
 
 # Scans for a closing mark are capped (a placeholder or bracketed label is short), so a long run of
 # unclosed "{{", "${", "%(", "【" or "[" stays linear.
-_PLACEHOLDER_FREE = re.compile(r"\{\{.{0,256}?\}\}|\$\{.{0,256}?\}|%\(.{0,256}?\)[sdf]|\{[^{}]*\}"
+_PLACEHOLDER_FREE = lazy_compile(r"\{\{.{0,256}?\}\}|\$\{.{0,256}?\}|%\(.{0,256}?\)[sdf]|\{[^{}]*\}"
                                r"|【[^】]{0,256}】|\[[^\]]{0,256}\]")
 
 

@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
+from collectlint.lazyre import lazy_compile
 from collectlint.profiles.profile import Profile
 
-_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+_WORD = lazy_compile(r"[^\W_]+(?:'[^\W_]+)?")
 
 
 class Patterned(Protocol):

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 
+from collectlint.lazyre import lazy_compile
 from collectlint.normalize import has_han, has_latin
 
 # Scripts no profile reads: (name, character class).  Kana is tested against Han, the rest against
 # Latin and Han together.
-_KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa\u31f0-\u31ff\uff66-\uff9d]")
-_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
-_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+_KANA = lazy_compile("[\u3041-\u3096\u30a1-\u30fa\u31f0-\u31ff\uff66-\uff9d]")
+_HAN = lazy_compile("[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = lazy_compile("[A-Za-z\u00c0-\u024f]")
 _SCRIPTS = (
     ("Korean", re.compile("[\uac00-\ud7af\u1100-\u11ff\u3131-\u318e]")),
     ("Russian or another Cyrillic-script language", re.compile("[\u0400-\u04ff]")),
@@ -65,7 +66,7 @@ def _languages_of() -> dict[str, tuple[str, ...]]:
 
 
 _LANGUAGES_OF = _languages_of()
-_WORD = re.compile(r"[a-zà-ɏ]+")
+_WORD = lazy_compile(r"[a-zà-ɏ]+")
 _READ = 400  # characters looked at: enough to tell, and cheap on a long letter
 
 
@@ -117,13 +118,13 @@ def _latin_language(text: str) -> str | None:
 
 
 # What ends an English stretch inside a Chinese message: Han characters and CJK or full-width punctuation.
-_NOT_ENGLISH = re.compile("[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
-_EN_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+_NOT_ENGLISH = lazy_compile("[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+_EN_WORD = lazy_compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _RUN_WORDS = 4  # a sentence, not a brand, a code or a placeholder name
 _RUN_FUNCTION_WORDS = 2
 # Most Chinese messages hold fewer than four Latin words in all: counted on the ASCII bytes (the
 # cheapest pass), they are done before any stretch is looked at.
-_ASCII_WORD = re.compile(rb"[A-Za-z]+")
+_ASCII_WORD = lazy_compile(rb"[A-Za-z]+")
 
 
 def english_runs(text: str) -> list[tuple[int, int]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from collectlint.lazyre import lazy_compile
 from collectlint.normalize import Folding, normalize
 
 _PLAIN = Folding(False, ())
@@ -70,10 +71,10 @@ _NUMBERS: tuple[tuple[re.Pattern[str], int, int], ...] = (
     # Taiwan national IDs, A123456789.
     (re.compile(rf"(?<![A-Za-z0-9])[A-Za-z]{_S}?[1289](?:{_S}?{_D}){{8}}(?![0-9])"), 0, 4),
 )
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazy_compile(r"\d")
 # The tags of ``formats.html.TAG``, within one line (a masked source line); kept here so masking, which
 # every run imports, does not import the readers.
-_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^<>\n]*>")
+_TAG = lazy_compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^<>\n]*>")
 
 
 def _zero_width(m: re.Match[str]) -> str:
@@ -82,7 +83,7 @@ def _zero_width(m: re.Match[str]) -> str:
 
 # Escapes a source line may write a digit or a separator with: JSON/YAML/Python (\u00a0, \x31) and
 # HTML/Markdown character references (&#49; &#x31;).  Masking reads through them as detection does.
-_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})|\\U([0-9a-fA-F]{8})|&#([0-9]{1,7});"
+_ESCAPE = lazy_compile(r"\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})|\\U([0-9a-fA-F]{8})|&#([0-9]{1,7});"
                      r"|&#[xX]([0-9a-fA-F]{1,6});")
 # Besides spaces and dashes of every kind, these stand between the digits of a number people write.
 _EXTRA_SEPARATORS = frozenset("\t\x00\u2028\u2029./_~*`\u00b7\u02d7\u2043\u2027\u30fb\uff0e\uff0f")

@@ -14,6 +14,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from collectlint.lazyre import lazy_compile
+
 # Invisible characters used to split words: zero-width and invisible operators, bidi marks and
 # overrides, Hangul fillers, the combining grapheme joiner.
 ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\ufe0e\ufe0f\u200e\u200f"
@@ -24,7 +26,7 @@ ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u
 HOMOGLYPHS = {"а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c", "т": "t",
               "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ӏ": "l", "α": "a", "β": "b", "ε": "e",
               "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ѵ": "v"}
-_HOMOGLYPH = re.compile("[" + "".join(HOMOGLYPHS) + "](?=[a-z])|(?<=[a-z])[" + "".join(HOMOGLYPHS) + "]")
+_HOMOGLYPH = lazy_compile("[" + "".join(HOMOGLYPHS) + "](?=[a-z])|(?<=[a-z])[" + "".join(HOMOGLYPHS) + "]")
 
 
 @dataclass(frozen=True)
@@ -49,13 +51,13 @@ _MEANINGFUL_EMOJI = "\u26d3\u26b0\U0001f52a\U0001f5e1\U0001fa78\U0001f480\u2620\
                     "\U0001f693\U0001f694\U0001f46e\U0001f6a8"
 # Dots and circles people put between the characters of a word to slip past filters (坐・牢, 坐○牢; ○
 # also masks names in Taiwan judgments, where dropping it joins nothing that matters).
-_CJK_FILLER = re.compile(rf"(?<=[{_HAN}])(?:[ \t*\-._/|·•~+#\\\u30fb\u2027\u25cb\u25cf\u25ef]"
+_CJK_FILLER = lazy_compile(rf"(?<=[{_HAN}])(?:[ \t*\-._/|·•~+#\\\u30fb\u2027\u25cb\u25cf\u25ef]"
                          rf"|(?![{_MEANINGFUL_EMOJI}])[{_EMOJI}])+(?=[{_HAN}])")
 # One Han character per list item or per line: 坐、牢 and 坐\n牢 (each item a single character).
 _FILL = r" \t*\-._/|·•~+#\\"
 _SEP = rf"(?:[{_FILL}、\r\n]|(?![{_MEANINGFUL_EMOJI}])[{_EMOJI}])"
 _SPLIT_CHARS_SOURCE = rf"(?<![{_HAN}])[{_HAN}](?:{_SEP}*[、\n]{_SEP}*[{_HAN}](?![{_HAN}]))+"
-_SPLIT_FILLER = re.compile(_SEP)
+_SPLIT_FILLER = lazy_compile(_SEP)
 # 、 next to a one-character item (坐、牢, 让你坐、牢) is a split word; between words (家人、朋友) it is a list.
 _ENUM_COMMA_SOURCE = (rf"(?<=[{_HAN}]){_SEP}*、{_SEP}*(?=[{_HAN}](?![{_HAN}]))"
                       rf"|(?<=(?<![{_HAN}])[{_HAN}]){_SEP}*、{_SEP}*(?=[{_HAN}])")
@@ -80,15 +82,15 @@ def _may_split(text: str) -> bool:
 
 
 # Pinyin with tone numbers: zuo4lao2, shang4men2.
-_TONE_NUMBERS = re.compile(r"(?<![a-z0-9])(?:[a-z]{1,6}[1-5]){2,}(?![a-z0-9])")
-_TONE_DIGIT = re.compile(r"[1-5]")
+_TONE_NUMBERS = lazy_compile(r"(?<![a-z0-9])(?:[a-z]{1,6}[1-5]){2,}(?![a-z0-9])")
+_TONE_DIGIT = lazy_compile(r"[1-5]")
 # A court's or writer's editorial change to a quoted letter: one letter in brackets at the start of a word
 # ("[i]f your account", "[y]ou will", "[a] lawsuit").  The brackets go, the letter stays.
-_EDIT_BRACKET = re.compile(r"(?<![a-z0-9\]])\[[a-z]\](?![a-z0-9]*\])")
-_BRACKETS = re.compile(r"[\[\]]")
+_EDIT_BRACKET = lazy_compile(r"(?<![a-z0-9\]])\[[a-z]\](?![a-z0-9]*\])")
+_BRACKETS = lazy_compile(r"[\[\]]")
 # Single Latin letters separated by one filler each: j.a.i.l, w a r r a n t, s*b.
-_SPACED_LETTERS = re.compile(r"(?<![a-z0-9])(?:(?:[a-z][ .*_\-]){2,}[a-z]|[a-z][.*_\-][a-z])(?![a-z0-9])")
-_LETTER_FILLER = re.compile(r"[ .*_\-]")
+_SPACED_LETTERS = lazy_compile(r"(?<![a-z0-9])(?:(?:[a-z][ .*_\-]){2,}[a-z]|[a-z][.*_\-][a-z])(?![a-z0-9])")
+_LETTER_FILLER = lazy_compile(r"[ .*_\-]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -112,7 +114,7 @@ def to_simplified(text: str) -> str:
 
 
 # The basic CJK block alone (what counts as Chinese wording when a text's script or length is judged).
-BASIC_HAN = re.compile("[\u4e00-\u9fff]")
+BASIC_HAN = lazy_compile("[\u4e00-\u9fff]")
 
 
 def is_traditional(text: str) -> bool:
@@ -285,7 +287,7 @@ def normalize(text: str, folding: Folding = DEFAULT_FOLDING) -> Normalized:
 
 # Leetspeak inside a word (d3adb3at, j41l): a digit between two letters reads as a letter.
 # Runs last (pinyin tone numbers are gone by then) and keeps the length, so offsets are untouched.
-_LEET = re.compile(r"(?<=[a-z])[013457]{1,3}(?=[a-z])")
+_LEET = lazy_compile(r"(?<=[a-z])[013457]{1,3}(?=[a-z])")
 _LEET_MAP = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"}
 
 
@@ -317,9 +319,9 @@ def latin_alnum(ch: str) -> bool:
 
 
 # The ranges of ``is_han`` (a test holds the two equal on every code point).
-_ANY_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+_ANY_HAN = lazy_compile("[\u3400-\u9fff\uf900-\ufaff]")
 # A character whose lower case is an ASCII letter: the letters themselves, dotted capital I, Kelvin sign.
-_ANY_LATIN = re.compile("[A-Za-z\u0130\u212a]")
+_ANY_LATIN = lazy_compile("[A-Za-z\u0130\u212a]")
 
 
 def has_han(text: str) -> bool:

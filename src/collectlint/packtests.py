@@ -7,14 +7,14 @@ is run and reported, never failed.  Examples run under the profile of the rule's
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 from collectlint.config import Config
+from collectlint.lazyre import lazy_compile
 from collectlint.packs.rule import Rule
 from collectlint.session import Options, Session
 
-PIN = re.compile(r"\[\[(.+?)\]\]")
+PIN = lazy_compile(r"\[\[(.+?)\]\]")
 
 
 def unpin(example: str) -> tuple[str, tuple[int, int] | None]:

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 
+from collectlint.lazyre import lazy_compile
 from collectlint.nlp.inflect import FUNCTION_WORDS
 from collectlint.normalize import has_han, is_han
 
-LATIN = re.compile(r"[a-z]")
+LATIN = lazy_compile(r"[a-z]")
 MAX_MIXED = 4  # phrases up to this many characters also get every Han/pinyin mix
 
 
@@ -54,15 +54,15 @@ def variants(phrase: str) -> tuple[str, ...]:
 _SYLLABLE = ("(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
              "(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|vn"
              "|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v)")
-_PINYIN_WORD = re.compile(f"(?:{_SYLLABLE})+")
-_WORDS_BEFORE = re.compile(r"((?:[a-z][a-z']*[ \t]+){1,3})$")  # up to three words before, on the line
-_WORDS_AFTER = re.compile(r"((?:[ \t]+[a-z][a-z']*){1,3})")  # up to three words after
-_LATIN_WORD = re.compile(r"[a-z][a-z']*")
+_PINYIN_WORD = lazy_compile(f"(?:{_SYLLABLE})+")
+_WORDS_BEFORE = lazy_compile(r"((?:[a-z][a-z']*[ \t]+){1,3})$")  # up to three words before, on the line
+_WORDS_AFTER = lazy_compile(r"((?:[ \t]+[a-z][a-z']*){1,3})")  # up to three words after
+_LATIN_WORD = lazy_compile(r"[a-z][a-z']*")
 # An identifier in code: sb.append(, made_by, obj.sb
-_CODE_BEFORE = re.compile(r"[._$]$")
-_CODE_AFTER = re.compile(r"[_(\[]|\.[A-Za-z_]")
+_CODE_BEFORE = lazy_compile(r"[._$]$")
+_CODE_AFTER = lazy_compile(r"[_(\[]|\.[A-Za-z_]")
 CURRENCY_CODES = frozenset({"nt", "ntd", "hk", "hkd", "us", "usd", "rmb"})
-_AMOUNT_AFTER = re.compile(r"\$| ?\d")
+_AMOUNT_AFTER = lazy_compile(r"\$| ?\d")
 
 
 def _english_word(word: str) -> bool:

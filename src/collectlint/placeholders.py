@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from collectlint.lazyre import lazy_compile
 
 # One alternation per syntax; group "name" holds the placeholder's name.
 _PATTERNS = [
@@ -15,7 +16,7 @@ _PATTERNS = [
     r"【(?P<n6>[^【】\n]{1,30})】",  # 【金额】 (an SMS signature 【XX银行】 is treated by the creditor check)
     r"<(?P<n7>[A-Za-z_][\w.]{0,59})>",  # <amount>
 ]
-PLACEHOLDER = re.compile("|".join(_PATTERNS))
+PLACEHOLDER = lazy_compile("|".join(_PATTERNS))
 
 
 @dataclass(frozen=True)

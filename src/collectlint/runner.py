@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -18,6 +17,7 @@ from collectlint.config import is_directory
 from collectlint.decode import decode_bytes, read_bytes
 from collectlint.errors import CollectlintError, SkippedInput
 from collectlint.formats import BINARY, READERS, Message, reader_for
+from collectlint.lazyre import lazy_compile
 from collectlint.models import FileResult
 from collectlint.normalize import has_han, is_han
 from collectlint.session import Session
@@ -216,9 +216,9 @@ def _defect(display: str, exc: BaseException) -> FileResult:
                                      "(please report this); the other files were checked")
 
 
-_OWN_JSON = re.compile(rb'\A\s*\{\s*"version"\s*:\s*[^,]{1,20},\s*"tool"\s*:\s*'
+_OWN_JSON = lazy_compile(rb'\A\s*\{\s*"version"\s*:\s*[^,]{1,20},\s*"tool"\s*:\s*'
                        rb'(?:"collectlint |\{\s*"name"\s*:\s*"collectlint")')
-_OWN_HTML = re.compile(rb'<meta name="generator" content="collectlint">')
+_OWN_HTML = lazy_compile(rb'<meta name="generator" content="collectlint">')
 
 
 def own_output(raw: bytes, fmt: str) -> bool:
@@ -297,7 +297,7 @@ def read_messages(data: bytes, display: str, fmt: str) -> tuple[str, list[Messag
     return text, READERS[fmt](text, display)
 
 
-_LONE_CR = re.compile(r"\r(?!\n)")
+_LONE_CR = lazy_compile(r"\r(?!\n)")
 
 
 def _lang(text: str, messages: list[Message]) -> str:

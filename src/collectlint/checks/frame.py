@@ -12,17 +12,17 @@ because the frame's co-occurrence requirement already does the disambiguating.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from collectlint.checks.base import Check, Hit, MatchContext
 from collectlint.checks.phrases import PhraseSet
+from collectlint.lazyre import lazy_compile
 from collectlint.normalize import latin_alnum
 from collectlint.yamlspec.reader import SpecReader
 from collectlint.yamlspec.yamlloc import LDict, LList
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD = lazy_compile(r"[^\W_]+")
 MAX_PARTS = 6
 
 

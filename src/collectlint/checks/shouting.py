@@ -7,15 +7,15 @@ mapped onto the normalised text.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterator
 
 from collectlint.checks.base import Check, Hit, MatchContext
+from collectlint.lazyre import lazy_compile
 from collectlint.yamlspec.reader import SpecReader
 from collectlint.yamlspec.yamlloc import LDict
 
 # Three or more exclamation marks (half- or full-width), or three or more ALL-CAPS words in a row.
-SHOUT = re.compile(r"[!！]{3,}|\b[A-Z]{2,}[!！]*(?:\s+[A-Z]{2,}[!！]*){2,}\b")
+SHOUT = lazy_compile(r"[!！]{3,}|\b[A-Z]{2,}[!！]*(?:\s+[A-Z]{2,}[!！]*){2,}\b")
 
 
 class ShoutingCheck(Check):

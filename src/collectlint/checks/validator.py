@@ -9,11 +9,12 @@ import re
 from collections.abc import Callable, Iterator
 
 from collectlint.checks.base import Check, Hit, MatchContext
+from collectlint.lazyre import lazy_compile
 from collectlint.mask import SSN_LABEL
 from collectlint.yamlspec.reader import SpecReader
 from collectlint.yamlspec.yamlloc import LDict
 
-_SEP = re.compile(r"[ \-]")
+_SEP = lazy_compile(r"[ \-]")
 
 
 def _digits(s: str) -> str:
@@ -104,11 +105,11 @@ VALIDATORS: dict[str, tuple[re.Pattern[str], Callable[[str], bool]]] = {
 # still somebody's (mistyped) identifier, or reads as one.  One label for every ID validator, on the
 # normalised text (folded to Simplified, lower case): the mainland's 身份证(号码), Taiwan's 身分證(字號) and
 # 統一編號, Hong Kong's 身份證(號碼), also in English.
-_ID_LABEL = re.compile(r"(?:身份证|身分证|证件|居民身份|hkid|id card|统一编号)"
+_ID_LABEL = lazy_compile(r"(?:身份证|身分证|证件|居民身份|hkid|id card|统一编号)"
                        r" ?(?:号码|字号|号|号为|号是|no\.?|number)?[:：\s]*$")
 # Reported only when no Latin letter runs into the label ("martin 123456789"); Han characters and "_" may
 # (客户ssn:, customer_ssn:), so no \b.
-_SSN_LABEL = re.compile(r"(?<![a-z])" + SSN_LABEL + r"[:\s#]*(?:is|was)?[:\s]*$")
+_SSN_LABEL = lazy_compile(r"(?<![a-z])" + SSN_LABEL + r"[:\s#]*(?:is|was)?[:\s]*$")
 LABELS: dict[str, re.Pattern[str]] = {**{name: _ID_LABEL for name in ("cn-resident-id", "hk-id", "tw-id")},
                                       "us-ssn": _SSN_LABEL}
 # Numbers that count only with their label: an SSN written without separators.

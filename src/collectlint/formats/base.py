@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from collectlint.langid import unread_language
+from collectlint.lazyre import lazy_compile
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def blank(text: str, start: int, end: int) -> str:
     return blank_all(text, [(start, end)])
 
 
-_NOT_NEWLINE = re.compile(r"[^\n]")
+_NOT_NEWLINE = lazy_compile(r"[^\n]")
 
 
 def blank_all(text: str, spans: list[tuple[int, int]]) -> str:
@@ -90,7 +90,7 @@ def blank_all(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-SUPPRESS_ID = re.compile(r"^[A-Za-z]{2,5}\d{3}$|^[a-z][a-z0-9-]+$")
+SUPPRESS_ID = lazy_compile(r"^[A-Za-z]{2,5}\d{3}$|^[a-z][a-z0-9-]+$")
 
 
 def parse_suppression(body: str, line: int, target: int | None, where: str) -> Suppression:

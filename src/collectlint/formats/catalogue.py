@@ -14,6 +14,7 @@ import yaml
 
 from collectlint.errors import InputError, SkippedInput
 from collectlint.formats.base import Message, Suppression, parse_suppression
+from collectlint.lazyre import lazy_compile
 from collectlint.models import COMMUNICATIONS, STAGES
 from collectlint.profiles.profile import channel_aliases
 from collectlint.suggest import did_you_mean
@@ -24,11 +25,11 @@ META_KEYS = {"id", "name", "key", "channel", "stage", "communication", "lang", "
 # Key names that hold a message's words, whatever its channel: ``text: ...`` beside ``channel: letter`` is
 # the letter's text, not an SMS (``text`` is an SMS alias as a channel value, ``channel: text``).
 CONTENT_KEYS = frozenset({"text"})
-STAGE_KEY = re.compile(r"^m([0-3])$", re.I)
-DISABLE = re.compile(r"#\s*collectlint:\s*disable=(\S+)(.*)$")
+STAGE_KEY = lazy_compile(r"^m([0-3])$", re.I)
+DISABLE = lazy_compile(r"#\s*collectlint:\s*disable=(\S+)(.*)$")
 # What looks like a suppression but is not one: ``# collectlint disable=``, ``# collectlint: disabel=``,
 # ``# collectlint:disable CN201`` (a word near "disable" or "enable" after the tool's name).
-NEAR_DIRECTIVE = re.compile(r"#\s*collectlint\b[\s:=-]*[a-z]*ab[-\w]*\s*[=:]?\s*\S*", re.IGNORECASE)
+NEAR_DIRECTIVE = lazy_compile(r"#\s*collectlint\b[\s:=-]*[a-z]*ab[-\w]*\s*[=:]?\s*\S*", re.IGNORECASE)
 MAX_DEPTH = 64
 MAX_LEAVES = 200_000
 STR_TAG = "tag:yaml.org,2002:str"
@@ -257,7 +258,7 @@ NOT_CATALOGUE_KEYS = (
     ("GitLab CI file", {"stages", "image"}), ("package manifest", {"dependencies"}),
     ("package manifest", {"devDependencies"}), ("AsyncAPI document", {"asyncapi"}),
 )
-_WORKFLOW_PATH = re.compile(r"(?:^|[\\/])\.(?:github|gitlab|circleci)[\\/]")
+_WORKFLOW_PATH = lazy_compile(r"(?:^|[\\/])\.(?:github|gitlab|circleci)[\\/]")
 
 
 def not_a_catalogue(path: str, root: yaml.Node | None) -> str | None:
@@ -363,7 +364,7 @@ def read_json(text: str, path: str) -> list[Message]:
     return messages
 
 
-_SURROGATE_PAIR = re.compile(r"(?<!\\)((?:\\\\)*)\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.IGNORECASE)
+_SURROGATE_PAIR = lazy_compile(r"(?<!\\)((?:\\\\)*)\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.IGNORECASE)
 
 
 def _join_surrogate_pairs(text: str) -> tuple[str, list[int]]:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 
 from collectlint.formats.base import Suppression, parse_suppression
+from collectlint.lazyre import lazy_compile
 from collectlint.suggest import did_you_mean
 
-DIRECTIVE = re.compile(r"<!--\s*(collectlint[\w:-]*)(.*?)-->", re.S | re.I)
+DIRECTIVE = lazy_compile(r"<!--\s*(collectlint[\w:-]*)(.*?)-->", re.S | re.I)
 NEXT_LINE, DISABLE, ENABLE = "collectlint-disable-next-line", "collectlint-disable", "collectlint-enable"
 KNOWN = (NEXT_LINE, DISABLE, ENABLE)
 

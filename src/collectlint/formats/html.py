@@ -12,18 +12,19 @@ import re
 
 from collectlint.formats.base import Message
 from collectlint.formats.directives import next_line_suppressions
+from collectlint.lazyre import lazy_compile
 
 # Openings of content a reader never sees; each is closed by a plain search (linear however many
 # unclosed openings a file holds: an unclosed one hides the rest of the file, as in a browser).
 # Also ruby annotations (<rt>zuo</rt> above 坐) and elements the page hides (style display:none or
 # visibility:hidden, the hidden attribute): text inside them is not what the reader sees.
-HIDDEN_OPEN = re.compile(r"<(script|style|head|template|noscript|rt|rp)\b"
+HIDDEN_OPEN = lazy_compile(r"<(script|style|head|template|noscript|rt|rp)\b"
                          r"|<([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(?:display\s*:\s*none|visibility\s*:\s*hidden"
                          r"|\shidden(?=[\s=/>]))[^<>]*>"
                          r"|<!--", re.I)
 # A tag cannot contain "<": an unclosed "<div " ends at the next "<", so matching stays linear.
-TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>|<![^<>]*>")
-ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+TAG = lazy_compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>|<![^<>]*>")
+ENTITY = lazy_compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 BLOCK = {"p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol",
          "section", "article", "header", "footer", "blockquote", "hr", "pre", "body", "html", "title", "dd", "dt"}
 # Phrasing elements: a browser shows their text run on with the text around them.

@@ -11,25 +11,26 @@ from collectlint.formats.catalogue import MAX_DEPTH, nesting_bound
 from collectlint.formats.directives import next_line_suppressions
 from collectlint.formats.frontmatter import apply_front_matter
 from collectlint.formats.html import blank_tags, decode_entities
+from collectlint.lazyre import lazy_compile
 from collectlint.normalize import is_han
 from collectlint.yamlspec import yamlloc
 
-FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+FRONT = lazy_compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 # The fence and its info string are taken whole (a lookahead then a backreference: an atomic group that
 # Python 3.10 can read), so a long run of backticks with no line break after it is scanned once, not
 # once per shorter run (quadratic before).
-FENCE = re.compile(r"^( {0,3})(?=(```+|~~~+))\2(?=([^\n]*))\3\n.*?(?:^\1?\2[ \t]*$|\Z)", re.S | re.M)
-COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+FENCE = lazy_compile(r"^( {0,3})(?=(```+|~~~+))\2(?=([^\n]*))\3\n.*?(?:^\1?\2[ \t]*$|\Z)", re.S | re.M)
+COMMENT = lazy_compile(r"<!--.*?(?:-->|\Z)", re.S)
 # A code span opens with a whole run of backticks and closes with a run of the same length (CommonMark);
 # starting only where a run starts keeps a long run of backticks linear.
-INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)[^`\n]+?(?<!`)\1(?!`)")
+INLINE_CODE = lazy_compile(r"(?<!`)(`+)(?!`)[^`\n]+?(?<!`)\1(?!`)")
 MAX_FRONT_MATTER = 64 * 1024
-ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\]}]")
+ALIAS = lazy_compile(r"(?:^|[\s\[{,:-])[&*][^\s,\]}]")
 
 
-LINK = re.compile(r"(!?\[)([^\[\]\n]*)(\]\([^()\n]*\))")
+LINK = lazy_compile(r"(!?\[)([^\[\]\n]*)(\]\([^()\n]*\))")
 # Emphasis markers between two digits (**110105**19491231002X): the page shows one number.
-DIGIT_EMPHASIS = re.compile(r"(?<=[0-9])(?:\*{1,3}|_{1,3}|~~)(?=[0-9])")
+DIGIT_EMPHASIS = lazy_compile(r"(?<=[0-9])(?:\*{1,3}|_{1,3}|~~)(?=[0-9])")
 
 
 def _link_text(view: str) -> str:

@@ -22,16 +22,16 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from collectlint.automaton import automaton_of
+from collectlint.lazyre import lazy_compile
 from collectlint.normalize import latin_alnum
 
 FIRST = 0xE000
-PRIVATE = re.compile("[\ue000-\uf8ff]")  # the symbols' range; ``features.cleaned_normalised`` drops it
-_EN_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\$0|[\ue000-\uf8ff]")
+PRIVATE = lazy_compile("[\ue000-\uf8ff]")  # the symbols' range; ``features.cleaned_normalised`` drops it
+_EN_TOKEN = lazy_compile(r"[a-z]+(?:'[a-z]+)?|\$0|[\ue000-\uf8ff]")
 
 
 # (start, end) of each 2- and 3-character window that holds a position, relative to it.

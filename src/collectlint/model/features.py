@@ -16,15 +16,15 @@ calls ``cleaned_normalised`` on it, then finds the model's own n-grams in one au
 from __future__ import annotations
 
 import itertools
-import re
 
+from collectlint.lazyre import lazy_compile
 from collectlint.model.classes import PRIVATE, WordClasses
 from collectlint.normalize import DEFAULT_FOLDING, Folding, normalize
 from collectlint.placeholders import find_placeholders
 
-_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
-_SPACE = re.compile(r"\s+")
-_EN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|\$0")
+_DIGITS = lazy_compile(r"\d+(?:[.,]\d+)*")
+_SPACE = lazy_compile(r"\s+")
+_EN_WORD = lazy_compile(r"[a-z]+(?:'[a-z]+)?|\$0")
 EN_FOLDING = Folding(False, ())
 
 

@@ -12,7 +12,7 @@ words and words already inflected are left alone, so expansion stays small and p
 
 from __future__ import annotations
 
-import re
+from collectlint.lazyre import lazy_compile
 
 # Past tense and past participle of the irregular verbs collection messages use.
 IRREGULAR: dict[str, tuple[str, ...]] = {
@@ -83,7 +83,7 @@ NOT_INFLECTED = FUNCTION_WORDS | frozenset(_NOT_INFLECTED.split())
 _OBJECTS = ("you your yourself him her them their his it its the a an this that my our us me everyone everybody "
             "up down out off back")
 OBJECT_STARTS = frozenset(_OBJECTS.split())
-_WORD = re.compile(r"[a-z]+")
+_WORD = lazy_compile(r"[a-z]+")
 _VOWELS = "aeiou"
 
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from collectlint.lazyre import lazy_compile
 from collectlint.normalize import has_han
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ class Tokens:
 _OPENING = frozenset("([{\"\u201c")
 _CLOSING = frozenset(")]}\"\u201d,!?;:")
 _APOSTROPHES = frozenset("'\u2019")
-_I_CONTRACTION = re.compile("['\u2019](?:m|d|ll|ve)(?![^\\W_])", re.IGNORECASE)
+_I_CONTRACTION = lazy_compile("['\u2019](?:m|d|ll|ve)(?![^\\W_])", re.IGNORECASE)
 _CURRENCY = frozenset("$\u00a3\u20ac\u00a5\u20b9\u20a6\u20b1")
 
 

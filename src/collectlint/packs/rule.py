@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from collectlint.checks import CHECKS, Check
 from collectlint.checks.phrases import PhraseSet
 from collectlint.guards import Context
+from collectlint.lazyre import lazy_compile
 from collectlint.models import CHANNELS, CONDUCT, STAGES, Applicability, Category, Severity, Suggestion
 from collectlint.yamlspec.reader import SpecReader
 from collectlint.yamlspec.yamlloc import LDict, LList
@@ -20,8 +20,8 @@ SOURCE_STATUS = ("R", "S", "M")
 DOC_REQUIRED = ("what", "why", "basis", "example", "instead")
 CONTEXT_KEYS = {"negation", "unless_overlap", "unless_clause", "unless_sentence", "requires_sentence",
                 "requires_document", "unless_document", "placeholders"}
-ID_RE = re.compile(r"^[A-Z]{2,5}\d{3}$")
-NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$")
+ID_RE = lazy_compile(r"^[A-Z]{2,5}\d{3}$")
+NAME_RE = lazy_compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$")
 
 
 @dataclass(frozen=True)

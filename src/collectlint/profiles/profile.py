@@ -16,6 +16,7 @@ from pathlib import Path
 
 from collectlint.elements import Element, build_element
 from collectlint.errors import ConfigError
+from collectlint.lazyre import lazy_compile
 from collectlint.models import CHANNELS, CONDUCT
 from collectlint.normalize import Folding
 from collectlint.yamlspec import yamlloc
@@ -114,7 +115,7 @@ def _compile(reader: SpecReader, m: LDict, key: str, where: str, flags: int = 0)
         raise reader.fail(m.line_of(key), f"{where}: bad pattern in '{key}': {exc}") from None
 
 
-_NOTHING = re.compile(r"(?!)")
+_NOTHING = lazy_compile(r"(?!)")
 
 
 def _optional(reader: SpecReader, m: LDict, key: str, where: str, flags: int = 0) -> re.Pattern[str] | None:

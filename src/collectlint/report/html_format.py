@@ -22,6 +22,7 @@ from pathlib import Path
 
 from collectlint import __version__
 from collectlint.formats import READERS, reader_for
+from collectlint.lazyre import lazy_compile
 from collectlint.mask import mask_text
 from collectlint.models import FileResult, Finding, Severity
 from collectlint.normalize import is_traditional
@@ -66,7 +67,7 @@ mark.warning{background:#ffe8a3} mark.info{background:#d6e9ff}
 .verdict.fail{background:#ffc9c9} .verdict.note{background:#e8eefc} .verdict.error{background:#ffd8a8}
 .filters label{margin-right:1rem}
 """
-_MARKER = re.compile(r"\s*\[(?:S|R|M|S/R|R/S)\]")
+_MARKER = lazy_compile(r"\s*\[(?:S|R|M|S/R|R/S)\]")
 
 
 def _plain_basis(basis: str) -> str:

@@ -10,10 +10,10 @@ printed in full.  Labels (paths, keys, errors) get visible escapes; source lines
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import replace
 
+from collectlint.lazyre import lazy_compile
 from collectlint.mask import mask_text
 from collectlint.models import FileResult
 
@@ -27,7 +27,7 @@ def _unsafe(ch: str) -> bool:
 
 
 # Everything ``_unsafe`` accepts, as one class: C0 and C1 controls but tab, bidi controls, surrogates.
-_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f" + "".join(sorted(_BIDI)) + "\ud800-\udfff]")
+_UNSAFE = lazy_compile("[\x00-\x08\x0a-\x1f\x7f-\x9f" + "".join(sorted(_BIDI)) + "\ud800-\udfff]")
 
 
 def clean_label(text: str) -> str:
@@ -39,7 +39,7 @@ def clean_label(text: str) -> str:
 
 
 # The same, but a page keeps its line breaks.
-_UNSAFE_IN_PAGE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "".join(sorted(_BIDI)) + "\ud800-\udfff]")
+_UNSAFE_IN_PAGE = lazy_compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "".join(sorted(_BIDI)) + "\ud800-\udfff]")
 
 
 def clean_page(text: str) -> str:

@@ -10,6 +10,8 @@ import functools
 import re
 from typing import TYPE_CHECKING, Any
 
+from collectlint.lazyre import lazy_compile
+
 if TYPE_CHECKING:
     import yaml
 
@@ -77,7 +79,7 @@ def _construct_sequence(loader: Any, node: yaml.SequenceNode) -> LList:
 # libyaml and the composer recurse once per nesting level; a document nesting 100,000 levels crashes
 # the interpreter (not a Python exception), so nesting is bounded by a linear scan before parsing.
 PARSE_DEPTH_LIMIT = 1024
-_BLOCK_LEAD = re.compile(r"^([ \t]*)((?:-[ \t]+)*)", re.M)
+_BLOCK_LEAD = lazy_compile(r"^([ \t]*)((?:-[ \t]+)*)", re.M)
 
 
 def nesting_bound(text: str) -> int:

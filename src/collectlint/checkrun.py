@@ -17,8 +17,6 @@ from functools import wraps
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
-import click
-
 from collectlint.api import Linter, Options
 from collectlint.config import Config, discover
 from collectlint.config import load as load_config
@@ -100,12 +98,15 @@ def guarded(fn: F) -> F:
             fail(exc.render())
         except (KeyboardInterrupt, BrokenPipeError):
             sys.exit(ExitStatus.ERROR)
-        except click.ClickException:
-            raise  # a usage error: click prints it with the usage line and exits 2
         except OSError as exc:  # writing a report or baseline failed (a full disk, a missing folder)
             where = str(exc.filename) if exc.filename else "the report"
             fail(clean_label(f"cannot write {where}: {exc.strerror or type(exc).__name__}"))
         except Exception as exc:  # pragma: no cover - a bug; still one line and exit 2
+            # A usage error from the full command line: click prints it with the usage line and exits 2.
+            # (The plain ``check FILE...`` path never imports click, and a hook run should not pay for it.)
+            click = sys.modules.get("click")
+            if click is not None and isinstance(exc, click.ClickException):
+                raise
             fail(clean_label(f"internal error: {type(exc).__name__}: {exc} (please report this)"))
 
     return wrapper  # type: ignore[return-value]

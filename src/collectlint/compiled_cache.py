@@ -21,7 +21,6 @@ import hmac
 import io
 import os
 import pickle
-import secrets
 import sys
 from pathlib import Path
 from typing import Any
@@ -80,6 +79,8 @@ def _secret(folder: Path) -> bytes:
             return data
     except OSError:
         pass
+    import secrets  # only when the key is first made: every other start-up skips the import
+
     key = secrets.token_bytes(32)
     write_private(path, key)
     return key

@@ -20,14 +20,39 @@ def test_a_lazy_pattern_answers_as_the_compiled_one() -> None:
     lazy, real = LazyPattern(source, flags), re.compile(source, flags)
     text = "应还1200元，另有30元"
     assert not hasattr(lazy, "_compiled")  # nothing compiled until first use
+    back = pickle.loads(pickle.dumps(lazy))
+    assert isinstance(back, LazyPattern) and not hasattr(back, "_compiled")  # a copy stays uncompiled
     assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in real.finditer(text)]
     assert lazy.search(text).group("n") == "1200"  # type: ignore[union-attr]
     assert lazy.sub("X", text) == real.sub("X", text)
     assert lazy.groupindex == real.groupindex and lazy.groups == real.groups
     assert hasattr(lazy, "_compiled") and lazy.compiled() is lazy.compiled()
     assert lazy.flags == real.flags
-    assert lazy == real and hash(lazy) == hash(LazyPattern(source, flags))
-    assert pickle.loads(pickle.dumps(lazy)) == lazy
+    assert lazy == back and hash(lazy) == hash(back) and lazy != real
+
+
+def test_inline_flags_are_the_patterns_own() -> None:
+    assert LazyPattern("(?a)\\w+").fullmatch("abc") is not None  # ASCII inline: no Unicode flag forced on it
+    assert LazyPattern("(?i)x").flags == re.compile("(?i)x").flags
+    assert LazyPattern(b"[a-z]+").findall(b"ab 12 cd") == [b"ab", b"cd"]
+
+
+def test_every_module_level_pattern_compiles() -> None:
+    """A module-level pattern is no longer compiled at import, so a malformed one would surface only when
+    first used: compile every one here."""
+    import importlib
+    import pkgutil
+
+    import collectlint
+
+    seen = 0
+    for info in pkgutil.walk_packages(collectlint.__path__, "collectlint."):
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            if isinstance(value, LazyPattern):
+                value.compiled()
+                seen += 1
+    assert seen > 50
 
 
 def test_a_bad_lazy_pattern_fails_when_used_not_when_loaded() -> None:

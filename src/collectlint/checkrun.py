@@ -101,13 +101,13 @@ def guarded(fn: F) -> F:
         except OSError as exc:  # writing a report or baseline failed (a full disk, a missing folder)
             where = str(exc.filename) if exc.filename else "the report"
             fail(clean_label(f"cannot write {where}: {exc.strerror or type(exc).__name__}"))
-        except Exception as exc:  # pragma: no cover - a bug; still one line and exit 2
+        except Exception as exc:
             # A usage error from the full command line: click prints it with the usage line and exits 2.
             # (The plain ``check FILE...`` path never imports click, and a hook run should not pay for it.)
             click = sys.modules.get("click")
             if click is not None and isinstance(exc, click.ClickException):
                 raise
-            fail(clean_label(f"internal error: {type(exc).__name__}: {exc} (please report this)"))
+            fail(clean_label(f"internal error: {type(exc).__name__}: {exc} (please report this)"))  # pragma: no cover
 
     return wrapper  # type: ignore[return-value]
 

@@ -18,26 +18,34 @@ _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn"
 
 
 class LazyPattern:
-    """Stands in for ``re.compile(pattern, flags)`` until it is first used."""
+    """Stands in for ``re.compile(pattern, flags)`` until it is first used.
 
-    __slots__ = ("pattern", "flags", "_compiled", *_METHODS)
+    Two differences from ``re.Pattern`` remain, and no caller may rely on them: ``isinstance(p, re.Pattern)``
+    is false, and ``re.sub(p, ...)`` (a module function given the pattern object) raises ``TypeError``;
+    call the pattern's own methods.  ``flags`` is what ``re.compile`` reports (inline flags included), so
+    reading it compiles the pattern."""
+
+    __slots__ = ("pattern", "_flags", "_compiled", *_METHODS)
     _compiled: re.Pattern[Any]
 
     def __init__(self, pattern: str | bytes, flags: int = 0) -> None:
         self.pattern = pattern
-        # As ``re.compile`` reports them: a str pattern is Unicode unless it asks for ASCII.
-        self.flags = flags | re.UNICODE if isinstance(pattern, str) and not flags & re.ASCII else flags
+        self._flags = flags
 
     def compiled(self) -> re.Pattern[Any]:
         try:
             return self._compiled
         except AttributeError:
             pass
-        compiled = re.compile(self.pattern, self.flags)
-        self._compiled = compiled
+        compiled = re.compile(self.pattern, self._flags)
         for name in _METHODS:
             setattr(self, name, getattr(compiled, name))
+        self._compiled = compiled
         return compiled
+
+    @property
+    def flags(self) -> int:
+        return self.compiled().flags
 
     def __getattr__(self, name: str) -> Any:
         # Reached only for a name not set on the instance: a method before the first compile, or an
@@ -47,18 +55,20 @@ class LazyPattern:
         return getattr(self.compiled(), name)
 
     def __reduce__(self) -> tuple[type[LazyPattern], tuple[str | bytes, int]]:
-        return (LazyPattern, (self.pattern, self.flags))
+        return (LazyPattern, (self.pattern, self._flags))
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, (LazyPattern, re.Pattern)):
-            return (self.pattern, self.flags) == (other.pattern, other.flags)
+        # Equal only to another LazyPattern: an ``re.Pattern`` hashes differently, and equal objects must
+        # hash alike (frozen dataclasses holding patterns are used as keys).
+        if isinstance(other, LazyPattern):
+            return (self.pattern, self._flags) == (other.pattern, other._flags)
         return NotImplemented
 
     def __hash__(self) -> int:
-        return hash((self.pattern, self.flags))
+        return hash((LazyPattern, self.pattern, self._flags))
 
     def __repr__(self) -> str:
-        return f"LazyPattern({self.pattern!r}, {self.flags})"
+        return f"LazyPattern({self.pattern!r}, {self._flags})"
 
 
 def reduce_lazily(obj: object) -> Any:

@@ -84,10 +84,7 @@ def refuted(text: str, start: int, end: int, profile: Profile) -> bool:
     s0, s1 = bounds(text, start, end, profile.sentence_end)
     nxt = min(len(text), s1 + 1)
     _, s2 = bounds(text, nxt, nxt, profile.sentence_end)
-    # A citation's own full stops (15 U.S.C. 1692d) end a "sentence": a frame that starts in the two
-    # sentences may run on past them.
-    m = profile.refuted_frame.search(text, s0, min(len(text), s2 + 80))
-    return m is not None and m.start() < s2
+    return profile.refuted_frame.search(text, s0, s2) is not None
 
 
 def denied_after(text: str, end: int, profile: Profile) -> bool:

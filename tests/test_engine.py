@@ -138,3 +138,21 @@ def test_a_negator_before_any_part_of_a_frame_denies_it() -> None:
     assert _english_conduct("Your debt is overdue. If you pay in full today, we will not take legal action.") == set()
     assert _english_conduct("Your debt is overdue. Pay today and we will not file a lawsuit.") == set()
     assert "US704" in _english_conduct("Your debt is overdue. Pay today or we will file a lawsuit.")
+
+
+def test_spelling_gate_holds_a_letter_of_every_spelling() -> None:
+    from collectlint.engine import _gate_letters
+
+    assert _gate_letters(["zuo牢", "坐lao"]) == "aeiouv"
+    assert _gate_letters(["ng还钱", "zuolao"]) == "aeinouv"  # 唔 is spelled ng: no vowel, so n gates it
+    assert _gate_letters(["牢"]) == ""  # a spelling without a letter: no gate at all
+
+
+def test_latin_letters_without_a_spelling_letter_skip_the_spelled_automaton(linter: Linter) -> None:
+    index = linter.ruleset.index
+    assert index is not None and index.spelled_letters
+    assert not index.may_spell("【xx银行】sms ccb")
+    assert index.may_spell("zuolao") and index.may_spell("ng还钱")
+    # The gate never hides a spelling: every spelled phrase holds one of its letters.
+    assert all(index.may_spell(s) for s, _ in index.spelled().items())
+    assert "CN201" in {f.rule_id for f in linter.lint_text("欠钱不还就让你zuolao")}

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from collectlint.cli import cli
@@ -181,3 +181,23 @@ def test_numbers_split_by_markup_or_a_line_break_are_found_and_never_printed(tmp
         assert "CN601" in shown and "CN602" in shown, (fmt, shown)
         for part in ("110105", "1949123100", "6222021000", "112345672", "1101051949", "622202100011"):
             assert part not in shown, (fmt, part)
+
+
+@given(st.lists(st.tuples(st.sampled_from(["", " ", "-", "\u2212", "  ", ".", "(", ")", "+", "号", "ID", "a"]),
+                          st.text(alphabet="0123456789", min_size=1, max_size=7)), min_size=1, max_size=6))
+@example([("A", "123456"), ("(", "3"), (")", "")])  # a Hong Kong ID: six digits in a row, the fewest
+@example([("(", "02"), (") ", "2345"), ("-", "6789")])
+@settings(max_examples=300, deadline=None)
+def test_the_run_prefilter_never_skips_a_number(parts: list[tuple[str, str]]) -> None:
+    """``mask_text`` skips its patterns when no six digits stand together; the result is the same as
+    running every pattern (every masked pattern needs such a run)."""
+    import collectlint.mask as mask
+
+    text = "".join(sep + digits for sep, digits in parts)
+    fast = mask_text(text)
+    saved = mask._RUN
+    try:
+        mask._RUN = re.compile("")  # matches every text: the patterns always run
+        assert mask_text(text) == fast
+    finally:
+        mask._RUN = saved

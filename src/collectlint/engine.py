@@ -16,6 +16,22 @@ from collectlint.models import Severity
 from collectlint.packs.rule import Rule
 from collectlint.pinyin import LATIN
 
+_VOWELS = "aeiouv"  # pinyin writes ü as v
+
+
+def _gate_letters(spelled: Iterable[str]) -> str:
+    """Letters of which every spelling holds one: the vowels (every pinyin syllable has one) and, for a
+    syllable without (唔 ng), its first letter.  A text with Latin letters but none of these (XX, SMS, CCB)
+    cannot hold a spelling, so it never loads that automaton.  Empty (no gate) if a spelling has no letter."""
+    letters = set(_VOWELS)
+    for spelling in spelled:
+        if not any(c in letters for c in spelling):
+            first = next((c for c in spelling if "a" <= c <= "z"), None)
+            if first is None:
+                return ""
+            letters.add(first)
+    return "".join(sorted(letters))
+
 
 class PhraseIndex:
     """The automata over every phrase and literal of a tuple of rules, built once when the packs are
@@ -52,6 +68,7 @@ class PhraseIndex:
                     entries.setdefault(lit, []).append(-1 - i)
         self.automaton = _automaton(entries)
         self._spelled: Any = _automaton(spelled)
+        self.spelled_letters = _gate_letters(spelled)
         # Every rule's Han phrases, which the segmenter keeps whole (see ``nlp.zh.Segmenter``).
         self.han_phrases = tuple(p for rule in rules for p in rule.check.han_phrases())
         self._spelled_blob: bytes | None = None
@@ -62,6 +79,11 @@ class PhraseIndex:
         self.owner.append(rule)
         for phrase in ps.phrases:
             entries.setdefault(phrase, []).append(key)
+
+    def may_spell(self, text: str) -> bool:
+        """Whether ``text`` may hold a pinyin spelling of a phrase (false only when that is certain)."""
+        letters = getattr(self, "spelled_letters", "")
+        return not letters or any(c in text for c in letters)
 
     def spelled(self) -> Any:
         if self._spelled is None:
@@ -137,7 +159,7 @@ class RuleSet:
         position, owner, set_ids = self._position, index.owner, self._set_ids
         chosen = set(always)
         automata = [index.automaton]
-        if spelled and LATIN.search(text):
+        if spelled and LATIN.search(text) and index.may_spell(text):
             automata.append(index.spelled())
         found: set[int] = set()
         for automaton in automata:

@@ -28,49 +28,52 @@ SSN_LABEL = r"(?:ssn|ss ?#|social security|social|itin|tin|taxpayer id)(?: ?(?:n
 _MOBILE = rf"(?:\+?86{_S})?1{_S}[3-9](?:{_S}{_D}){{9}}(?![0-9])"
 _NUMBERS: tuple[tuple[re.Pattern[str], int, int], ...] = (
     # ID and bank-card numbers: 13 to 19 digits (an ID may end in X); not a mobile number with +86.
-    (re.compile(rf"(?<![0-9])(?!86{_S}1{_S}[3-9](?:{_S}{_D}){{9}}(?![0-9])){_D}(?:{_S}{_D}){{12,18}}"
+    (lazy_compile(rf"(?<![0-9])(?!86{_S}1{_S}[3-9](?:{_S}{_D}){{9}}(?![0-9])){_D}(?:{_S}{_D}){{12,18}}"
                 rf"(?:{_S}[Xx])?(?![0-9])"), 0, 4),
     # Mainland mobile numbers, with or without +86.
-    (re.compile(rf"(?<![0-9]){_MOBILE}"), 3, 4),
+    (lazy_compile(rf"(?<![0-9]){_MOBILE}"), 3, 4),
     # Mobile numbers elsewhere (Nigeria 080..., Kenya 07..., the UK 07..., the Philippines 09..., India
     # +91 9...): a trunk 0 or a country code, a first digit 6-9, then eight or nine more digits.  A hotline
     # of that shape (0800 ...) is masked too: masking more than the debtor's number is the safe side.
-    (re.compile(rf"(?<![0-9])(?:\+{_S}(?:2[0-9]{{1,2}}|44|6[0-6]|9[1-2]){_S}|0){_S}[6-9](?:{_S}{_D}){{8,9}}(?![0-9])"),
+    (lazy_compile(rf"(?<![0-9])(?:\+{_S}(?:2[0-9]{{1,2}}|44|6[0-6]|9[1-2]){_S}|0){_S}[6-9](?:{_S}{_D}){{8,9}}(?![0-9])"),
      3, 4),
     # Hong Kong and Macau mobile numbers with the country code (+852 9123 4567, +853 6612 3456), Taiwan
     # mobile numbers with it (+886 912 345 678, +886 0912 345 678).
-    (re.compile(rf"(?<![0-9])(?:\+{_S}|00{_S})?85[23]{_S}[4-9](?:{_S}{_D}){{7}}(?![0-9])"), 3, 4),
-    (re.compile(rf"(?<![0-9])(?:\+{_S}|00{_S})?886{_S}(?:0{_S})?9(?:{_S}{_D}){{8}}(?![0-9])"), 3, 4),
+    (lazy_compile(rf"(?<![0-9])(?:\+{_S}|00{_S})?85[23]{_S}[4-9](?:{_S}{_D}){{7}}(?![0-9])"), 3, 4),
+    (lazy_compile(rf"(?<![0-9])(?:\+{_S}|00{_S})?886{_S}(?:0{_S})?9(?:{_S}{_D}){{8}}(?![0-9])"), 3, 4),
     # Landlines with a trunk 0 and an area code set apart: 010-12345678, (02) 2345-6789, 0755 8888 1234.
-    (re.compile(rf"(?<![0-9])\(?0[1-9][0-9]{{0,2}}\)?{_S1}[1-9][0-9]{{2,3}}{_S}[0-9]{{4}}(?![0-9])"), 0, 4),
-    (re.compile(rf"(?<![0-9])\(0[1-9][0-9]{{0,2}}\){_S}[1-9][0-9]{{2,3}}{_S}[0-9]{{4}}(?![0-9])"), 0, 4),
+    (lazy_compile(rf"(?<![0-9])\(?0[1-9][0-9]{{0,2}}\)?{_S1}[1-9][0-9]{{2,3}}{_S}[0-9]{{4}}(?![0-9])"), 0, 4),
+    (lazy_compile(rf"(?<![0-9])\(0[1-9][0-9]{{0,2}}\){_S}[1-9][0-9]{{2,3}}{_S}[0-9]{{4}}(?![0-9])"), 0, 4),
     # North American numbers: (415) 555-0132, 212-555-0187, 415.555.0132, 1-800-916-9006, +1 415 555 0132;
     # ten digits written together only after a word that names a phone.
-    (re.compile(rf"(?<![0-9])(?:(?:\+{_S})?1{_S})?(?:\([2-9][0-9]{{2}}\){_S}|[2-9][0-9]{{2}}{_S1})[2-9][0-9]{{2}}{_S1}"
+    (lazy_compile(rf"(?<![0-9])(?:(?:\+{_S})?1{_S})?(?:\([2-9][0-9]{{2}}\){_S}|[2-9][0-9]{{2}}{_S1})[2-9][0-9]{{2}}{_S1}"
                 rf"[0-9]{{4}}(?![0-9])"), 0, 4),
-    (re.compile(rf"(?:phone|call|tel|text|dial|fax|cell|mobile|whatsapp|number|#)[^0-9\n]{{0,4}}(?:\+?1{_S})?"
+    (lazy_compile(rf"(?:phone|call|tel|text|dial|fax|cell|mobile|whatsapp|number|#)[^0-9\n]{{0,4}}(?:\+?1{_S})?"
                 rf"[2-9][0-9]{{9}}(?![0-9])"), 0, 4),
     # Ten digits in the North American shape written together or split 3+7 (3125550132, 312 5550132): an
     # area code and an exchange that cannot start with 0 or 1.  An order number of that shape is masked too.
-    (re.compile(r"(?<![0-9.,$])[2-9][0-9]{2}[ ]?[2-9][0-9]{6}(?![0-9]|[.,][0-9])"), 0, 4),
+    (lazy_compile(r"(?<![0-9.,$])[2-9][0-9]{2}[ ]?[2-9][0-9]{6}(?![0-9]|[.,][0-9])"), 0, 4),
     # Any number with an international prefix (+33 6 12 34 56 78, +49 30 1234567, 0044 20 7946 0958).
     # The country code stays (head -1: the digits of group 1).
-    (re.compile(rf"(?<![0-9])((?:\+|00){_S}[1-9][0-9]{{0,2}})(?:{_S}{_D}){{7,12}}(?![0-9])"), -1, 4),
+    (lazy_compile(rf"(?<![0-9])((?:\+|00){_S}[1-9][0-9]{{0,2}})(?:{_S}{_D}){{7,12}}(?![0-9])"), -1, 4),
     # French-style numbers in pairs: 01 23 45 67 89, 06.12.34.56.78.
-    (re.compile(r"(?<![0-9])0[1-9](?:[ ][0-9]{2}){4}(?![0-9])"), 0, 4),
+    (lazy_compile(r"(?<![0-9])0[1-9](?:[ ][0-9]{2}){4}(?![0-9])"), 0, 4),
     # A nine-digit Social Security or tax number after its label (SSN: 123456789).
-    (re.compile(rf"{SSN_LABEL}[^0-9\n]{{0,6}}[0-9]{{3}}{_S}[0-9]{{2}}{_S}[0-9]{{4}}(?![0-9])", re.I), 0, 4),
+    (lazy_compile(rf"{SSN_LABEL}[^0-9\n]{{0,6}}[0-9]{{3}}{_S}[0-9]{{2}}{_S}[0-9]{{4}}(?![0-9])", re.I), 0, 4),
     # An eight-digit Hong Kong or Macau number after a word that names a phone (電話 9123 4567).
-    (re.compile(rf"(?:电话|電話|手机|手機|致电|致電|联络|聯絡|联系|聯繫|查询|查詢|客服|热线|熱線|专线|專線|whatsapp|phone|tel|call)"
+    (lazy_compile(rf"(?:电话|電話|手机|手機|致电|致電|联络|聯絡|联系|聯繫|查询|查詢|客服|热线|熱線|专线|專線|whatsapp|phone|tel|call)"
                 rf"[^0-9\n]{{0,4}}"
                 rf"[2-9][0-9]{{3}}{_S}[0-9]{{4}}(?![0-9])"), 0, 4),
     # US Social Security numbers (separated groups).
-    (re.compile(rf"(?<![0-9]){_D}{{3}}{_S1}{_D}{{2}}{_S1}{_D}{{4}}(?![0-9])"), 0, 4),
+    (lazy_compile(rf"(?<![0-9]){_D}{{3}}{_S1}{_D}{{2}}{_S1}{_D}{{4}}(?![0-9])"), 0, 4),
     # Hong Kong identity cards, A123456(3): the check digit and the last digit stay.
-    (re.compile(rf"(?<![A-Za-z0-9])[A-Za-z]{{1,2}}(?:{_S}?{_D}){{6}}{_S}?\([0-9Aa]\)"), 0, 2),
+    (lazy_compile(rf"(?<![A-Za-z0-9])[A-Za-z]{{1,2}}(?:{_S}?{_D}){{6}}{_S}?\([0-9Aa]\)"), 0, 2),
     # Taiwan national IDs, A123456789.
-    (re.compile(rf"(?<![A-Za-z0-9])[A-Za-z]{_S}?[1289](?:{_S}?{_D}){{8}}(?![0-9])"), 0, 4),
+    (lazy_compile(rf"(?<![A-Za-z0-9])[A-Za-z]{_S}?[1289](?:{_S}?{_D}){{8}}(?![0-9])"), 0, 4),
 )
+# Every pattern above needs six digits in a row, with at most two separators between two of them: a
+# text of the plain digits and separators without such a run has no number to mask (and compiles none).
+_RUN = lazy_compile(rf"{_D}(?:{_S}{_D}){{5}}")
 _DIGIT = lazy_compile(r"\d")
 # The tags of ``formats.html.TAG``, within one line (a masked source line); kept here so masking, which
 # every run imports, does not import the readers.
@@ -142,6 +145,8 @@ def mask_text(text: str, char: str = "*") -> str:
     seen = _TAG.sub(_zero_width, decoded) if "<" in decoded else decoded
     norm = normalize(seen, _PLAIN)
     plain = norm.text.translate(_PLAIN_TABLE)
+    if not _RUN.search(plain):
+        return text
     chars = list(text)
     for pattern, head, tail in _NUMBERS:
         for m in pattern.finditer(plain):

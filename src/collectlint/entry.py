@@ -23,6 +23,9 @@ def plain_check(args: list[str]) -> tuple[str, ...] | None:
 
 
 def main() -> None:
+    from collectlint import gcpause
+
+    gcpause.pause()  # resumed once the first message is checked (see gcpause)
     paths = plain_check(sys.argv[1:])
     if paths is not None:
         from collectlint.checkrun import guarded, run_check

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from collectlint import gcpause
 from collectlint.checks.suppression import SuppressionCheck
 from collectlint.config import Config
 from collectlint.engine import RuleSet, select_rules
@@ -167,6 +168,7 @@ class Session:
                 english = functools.partial(prepare, profile=get_profile(ENGLISH_PROFILE))
             findings += lint_message(self.ruleset, self.segmenter, message, profile, prepare, seen,
                                      self.model_sensitivity, english)
+            gcpause.resume()  # what a run keeps is loaded by now (a no-op unless the command line paused)
             suppressions += message.suppressions
         kept = apply_suppressions(text, sort_findings(findings), suppressions, self.meta_rules, suppressed=suppressed)
         ignored = self.config.ignored_for(path) if path not in ("<text>", "-") else ()

@@ -81,9 +81,10 @@ class PhraseIndex:
             entries.setdefault(phrase, []).append(key)
 
     def may_spell(self, text: str) -> bool:
-        """Whether ``text`` may hold a pinyin spelling of a phrase (false only when that is certain)."""
-        letters = getattr(self, "spelled_letters", "")
-        return not letters or any(c in text for c in letters)
+        """Whether ``text`` may hold a pinyin spelling of a phrase (false only when that is certain): it
+        has one of ``spelled_letters`` or, without that gate, any Latin letter."""
+        letters = self.spelled_letters
+        return any(c in text for c in letters) if letters else LATIN.search(text) is not None
 
     def spelled(self) -> Any:
         if self._spelled is None:
@@ -159,7 +160,7 @@ class RuleSet:
         position, owner, set_ids = self._position, index.owner, self._set_ids
         chosen = set(always)
         automata = [index.automaton]
-        if spelled and LATIN.search(text) and index.may_spell(text):
+        if spelled and index.may_spell(text):
             automata.append(index.spelled())
         found: set[int] = set()
         for automaton in automata:

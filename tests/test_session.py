@@ -246,6 +246,26 @@ def test_cached_phrase_index_and_profiles_give_the_same_findings(tmp_path: Path,
         assert {k: v for k, v in a[1].items() if k in mine} == b[1]
 
 
+def test_the_spelled_automaton_is_read_from_its_own_entry_or_rebuilt(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """An index read back from the cache leaves the pinyin spellings' automaton in its own entry; the
+    first text that needs it reads that entry, and rebuilds the same automaton when the entry is gone."""
+    from collectlint.packs import loader
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    loader._load.cache_clear()
+    _, built = loader.load_compiled()
+    expected = sorted(built.spelled().items())
+    assert expected and built.spelled_entry and list((tmp_path / "collectlint").glob("rules-*-spelled.bin"))
+    for entry in (built.spelled_entry, "rules-gone-spelled"):
+        loader._load.cache_clear()
+        _, index = loader.load_compiled()
+        assert index is not built and index._spelled is None
+        index.spelled_entry = entry
+        assert sorted(index.spelled().items()) == expected
+    loader._load.cache_clear()
+
+
 def test_fingerprint_changes_when_a_source_or_profile_changes() -> None:
     """The fingerprint reads each file's size and time: touching the normaliser or a profile (as any
     edit or upgrade does) gives a new key, so no stale compiled rules are served."""

@@ -50,6 +50,7 @@ class PhraseIndex:
         self.owner: list[int] = []
         entries: dict[str, list[int]] = {}
         spelled: dict[str, list[int]] = {}
+        self.spelled_keys: list[int] = []  # the sets of pinyin spellings (``spelled``)
         for i, rule in enumerate(rules):
             lits = rule.check.literals()
             if lits == []:
@@ -59,6 +60,7 @@ class PhraseIndex:
                 self._add(ps, i, entries)
                 variant = ps.variant_set()
                 if variant is not None:
+                    self.spelled_keys.append(len(self.sets))
                     self._add(variant, i, spelled)
             if not sets:
                 if lits is None or any(not lit for lit in lits):
@@ -71,7 +73,7 @@ class PhraseIndex:
         self.spelled_letters = _gate_letters(spelled)
         # Every rule's Han phrases, which the segmenter keeps whole (see ``nlp.zh.Segmenter``).
         self.han_phrases = tuple(p for rule in rules for p in rule.check.han_phrases())
-        self._spelled_blob: bytes | None = None
+        self.spelled_entry: str | None = None  # the compiled-cache entry that holds ``_spelled``
 
     def _add(self, ps: Any, rule: int, entries: dict[str, list[int]]) -> None:
         key = len(self.sets)
@@ -87,21 +89,26 @@ class PhraseIndex:
         return any(c in text for c in letters) if letters else LATIN.search(text) is not None
 
     def spelled(self) -> Any:
+        """The automaton over the pinyin spellings.  Read back from the compiled cache, an index comes
+        without it (it is three fifths of the entry's bytes, and verifying and reading those cost a
+        clean hook run several milliseconds); its own entry is read the first time a text needs it, and
+        rebuilt from ``sets`` when that entry is gone."""
         if self._spelled is None:
-            import pickle
+            from collectlint import compiled_cache
 
-            # The blob was written with the rest of this index and read back from the verified cache.
-            self._spelled = pickle.loads(self._spelled_blob or b"")
-            self._spelled_blob = None
+            found = compiled_cache.read(self.spelled_entry) if self.spelled_entry else None
+            if found is None or not hasattr(found, "iter"):
+                spelled: dict[str, list[int]] = {}
+                for key in self.spelled_keys:
+                    for phrase in self.sets[key].phrases:
+                        spelled.setdefault(phrase, []).append(key)
+                found = _automaton(spelled)
+            self._spelled = found
         return self._spelled
 
     def __getstate__(self) -> dict[str, Any]:
-        import pickle
-
         state = dict(self.__dict__)
-        if self._spelled is not None:
-            state["_spelled_blob"] = pickle.dumps(self._spelled, protocol=pickle.HIGHEST_PROTOCOL)
-        state["_spelled"] = None
+        state["_spelled"] = None  # kept in its own entry (``spelled``)
         return state
 
 

@@ -26,12 +26,17 @@ def main() -> None:
     from collectlint import gcpause
 
     gcpause.pause()  # resumed once the first message is checked (see gcpause)
-    paths = plain_check(sys.argv[1:])
-    if paths is not None:
-        from collectlint.checkrun import guarded, run_check
+    try:
+        paths = plain_check(sys.argv[1:])
+        if paths is not None:
+            from collectlint.checkrun import guarded, run_check
 
-        guarded(run_check)(paths)
-        return
-    from collectlint.cli import main as full
+            guarded(run_check)(paths)
+            return
+        from collectlint.cli import main as full
 
-    full()
+        full()
+    finally:
+        from collectlint import recode
+
+        recode.flush()  # the patterns this run compiled, for the next start-up

@@ -10,8 +10,6 @@ English words stays English.
 
 from __future__ import annotations
 
-import re
-
 from collectlint.lazyre import lazy_compile
 from collectlint.normalize import has_han, has_latin
 
@@ -21,14 +19,14 @@ _KANA = lazy_compile("[\u3041-\u3096\u30a1-\u30fa\u31f0-\u31ff\uff66-\uff9d]")
 _HAN = lazy_compile("[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = lazy_compile("[A-Za-z\u00c0-\u024f]")
 _SCRIPTS = (
-    ("Korean", re.compile("[\uac00-\ud7af\u1100-\u11ff\u3131-\u318e]")),
-    ("Russian or another Cyrillic-script language", re.compile("[\u0400-\u04ff]")),
-    ("Arabic-script text", re.compile("[\u0600-\u06ff\u0750-\u077f]")),
-    ("Hebrew", re.compile("[\u0590-\u05ff]")),
-    ("Greek", re.compile("[\u0370-\u03ff]")),
-    ("Thai", re.compile("[\u0e00-\u0e7f]")),
-    ("Hindi or another Indic-script language", re.compile("[\u0900-\u0dff]")),
-    ("Vietnamese", re.compile("[\u1ea0-\u1ef9\u01a0\u01a1\u01af\u01b0\u0110\u0111]")),
+    ("Korean", lazy_compile("[\uac00-\ud7af\u1100-\u11ff\u3131-\u318e]")),
+    ("Russian or another Cyrillic-script language", lazy_compile("[\u0400-\u04ff]")),
+    ("Arabic-script text", lazy_compile("[\u0600-\u06ff\u0750-\u077f]")),
+    ("Hebrew", lazy_compile("[\u0590-\u05ff]")),
+    ("Greek", lazy_compile("[\u0370-\u03ff]")),
+    ("Thai", lazy_compile("[\u0e00-\u0e7f]")),
+    ("Hindi or another Indic-script language", lazy_compile("[\u0900-\u0dff]")),
+    ("Vietnamese", lazy_compile("[\u1ea0-\u1ef9\u01a0\u01a1\u01af\u01b0\u0110\u0111]")),
 )
 # Function words of Latin-script languages, none of them an English word.
 _FUNCTION_WORDS = {

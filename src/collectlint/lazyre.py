@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any, AnyStr, cast
 
+from collectlint import recode
+
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 
 
@@ -37,7 +39,7 @@ class LazyPattern:
             return self._compiled
         except AttributeError:
             pass
-        compiled = re.compile(self.pattern, self._flags)
+        compiled = recode.compile(self.pattern, self._flags)
         for name in _METHODS:
             setattr(self, name, getattr(compiled, name))
         self._compiled = compiled

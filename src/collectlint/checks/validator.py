@@ -88,16 +88,16 @@ def _us_ssn(s: str) -> bool:
 # name -> (candidate pattern over normalised text, validator)
 VALIDATORS: dict[str, tuple[re.Pattern[str], Callable[[str], bool]]] = {
     "cn-resident-id": (
-        re.compile(r"(?<![\dx])\d(?:[ \-]?\d){16}[ \-]?[\dx](?![\dx])"),
+        lazy_compile(r"(?<![\dx])\d(?:[ \-]?\d){16}[ \-]?[\dx](?![\dx])"),
         _cn_resident_id,
     ),
-    "bank-card": (re.compile(r"(?<![\d])\d(?:[ \-]?\d){12,18}(?![\d])"), _bank_card),
+    "bank-card": (lazy_compile(r"(?<![\d])\d(?:[ \-]?\d){12,18}(?![\d])"), _bank_card),
     # Nine digits written together count only after an SSN label (below): unlabelled, they are as often an
     # account or routing number.
-    "us-ssn": (re.compile(r"(?<![\d-])\d{3}[ \-]?\d{2}[ \-]?\d{4}(?![\d-])"), _us_ssn),
+    "us-ssn": (lazy_compile(r"(?<![\d-])\d{3}[ \-]?\d{2}[ \-]?\d{4}(?![\d-])"), _us_ssn),
     # Normalised text is lower-case; the check character sits in brackets (full-width ones fold to these).
-    "hk-id": (re.compile(r"(?<![a-z\d])[a-z]{1,2}\d{6} ?\([\da]\)"), _hk_id),
-    "tw-id": (re.compile(r"(?<![a-z\d])[a-z][1289]\d{8}(?!\d)"), _tw_id),
+    "hk-id": (lazy_compile(r"(?<![a-z\d])[a-z]{1,2}\d{6} ?\([\da]\)"), _hk_id),
+    "tw-id": (lazy_compile(r"(?<![a-z\d])[a-z][1289]\d{8}(?!\d)"), _tw_id),
 }
 
 

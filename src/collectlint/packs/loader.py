@@ -176,9 +176,11 @@ def _load(identity: tuple[tuple[str, int, int], ...]) -> tuple[tuple[Rule, ...],
             rules.extend(load_pack(path, lexicon, data))
     _check_unique(rules)
     result = tuple(rules)
-    compiled = result, PhraseIndex(result)  # the index computes each phrase set's pinyin spellings once
-    compiled_cache.write(key, compiled)
-    return compiled
+    index = PhraseIndex(result)  # computes each phrase set's pinyin spellings once
+    index.spelled_entry = f"{key}-spelled"
+    compiled_cache.write(index.spelled_entry, index.spelled())
+    compiled_cache.write(key, (result, index))
+    return result, index
 
 
 def _cache_key(files: list[Path]) -> str:

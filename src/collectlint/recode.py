@@ -31,8 +31,9 @@ except ImportError:  # Python 3.10
     import sre_parse as parser
 
 # Patterns kept (the oldest added are dropped first): the shipped packs, profiles and modules use a few
-# hundred; the rest leaves room for users' own packs.
-KEEP = 4096
+# hundred, about 1 KB each; the rest leaves room for users' own packs while the entry stays near 1 MB
+# (it is read and verified on every start-up).
+KEEP = 1024
 _TYPECODE = "I" if array.array("I").itemsize == 4 else "L"  # the engine's code words are 32 bits
 
 Key = tuple[Any, int]  # (source, flags as given)

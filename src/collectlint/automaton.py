@@ -18,12 +18,13 @@ class Empty:
         return iter(())
 
 
-def automaton_of(entries: Iterable[tuple[str, Any]]) -> Any:
+def automaton_of(entries: Iterable[tuple[str, Any]], ints: bool = False) -> Any:
     """An automaton over (word, value) entries, built and searchable, even with no entries (``Empty``).
-    A word given twice keeps its last value."""
+    A word given twice keeps its last value.  With ``ints`` every value is an int, stored unboxed
+    (``STORE_INTS``): such an automaton pickles without a Python object per word."""
     import ahocorasick
 
-    automaton = ahocorasick.Automaton()
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS) if ints else ahocorasick.Automaton()
     for word, value in entries:
         automaton.add_word(word, value)
     if not len(automaton):

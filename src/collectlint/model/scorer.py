@@ -43,6 +43,38 @@ class CategoryModel:
     weights: dict[str, float]
 
 
+class GramIndex:
+    """One model's n-grams in an automaton whose values are positions in ``grams`` and ``weights``.
+
+    An automaton holding a (n-gram, weight) pair per n-gram unpickles one Python tuple per n-gram: the
+    Chinese violation model's, read on every hook run, took about 10 ms to read back from the compiled
+    cache, this one about 5 ms (ints are stored unboxed, the weights as one array of doubles)."""
+
+    __slots__ = ("automaton", "grams", "weights")
+
+    def __init__(self, weights: dict[str, float]) -> None:
+        import array
+
+        pairs = [(g, w) for g, w in weights.items() if not has_symbol(g)]
+        self.grams = tuple(g for g, _ in pairs)
+        self.weights = array.array("d", [w for _, w in pairs])
+        self.automaton = automaton_of(((g, i) for i, g in enumerate(self.grams)), ints=True)
+
+    def __len__(self) -> int:
+        return len(self.grams)
+
+    def found(self, text: str) -> dict[str, float]:
+        """Each n-gram of ``text`` once, in order of first occurrence, with its weight (all in C)."""
+        keys = list(dict.fromkeys(map(_VALUE, self.automaton.iter(text))))
+        return dict(zip(map(self.grams.__getitem__, keys), map(self.weights.__getitem__, keys), strict=True))
+
+    def __getstate__(self) -> tuple[Any, tuple[str, ...], Any]:
+        return self.automaton, self.grams, self.weights
+
+    def __setstate__(self, state: tuple[Any, tuple[str, ...], Any]) -> None:
+        self.automaton, self.grams, self.weights = state
+
+
 @dataclass(frozen=True)
 class Prepared:
     """A message made ready for scoring once, whatever the number of categories scored: the cleaned
@@ -68,7 +100,7 @@ class Model:
         # and only its word-class weights (``_write_warm``); ``category`` still reads the whole table.
         self._scoring: dict[str, CategoryModel] = {}
         self.classes = classes
-        self._automata: dict[str, Any] = {}
+        self._automata: dict[str, GramIndex] = {}
         self._merged_state: _Merged | None = None
 
     @property
@@ -153,9 +185,9 @@ class Model:
         every probability of the model does, so the same text always gets the same score."""
         found: dict[str, float] = {}
         if prepared.cleaned is not None:
-            automaton = self._automaton(name)
-            if len(automaton):
-                found = dict(map(_VALUE, automaton.iter(prepared.cleaned)))
+            index = self._automaton(name)
+            if len(index):
+                found = index.found(prepared.cleaned)
         own = self._scored(name).weights
         # Class features hold a symbol, so none is also an n-gram; a list and ``zip`` cost about half of a
         # generator over the forty-odd class features of a typical message.
@@ -231,12 +263,11 @@ class Model:
             return self._scoring[name]
         return self.category(name)
 
-    def _automaton(self, name: str) -> Any:
-        """One Aho-Corasick automaton over category ``name``'s n-grams, each carrying (n-gram, weight);
-        word-class features are looked up, not searched for."""
+    def _automaton(self, name: str) -> GramIndex:
+        """Category ``name``'s n-grams in one Aho-Corasick automaton (``GramIndex``); word-class features
+        are looked up, not searched for."""
         if name not in self._automata:
-            weights = self.category(name).weights
-            self._automata[name] = automaton_of((g, (g, w)) for g, w in weights.items() if not has_symbol(g))
+            self._automata[name] = GramIndex(self.category(name).weights)
         return self._automata[name]
 
     def _result(self, cat: CategoryModel, present: list[tuple[float, str]], threshold: float | None = None
@@ -330,7 +361,7 @@ def load_model(profile: str) -> Model | None:
 # that checks one message pays for reading that model's weights (and, in Chinese, building its automaton)
 # and the classes' automaton (about 10 ms).  They are kept, built, in the same protected on-disk cache as the
 # compiled rule packs (``compiled_cache``), keyed by the model's bytes and collectlint's own sources.
-_WarmState = tuple[WordClasses | None, dict[str, CategoryModel], dict[str, CategoryModel], dict[str, Any]]
+_WarmState = tuple[WordClasses | None, dict[str, CategoryModel], dict[str, CategoryModel], dict[str, GramIndex]]
 
 
 def _warm_key(folder: Path, data: dict[str, Any]) -> str | None:
@@ -366,7 +397,8 @@ def _read_warm(key: str | None) -> _WarmState | None:
     cached = compiled_cache.read(key) if key is not None else None
     if not (isinstance(cached, tuple) and len(cached) == 4 and all(isinstance(part, dict) for part in cached[1:])
             and (cached[0] is None or isinstance(cached[0], WordClasses))
-            and all(isinstance(v, CategoryModel) for part in cached[1:3] for v in part.values())):
+            and all(isinstance(v, CategoryModel) for part in cached[1:3] for v in part.values())
+            and all(isinstance(v, GramIndex) for v in cached[3].values())):
         return None
     return cached[0], cached[1], cached[2], cached[3]
 

@@ -40,7 +40,8 @@ class PhraseIndex:
     A key ``k >= 0`` in an automaton names ``sets[k]``, a phrase set of rule ``owner[k]``; a key
     ``k < 0`` is a literal that only makes rule ``-1 - k`` a candidate.  ``always`` lists the rules
     without literals (they run on every document).  The pinyin spellings' automaton is only needed
-    for texts with Latin letters, so it is kept pickled and loaded the first time one comes.
+    for texts with Latin letters that may spell a phrase, so it is kept in a cache entry of its own and
+    read the first time one comes (``spelled``).
     """
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
@@ -49,7 +50,6 @@ class PhraseIndex:
         self.sets: list[Any] = []
         self.owner: list[int] = []
         entries: dict[str, list[int]] = {}
-        spelled: dict[str, list[int]] = {}
         self.spelled_keys: list[int] = []  # the sets of pinyin spellings (``spelled``)
         for i, rule in enumerate(rules):
             lits = rule.check.literals()
@@ -60,8 +60,7 @@ class PhraseIndex:
                 self._add(ps, i, entries)
                 variant = ps.variant_set()
                 if variant is not None:
-                    self.spelled_keys.append(len(self.sets))
-                    self._add(variant, i, spelled)
+                    self.spelled_keys.append(self._add(variant, i, {}))
             if not sets:
                 if lits is None or any(not lit for lit in lits):
                     self.always.append(i)
@@ -69,18 +68,28 @@ class PhraseIndex:
                 for lit in lits:
                     entries.setdefault(lit, []).append(-1 - i)
         self.automaton = _automaton(entries)
+        spelled = self._spelled_entries()
         self._spelled: Any = _automaton(spelled)
         self.spelled_letters = _gate_letters(spelled)
         # Every rule's Han phrases, which the segmenter keeps whole (see ``nlp.zh.Segmenter``).
         self.han_phrases = tuple(p for rule in rules for p in rule.check.han_phrases())
         self.spelled_entry: str | None = None  # the compiled-cache entry that holds ``_spelled``
 
-    def _add(self, ps: Any, rule: int, entries: dict[str, list[int]]) -> None:
+    def _add(self, ps: Any, rule: int, entries: dict[str, list[int]]) -> int:
         key = len(self.sets)
         self.sets.append(ps)
         self.owner.append(rule)
         for phrase in ps.phrases:
             entries.setdefault(phrase, []).append(key)
+        return key
+
+    def _spelled_entries(self) -> dict[str, list[int]]:
+        """Each pinyin spelling with the keys of the sets that hold it (the ``spelled`` automaton's words)."""
+        entries: dict[str, list[int]] = {}
+        for key in self.spelled_keys:
+            for phrase in self.sets[key].phrases:
+                entries.setdefault(phrase, []).append(key)
+        return entries
 
     def may_spell(self, text: str) -> bool:
         """Whether ``text`` may hold a pinyin spelling of a phrase (false only when that is certain): it
@@ -97,13 +106,7 @@ class PhraseIndex:
             from collectlint import compiled_cache
 
             found = compiled_cache.read(self.spelled_entry) if self.spelled_entry else None
-            if found is None or not hasattr(found, "iter"):
-                spelled: dict[str, list[int]] = {}
-                for key in self.spelled_keys:
-                    for phrase in self.sets[key].phrases:
-                        spelled.setdefault(phrase, []).append(key)
-                found = _automaton(spelled)
-            self._spelled = found
+            self._spelled = found if hasattr(found, "iter") else _automaton(self._spelled_entries())
         return self._spelled
 
     def __getstate__(self) -> dict[str, Any]:

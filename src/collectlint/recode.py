@@ -97,7 +97,7 @@ def compile(source: Any, flags: int = 0) -> re.Pattern[Any]:
 
 def flush() -> None:
     """Write the store with the patterns this process compiled (nothing when it compiled none)."""
-    global _added
+    global _added, _found
     if not _added:
         return
     from collectlint import compiled_cache
@@ -106,5 +106,4 @@ def flush() -> None:
     for stale in list(merged)[: max(0, len(merged) - KEEP)]:
         del merged[stale]
     compiled_cache.write(store_key(), merged)
-    _store().update(_added)
-    _added = {}
+    _found, _added = merged, {}

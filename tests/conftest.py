@@ -9,7 +9,7 @@ import pytest
 # Tests write compiled-rule caches for many throw-away rule folders: keep them out of the user's cache.
 os.environ["XDG_CACHE_HOME"] = os.environ.get("COLLECTLINT_TEST_CACHE") or tempfile.mkdtemp(prefix="collectlint-cache-")
 
-from collectlint.api import Linter
+from collectlint.api import Linter, Options
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,6 +31,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 @pytest.fixture(scope="session")
 def linter() -> Linter:
     return Linter()
+
+
+@pytest.fixture(scope="session")
+def rule_linter() -> Linter:
+    """Every rule's own findings: two rules over the same words both report (``overlap`` merges them)."""
+    return Linter(options=Options(merge_overlapping=False))
 
 
 def ids(findings: list) -> set[str]:  # type: ignore[type-arg]

@@ -39,7 +39,7 @@ def test_home_visit_phrase_survives_segmentation(linter: Linter) -> None:
     assert "CN104" in {f.rule_id for f in linter.lint_text("我们会上门")}
 
 
-def test_traditional_and_evasive_variants_are_caught(linter: Linter) -> None:
+def test_traditional_and_evasive_variants_are_caught(rule_linter: Linter) -> None:
     cases = {
         "再不還錢就讓你坐 牢": "CN201",
         "把你曝＊光": "CN401",
@@ -50,7 +50,7 @@ def test_traditional_and_evasive_variants_are_caught(linter: Linter) -> None:
         "让你坐-牢": "CN201",
     }
     for text, rule in cases.items():
-        found = {f.rule_id for f in _conduct(linter, text)}
+        found = {f.rule_id for f in _conduct(rule_linter, text)}
         assert rule in found, f"{rule} missed in {text!r}: {found}"
 
 

@@ -212,8 +212,8 @@ def test_conduct_the_message_itself_calls_unlawful_or_untrue_is_reported(linter:
     ("你这是构成犯罪，我们已经报案。", "CN202", True),
     ("你欠的钱再不还，我们绝不会放过你。", "CN701", True),  # the hit 不会放过 is itself negative: 绝不 keeps it
 ])
-def test_a_negator_that_runs_into_the_hit_denies_it(linter: Linter, text: str, rule: str, flagged: bool) -> None:
-    assert any(f.rule_id == rule for f in linter.lint_text(text, "x.txt")) is flagged
+def test_a_negator_that_runs_into_the_hit_denies_it(rule_linter: Linter, text: str, rule: str, flagged: bool) -> None:
+    assert any(f.rule_id == rule for f in rule_linter.lint_text(text, "x.txt")) is flagged
 
 
 @pytest.mark.parametrize(("text", "flagged"), [

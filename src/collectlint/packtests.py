@@ -37,7 +37,7 @@ class ExampleRunner:
     def session(self, profile: str | None, model: bool = False) -> Session:
         if (profile, model) not in self._sessions:
             self._sessions[(profile, model)] = Session(self.config, Options(
-                extra_rule_dirs=self.extra_dirs, profile=profile, model=model))
+                extra_rule_dirs=self.extra_dirs, profile=profile, model=model, merge_overlapping=False))
         return self._sessions[(profile, model)]
 
     def failure(self, rule: Rule, example: str, kind: str) -> str | None:

@@ -20,6 +20,7 @@ from collectlint.langid import reads_as_english
 from collectlint.model import SENSITIVITIES
 from collectlint.models import CONDUCT, Finding
 from collectlint.nlp.zh import Segmenter
+from collectlint.overlap import merge_overlapping
 from collectlint.packs.loader import load_compiled
 from collectlint.packs.rule import Rule
 from collectlint.pipeline import lint_message, sort_findings
@@ -40,6 +41,9 @@ class Options:
     profile: str | None = None
     model: bool | None = None  # None: the configuration decides
     model_sensitivity: str | None = None  # None: the configuration decides
+    # Two rules' same-category findings over the same words become one (``overlap``); the pack tests
+    # turn it off, since each example asks whether its own rule fires.
+    merge_overlapping: bool = True
 
 
 # What a file's type says about its channel when nothing else does (weakest evidence after a script).
@@ -175,7 +179,7 @@ class Session:
         if ignored:
             off = {r.id for r in select_rules(self.rules, ignored)}
             kept = [f for f in kept if f.rule_id not in off]
-        return kept
+        return merge_overlapping(kept) if self.options.merge_overlapping else kept
 
     def lint_text(self, text: str, path: str = "<text>", channel: str | None = None,
                   stage: str | None = None, fmt: str = "txt") -> list[Finding]:

@@ -1,0 +1,50 @@
+"""One finding per violation: two rules that report the same category over the same words merge.
+
+Rule packs overlap on purpose (a frame rule and a phrase rule both know 通知你家人; US201 and US203
+both read "a warrant for your arrest will be filed"), and a reader who sees two findings of one
+category over one phrase counts two problems where there is one.  After suppressions and per-path
+ignores (so a suppressed rule never takes another rule's finding down with it), a rule finding whose
+span overlaps a stronger rule finding of the same category in the same message is dropped, and the
+categories it named beyond that one join the kept finding's.  The stronger finding is the more
+severe, then the longer, then the earlier rule id: the same input always keeps the same finding.
+
+Kept apart: model findings (the model reports only what no rule caught), findings that carry an
+automatic fix (``collectlint fix`` rewrites every such span) and findings of different messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from collectlint.models import CONDUCT, Finding
+
+
+def _mergeable(f: Finding) -> bool:
+    return f.source == "rule" and f.category in CONDUCT and not any(s.replacement for s in f.suggestions)
+
+
+def _strength(f: Finding) -> tuple[int, int, str]:
+    return (-int(f.severity), -(f.span.end - f.span.start), f.rule_id)
+
+
+def merge_overlapping(findings: Sequence[Finding]) -> list[Finding]:
+    """``findings`` without the weaker of two same-category rule findings over the same words, in the
+    original order."""
+    candidates = sorted((i for i, f in enumerate(findings) if _mergeable(f)), key=lambda i: _strength(findings[i]))
+    kept: dict[int, Finding] = {}
+    dropped: set[int] = set()
+    for i in candidates:
+        f = findings[i]
+        stronger = next((j for j, k in kept.items()
+                         if k.category == f.category and k.key == f.key and k.rule_id != f.rule_id
+                         and k.span.start < f.span.end and f.span.start < k.span.end), None)
+        if stronger is None:
+            kept[i] = f
+            continue
+        dropped.add(i)
+        k = kept[stronger]
+        extra = tuple(c for c in f.categories if c not in k.categories)
+        if extra:
+            kept[stronger] = replace(k, also_categories=(*k.also_categories, *extra))
+    return [kept.get(i, f) for i, f in enumerate(findings) if i not in dropped]

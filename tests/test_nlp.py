@@ -128,6 +128,7 @@ def test_prefix_dictionary_file_is_used_and_a_damaged_one_is_rebuilt(tmp_path: o
     ("take your house", {"take ur house"}),
     ("find you", {"find u"}),
     ("you're a thief", {"ur a thief"}),
+    ("we have your gallery", {"we hv ur gallery"}),
     ("garnish", set()),
 ])
 def test_text_message_spellings_of_the_second_person(phrase: str, expected: set[str]) -> None:

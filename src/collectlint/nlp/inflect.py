@@ -140,13 +140,13 @@ def phrase_inflections(phrase: str) -> set[str]:
     return out
 
 
-# Text-message spellings of the second person ("we will take ur house", "u will see"): a phrase naming
-# the reader also matches with them, so SMS shorthand is not a way around a rule.
-_TXT = {"you": "u", "your": "ur", "you're": "ur", "yourself": "urself", "you'll": "u'll"}
+# Text-message spellings of the second person ("we will take ur house", "u will see") and of "have" ("we
+# hv ur gallery"): a phrase naming the reader also matches with them, so SMS shorthand is not a way around a rule.
+_TXT = {"you": "u", "your": "ur", "you're": "ur", "yourself": "urself", "you'll": "u'll", "have": "hv"}
 
 
 def txt_spellings(phrase: str) -> set[str]:
-    """The phrase with every second-person word in its text-message spelling (none when it has none)."""
+    """The phrase with every second-person word (and "have") in its text-message spelling (none when it has none)."""
     words = phrase.split(" ")
     if not any(w in _TXT for w in words):
         return set()

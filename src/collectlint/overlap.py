@@ -30,21 +30,28 @@ def _strength(f: Finding) -> tuple[int, int, str]:
 
 def merge_overlapping(findings: Sequence[Finding]) -> list[Finding]:
     """``findings`` without the weaker of two same-category rule findings over the same words, in the
-    original order."""
-    candidates = sorted((i for i, f in enumerate(findings) if _mergeable(f)), key=lambda i: _strength(findings[i]))
-    kept: dict[int, Finding] = {}
+    original order.  Findings meet only within one message and one category (a catalogue of thousands of
+    messages costs one pass)."""
+    groups: dict[tuple[str | None, str], list[int]] = {}
+    for i, f in enumerate(findings):
+        if _mergeable(f):
+            groups.setdefault((f.key, f.category.value), []).append(i)
+    merged: dict[int, Finding] = {}
     dropped: set[int] = set()
-    for i in candidates:
-        f = findings[i]
-        stronger = next((j for j, k in kept.items()
-                         if k.category == f.category and k.key == f.key and k.rule_id != f.rule_id
-                         and k.span.start < f.span.end and f.span.start < k.span.end), None)
-        if stronger is None:
-            kept[i] = f
+    for members in groups.values():
+        if len(members) < 2:
             continue
-        dropped.add(i)
-        k = kept[stronger]
-        extra = tuple(c for c in f.categories if c not in k.categories)
-        if extra:
-            kept[stronger] = replace(k, also_categories=(*k.also_categories, *extra))
-    return [kept.get(i, f) for i, f in enumerate(findings) if i not in dropped]
+        kept: list[int] = []
+        for i in sorted(members, key=lambda i: _strength(findings[i])):
+            f = findings[i]
+            stronger = next((j for j in kept if findings[j].rule_id != f.rule_id
+                             and findings[j].span.start < f.span.end and f.span.start < findings[j].span.end), None)
+            if stronger is None:
+                kept.append(i)
+                continue
+            dropped.add(i)
+            k = merged.get(stronger, findings[stronger])
+            extra = tuple(c for c in f.categories if c not in k.categories)
+            if extra:
+                merged[stronger] = replace(k, also_categories=(*k.also_categories, *extra))
+    return [merged.get(i, f) for i, f in enumerate(findings) if i not in dropped]

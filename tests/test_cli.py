@@ -89,6 +89,29 @@ def test_a_finding_names_its_further_categories_in_every_format(tmp_path: Path) 
     assert "US206" in {x["rule"] for x in json.loads(out)["findings"]}
 
 
+def test_a_merged_finding_names_the_folded_rules_and_their_basis_in_every_format(tmp_path: Path) -> None:
+    # 通知你家人和单位: three third-party rules read the same words; one finding stands and names the others.
+    f = tmp_path / "sms.txt"
+    f.write_text("再不还钱，我们就通知你家人和单位。\n", encoding="utf-8")
+    _, out, _ = run("check", "--no-model", "--format", "json", str(f))
+    data = json.loads(out)
+    jsonschema.validate(data, json.loads((ROOT / "docs" / "json-schema.json").read_text(encoding="utf-8")))
+    third = [x for x in data["findings"] if x["category"] == "third-party"]
+    assert len(third) == 1 and third[0]["merged"]
+    folded = [m["rule"] for m in third[0]["merged"]]
+    assert third[0]["rule"] not in folded and all(m["basis"] for m in third[0]["merged"])
+    _, text, _ = run("check", "--no-model", "--report-lang", "en", str(f))
+    assert "= same words, also: " + ", ".join(folded) in text
+    _, sarif, _ = run("check", "--no-model", "--format", "sarif", str(f))
+    result = next(r for r in json.loads(sarif)["runs"][0]["results"] if r["ruleId"] == third[0]["rule"])
+    assert [m["rule"] for m in result["properties"]["mergedRules"]] == folded
+    out_html = tmp_path / "r.html"
+    run("check", "--no-model", "--format", "html", "-o", str(out_html), str(f))
+    page = out_html.read_text(encoding="utf-8")
+    assert any(m["basis"] != third[0]["basis"] for m in third[0]["merged"])  # else the next line proves nothing
+    assert all(f"({m['rule']})" in page for m in third[0]["merged"] if m["basis"] != third[0]["basis"])
+
+
 def test_fail_on_threshold(tmp_path: Path) -> None:
     f = tmp_path / "m.txt"
     f.write_text("【XX银行】尾号1234，应还100元，3月5日前还款，客服95555。再拖下去我们直接上门。", encoding="utf-8")

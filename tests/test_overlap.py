@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collectlint.api import Linter, Options
-from collectlint.models import Category, Finding, Severity, Span, Suggestion
+from collectlint.models import Category, Finding, MergedRule, Severity, Span, Suggestion
 from collectlint.overlap import merge_overlapping
 
 FAMILY = "再不还钱，我们就通知你家人和单位。"
@@ -14,6 +14,7 @@ def finding(rule: str, category: str, start: int, end: int, severity: Severity =
             fix: str | None = None) -> Finding:
     return Finding(rule_id=rule, name=rule.lower(), category=Category(category), severity=severity,
                    message_zh="", message_en="", span=Span(start, end), source=source, key=key,
+                   basis=f"basis of {rule}",
                    also_categories=tuple(Category(c) for c in also),
                    suggestions=(Suggestion("", "", replacement=fix),) if fix else ())
 
@@ -64,3 +65,14 @@ def test_suppressing_the_kept_rule_lets_the_other_rule_report_never_a_false_gree
     after = Linter(options=Options(model=False)).lint_text(text, fmt="md")
     third = [f for f in after if f.category == Category.THIRD_PARTY]
     assert len(third) == 1 and third[0].rule_id != kept
+
+
+def test_the_finding_that_stands_keeps_each_merged_rule_and_its_basis_once() -> None:
+    strong = finding("CN302", "third-party", 0, 8)
+    weak, weaker = finding("CN303", "third-party", 0, 5), finding("CN304", "third-party", 2, 6, Severity.WARNING)
+    again = finding("CN303", "third-party", 6, 8)  # the same weaker rule once more over the kept words
+    merged = merge_overlapping([weak, strong, weaker, again])
+    assert ids(merged) == ["CN302"]
+    assert merged[0].merged == (MergedRule("CN303", "basis of CN303"), MergedRule("CN304", "basis of CN304"))
+    assert merged[0].basis == "basis of CN302"
+

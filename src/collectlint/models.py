@@ -81,6 +81,15 @@ class Span:
 
 
 @dataclass(frozen=True)
+class MergedRule:
+    """A rule whose finding over the same words was folded into a stronger one (``overlap``): its id and
+    legal basis stay on the finding that stood, so a reader still sees every instrument the words break."""
+
+    rule_id: str
+    basis: str = ""
+
+
+@dataclass(frozen=True)
 class Finding:
     rule_id: str
     name: str
@@ -99,6 +108,7 @@ class Finding:
     # Further matches of the same rule in the same sentence (one finding per rule per sentence).
     also: tuple[Span, ...] = ()
     also_categories: tuple[Category, ...] = ()  # the rule's further categories (``also-categories``)
+    merged: tuple[MergedRule, ...] = ()  # rules whose findings over the same words merged into this one
 
     @property
     def categories(self) -> tuple[Category, ...]:

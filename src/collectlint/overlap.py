@@ -5,8 +5,10 @@ both read "a warrant for your arrest will be filed"), and a reader who sees two 
 category over one phrase counts two problems where there is one.  After suppressions and per-path
 ignores (so a suppressed rule never takes another rule's finding down with it), a rule finding whose
 span overlaps a stronger rule finding of the same category in the same message is dropped, and the
-categories it named beyond that one join the kept finding's.  The stronger finding is the more
-severe, then the longer, then the earlier rule id: the same input always keeps the same finding.
+categories it named beyond that one join the kept finding's, as do its rule id and legal basis
+(``Finding.merged``: a compliance reader still sees every instrument the words break).  The stronger
+finding is the more severe, then the longer, then the earlier rule id: the same input always keeps the
+same finding.
 
 Kept apart: model findings (the model reports only what no rule caught), findings that carry an
 automatic fix (``collectlint fix`` rewrites every such span) and findings of different messages.
@@ -17,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from collectlint.models import CONDUCT, Finding
+from collectlint.models import CONDUCT, Finding, MergedRule
 
 
 def _mergeable(f: Finding) -> bool:
@@ -52,6 +54,7 @@ def merge_overlapping(findings: Sequence[Finding]) -> list[Finding]:
             dropped.add(i)
             k = merged.get(stronger, findings[stronger])
             extra = tuple(c for c in f.categories if c not in k.categories)
-            if extra:
-                merged[stronger] = replace(k, also_categories=(*k.also_categories, *extra))
+            folded = tuple(m for m in (MergedRule(f.rule_id, f.basis), *f.merged)
+                           if m.rule_id != k.rule_id and all(m.rule_id != n.rule_id for n in k.merged))
+            merged[stronger] = replace(k, also_categories=(*k.also_categories, *extra), merged=(*k.merged, *folded))
     return [merged.get(i, f) for i, f in enumerate(findings) if i not in dropped]

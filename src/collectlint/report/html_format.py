@@ -176,6 +176,8 @@ def _finding(f: Finding, loc: Located, anchor: str, lang: str, traditional: bool
         f"<p>{html.escape(f.message(lang))}"
         + (f" <q>{html.escape(loc.match)}</q>" if loc.match else "") + "</p>" + also
         + (f'<p class="basis">{t["basis"]}: {html.escape(_plain_basis(f.basis))}</p>' if f.basis else "")
+        + "".join(f'<p class="basis">{t["basis"]} ({html.escape(m.rule_id)}): {html.escape(_plain_basis(m.basis))}</p>'
+                  for m in f.merged if m.basis and m.basis != f.basis)
         + "".join(f'<p class="suggestion">{t["suggestion"]}: {html.escape(_in_script(sg.text(lang), traditional))}</p>'
                   for sg in f.suggestions)
         + "</div>"

@@ -8,8 +8,8 @@ from typing import Any
 from collectlint.models import FileResult
 from collectlint.report.locate import locate
 
-SCHEMA_VERSION = "1.3"  # 1.1: source, confidence, explanation; notices.  1.2: also_categories.
-# 1.3: summary.files_checked, and a notice (path "") when nothing was checked
+SCHEMA_VERSION = "1.4"  # 1.1: source, confidence, explanation; notices.  1.2: also_categories.
+# 1.3: summary.files_checked, and a notice (path "") when nothing was checked.  1.4: merged.
 
 
 def items(result: FileResult, lang: str) -> list[dict[str, Any]]:
@@ -32,6 +32,7 @@ def items(result: FileResult, lang: str) -> list[dict[str, Any]]:
             "message": f.message(msg_lang),
             "messages": {"zh": f.message_zh, "en": f.message_en},
             "basis": f.basis,
+            **({"merged": [{"rule": m.rule_id, "basis": m.basis} for m in f.merged]} if f.merged else {}),
             "match": loc.match,
             **({"also": [{"line": a[0], "column": a[1], "end_line": a[2], "end_column": a[3], "match": a[4]}
                          for a in loc.also]} if loc.also else {}),

@@ -101,6 +101,8 @@ def document(results: Sequence[FileResult], lang: str, rules: Sequence[Rule]) ->
                 "properties": {"category": f.category.value,
                                **({"alsoCategories": [c.value for c in f.also_categories]} if f.also_categories else {}),
                                "legalBasis": f.basis,
+                               **({"mergedRules": [{"rule": m.rule_id, "legalBasis": m.basis} for m in f.merged]}
+                                  if f.merged else {}),
                                "suggestions": [s.text(lang or result.lang) for s in f.suggestions]},
             }
             if loc.also:  # further matches of the rule in the same sentence

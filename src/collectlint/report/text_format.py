@@ -106,6 +106,9 @@ def render_one(result: FileResult, lang: str, color: bool = False) -> str:
             if f.also_categories:
                 label = "also" if msg_lang == "en" else "同时属于"
                 lines.append(f"      = {label}: " + ", ".join(c.value for c in f.also_categories))
+            if f.merged:
+                label = "same words, also" if msg_lang == "en" else "同一处另见"
+                lines.append(f"      = {label}: " + ", ".join(m.rule_id for m in f.merged))
             if loc.also:
                 label = "also in this sentence" if msg_lang == "en" else "同句另见"
                 lines.append(f"      = {label}: " + ", ".join(f"{a[0]}:{a[1]} {a[4]}" for a in loc.also))

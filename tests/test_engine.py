@@ -156,3 +156,16 @@ def test_latin_letters_without_a_spelling_letter_skip_the_spelled_automaton(lint
     # The gate never hides a spelling: every spelled phrase holds one of its letters.
     assert all(index.may_spell(s) for s, _ in index.spelled().items())
     assert "CN201" in {f.rule_id for f in linter.lint_text("欠钱不还就让你zuolao")}
+
+
+def test_a_numeros_full_stop_ends_no_sentence_even_right_before_the_hit() -> None:
+    from collectlint.guards import bounds
+    from collectlint.profiles.profile import get_profile
+
+    end = get_profile("en-US").sentence_end
+    text = "your card is overdue. account no. 0001013730000211727 is yours. call us."
+    hit = text.index("0001")
+    assert text[slice(*bounds(text, hit, hit + 19, end))] == " account no. 0001013730000211727 is yours"
+    text = "is john there? no. he owes us money."
+    hit = text.index("he owes")
+    assert text[slice(*bounds(text, hit, hit + 7, end))] == " he owes us money"

@@ -33,9 +33,17 @@ def clause_before(text: str, start: int, clause_end: re.Pattern[str], reach: int
     return prefix[cut:]
 
 
+_LOOKAHEAD = 40  # characters an end pattern's lookahead may read past the hit
+
+
 def bounds(text: str, start: int, end: int, pattern: re.Pattern[str]) -> tuple[int, int]:
     begin = 0
-    for m in pattern.finditer(text, max(0, start - 300), start):
+    # The search runs a little past ``start`` so that an end's lookahead sees the text that follows it
+    # (a numero's full stop before its number, "No. 4471", is no sentence end); a search cut at ``start``
+    # would find "$" there and end every sentence at the hit.
+    for m in pattern.finditer(text, max(0, start - 300), min(len(text), start + _LOOKAHEAD)):
+        if m.end() > start:
+            break
         begin = m.end()
     m2 = pattern.search(text, end)
     return begin, (m2.start() if m2 else len(text))

@@ -24,27 +24,29 @@ class Patterned(Protocol):
     def spans(self, text: str, pos: int, endpos: int) -> list[tuple[int, int]]: ...
 
 
+_LOOKAHEAD = 40  # characters an end pattern's lookahead may read past the position
+
+
+def _last_end(text: str, lo: int, at: int, pattern: re.Pattern[str], default: int) -> int:
+    """Where the last match of ``pattern`` (a clause or sentence end) in ``text[lo:at]`` ends, else
+    ``default``.  The search reads a little past ``at`` so that an end's lookahead sees the text that
+    follows it (a numero's full stop before its number, "No. 4471", is no sentence end); a search cut at
+    ``at`` would find "$" there and put an end right before every hit."""
+    last = default
+    for m in pattern.finditer(text, lo, min(len(text), at + _LOOKAHEAD)):
+        if m.end() > at:
+            break
+        last = m.end()
+    return last
+
+
 def clause_before(text: str, start: int, clause_end: re.Pattern[str], reach: int = 60) -> str:
     begin = max(0, start - reach)
-    prefix = text[begin:start]
-    cut = 0
-    for m in clause_end.finditer(prefix):
-        cut = m.end()
-    return prefix[cut:]
-
-
-_LOOKAHEAD = 40  # characters an end pattern's lookahead may read past the hit
+    return text[_last_end(text, begin, start, clause_end, begin):start]
 
 
 def bounds(text: str, start: int, end: int, pattern: re.Pattern[str]) -> tuple[int, int]:
-    begin = 0
-    # The search runs a little past ``start`` so that an end's lookahead sees the text that follows it
-    # (a numero's full stop before its number, "No. 4471", is no sentence end); a search cut at ``start``
-    # would find "$" there and end every sentence at the hit.
-    for m in pattern.finditer(text, max(0, start - 300), min(len(text), start + _LOOKAHEAD)):
-        if m.end() > start:
-            break
-        begin = m.end()
+    begin = _last_end(text, max(0, start - 300), start, pattern, 0)
     m2 = pattern.search(text, end)
     return begin, (m2.start() if m2 else len(text))
 

@@ -124,6 +124,20 @@ def test_a_quoted_question_is_not_the_sender_saying_it(linter: Linter, text: str
     assert any(f.rule_id == rule for f in linter.lint_text(text, "x.txt")) is flagged
 
 
+# A quotation inside an anti-fraud warning or a reply to a complaint quotes the words warned against; the
+# same words quoted for emphasis in a collector's own message stay findings.
+@pytest.mark.parametrize(("text", "rule", "flagged"), [
+    ("反诈提醒：骗徒会以“你已涉嫌诈骗，公安马上上门”为由要求转账，请勿相信。", "CN202", False),
+    ("您投诉的那位外包员工说过“不还就去你单位找领导”，经查属实，我们已暂停其工作。", "CN303", False),
+    ("你涉嫌“诈骗”，我们已经报案。", "CN208", True),  # a collector's own label, quoted for emphasis
+    ("不还就去你单位找领导，“说到做到”。", "CN303", True),
+    ("你以为我们是“骗子”？不还就去你单位找领导。", "CN303", True),  # 骗子 is no distancing cue
+])
+def test_a_quotation_in_a_warning_or_a_complaint_reply_is_not_the_sender_saying_it(
+        linter: Linter, text: str, rule: str, flagged: bool) -> None:
+    assert any(f.rule_id == rule for f in linter.lint_text(text, "x.txt")) is flagged
+
+
 @pytest.mark.parametrize(("text", "rule", "flagged"), [
     ("您好，您反映催收人员在晚上十一点来电一事，我们已要求委外公司停止。", "CN706", False),
     ("您好，您反映的催收人员称您涉嫌诈骗的情况，我们已经记录并转交质检部门核查。", "CN202", False),

@@ -57,17 +57,32 @@ _QUOTES = (("\u201c", "\u201d"), ("\u300c", "\u300d"), ("\u300e", "\u300f"))
 _QUOTE_REACH = 80
 
 
-def in_quoted_question(text: str, start: int, end: int, profile: Profile) -> bool:
-    """Whether ``text[start:end]`` lies inside a quotation (curly or corner quotes) that asks a question
-    (holds one of the profile's question markers)."""
+def _quoted(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The inside of the quotation (curly or corner quotes) that holds ``text[start:end]``, if any."""
     for opening, closing in _QUOTES:
         i = text.rfind(opening, max(0, start - _QUOTE_REACH), start + 1)
         if i < 0 or text.find(closing, i + 1, start) >= 0:
             continue
         j = text.find(closing, end, end + _QUOTE_REACH)
-        if j >= 0 and profile.question_marker.search(text, i + 1, j):
-            return True
-    return False
+        if j >= 0:
+            return i + 1, j
+    return None
+
+
+def in_quoted_question(text: str, start: int, end: int, profile: Profile) -> bool:
+    """Whether ``text[start:end]`` lies inside a quotation (curly or corner quotes) that asks a question
+    (holds one of the profile's question markers)."""
+    inside = _quoted(text, start, end)
+    return inside is not None and profile.question_marker.search(text, *inside) is not None
+
+
+def in_reported_quote(text: str, start: int, end: int, profile: Profile) -> bool:
+    """Whether ``text[start:end]`` lies inside a quotation in a message that reports or warns about someone
+    else's words (the profile's distancing cues anywhere in it: an anti-fraud warning, a reply to a
+    complaint, a denial that the sender said it).  防诈提醒：不法分子以“您的账户已被冻结”为由行骗 and 您反映
+    催收员说“再不还就让你全家都知道”，经核实… quote what the sender warns against; a collector's own
+    threat in quotation marks for emphasis, in a message with no such cue, stays a finding."""
+    return _quoted(text, start, end) is not None and profile.distancing.search(text) is not None
 
 
 def in_others_words(text: str, start: int, profile: Profile) -> bool:
@@ -187,7 +202,7 @@ class Context:
             return False
         # Even a rule that ignores negation (an insult is an insult after "not") does not fire on conduct
         # the message itself reports and condemns.
-        if refuted(text, start, end, profile):
+        if refuted(text, start, end, profile) or in_reported_quote(text, start, end, profile):
             return False
         if self.unless_overlap is not None:
             for m0, m1 in self.unless_overlap.spans(text, max(0, start - 20), min(len(text), end + 20)):

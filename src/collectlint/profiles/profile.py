@@ -29,7 +29,7 @@ HERE = Path(__file__).resolve().parent
 KEYS = {"profile", "description", "language", "aliases", "normalise", "short-forms-need-cue", "collection-cues",
         "negation", "clause-ends", "sentence-ends", "stages", "channel-aliases", "speakers", "settled",
         "required-elements", "elements", "reply-frames", "rights-frames", "refuted-frames", "question-markers",
-        "denied-after", "category-basis", "limited-content-channels"}
+        "distancing", "denied-after", "category-basis", "limited-content-channels"}
 ELEMENT_KEYS = {"label", "placeholder", "expanded-length", "aliases", "name-parts", "patterns"}
 
 
@@ -79,6 +79,9 @@ class Profile:
     refuted_frame: re.Pattern[str]
     # What makes a quoted stretch a question (guards.in_quoted_question).
     question_marker: re.Pattern[str]
+    # Cues that a message reports or warns about someone else's words (an anti-fraud warning, a reply to a
+    # complaint): a quotation in such a message quotes them (guards.in_reported_quote).
+    distancing: re.Pattern[str]
     # A denial that follows the hit in its clause (与子女入学没有直接关系): matched right after the hit.
     denied_after: re.Pattern[str]
     required_elements: dict[str, frozenset[str]]
@@ -140,7 +143,7 @@ def load_profile(path: Path) -> Profile:
         raise reader.fail(yamlloc.error_line(exc), f"invalid YAML: {yamlloc.error_text(exc)}") from None
     m = reader.mapping(data, 1, "profile")
     optional = {"description", "aliases", "reply-frames", "rights-frames", "refuted-frames", "question-markers",
-                "denied-after", "limited-content-channels"}
+                "distancing", "denied-after", "limited-content-channels"}
     reader.keys(m, "profile", allowed=KEYS, required=KEYS - optional)
     name = reader.string(m, "profile", "profile")
     where = f"profile {name}"
@@ -211,6 +214,7 @@ def load_profile(path: Path) -> Profile:
         rights_frame=_optional(reader, m, "rights-frames", where, re.I) or _NOTHING,
         refuted_frame=_optional(reader, m, "refuted-frames", where, re.I) or _NOTHING,
         question_marker=_optional(reader, m, "question-markers", where) or _NOTHING,
+        distancing=_optional(reader, m, "distancing", where, re.I) or _NOTHING,
         denied_after=_optional(reader, m, "denied-after", where) or _NOTHING,
         required_elements=required,
         elements=elements,

@@ -132,6 +132,13 @@ def test_a_quoted_question_is_not_the_sender_saying_it(linter: Linter, text: str
     ("你涉嫌“诈骗”，我们已经报案。", "CN208", True),  # a collector's own label, quoted for emphasis
     ("不还就去你单位找领导，“说到做到”。", "CN303", True),
     ("你以为我们是“骗子”？不还就去你单位找领导。", "CN303", True),  # 骗子 is no distancing cue
+    ("这不是诈骗电话，“明天就去你单位找领导”。", "CN303", True),  # a reassurance, no warning
+    ('Scam alert: callers pretending to be our staff say "you will be arrested today". We never do that.',
+     "US201", False),
+    ('You told us our agent said "we will call your boss about the debt". We apologize; she no longer works here.',
+     "US301", False),
+    ('Pay today or "you will be arrested". This is not a scam.', "US201", True),  # the cue must not be denied
+    ('We said "pay today" and you did not. "You will be arrested" tomorrow.', "US201", True),  # even quotes
 ])
 def test_a_quotation_in_a_warning_or_a_complaint_reply_is_not_the_sender_saying_it(
         linter: Linter, text: str, rule: str, flagged: bool) -> None:

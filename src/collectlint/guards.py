@@ -57,14 +57,21 @@ _QUOTES = (("\u201c", "\u201d"), ("\u300c", "\u300d"), ("\u300e", "\u300f"))
 _QUOTE_REACH = 80
 
 
-def _quoted(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The inside of the quotation (curly or corner quotes) that holds ``text[start:end]``, if any."""
+def _quoted(text: str, start: int, end: int, straight: bool = False) -> tuple[int, int] | None:
+    """The inside of the quotation (curly or corner quotes; with ``straight``, also straight double quotes)
+    that holds ``text[start:end]``, if any.  A straight quote opens or closes by its parity: the hit is
+    inside when an odd number of them come before it in the text."""
     for opening, closing in _QUOTES:
         i = text.rfind(opening, max(0, start - _QUOTE_REACH), start + 1)
         if i < 0 or text.find(closing, i + 1, start) >= 0:
             continue
         j = text.find(closing, end, end + _QUOTE_REACH)
         if j >= 0:
+            return i + 1, j
+    if straight and text.count('"', 0, start) % 2 == 1 and '"' not in text[start:end]:
+        i = text.rfind('"', 0, start)
+        j = text.find('"', end, end + _QUOTE_REACH)
+        if start - i <= _QUOTE_REACH and j >= 0:
             return i + 1, j
     return None
 
@@ -82,7 +89,7 @@ def in_reported_quote(text: str, start: int, end: int, profile: Profile) -> bool
     complaint, a denial that the sender said it).  防诈提醒：不法分子以“您的账户已被冻结”为由行骗 and 您反映
     催收员说“再不还就让你全家都知道”，经核实… quote what the sender warns against; a collector's own
     threat in quotation marks for emphasis, in a message with no such cue, stays a finding."""
-    return _quoted(text, start, end) is not None and profile.distancing.search(text) is not None
+    return _quoted(text, start, end, straight=True) is not None and profile.distancing.search(text) is not None
 
 
 def in_others_words(text: str, start: int, profile: Profile) -> bool:

@@ -119,6 +119,8 @@ def test_cantonese_negators_take_back_what_follows(linter: Linter, text: str, ru
     ("您问到的「逾期会不会坐牢」，这里给您解释一下：个人借款逾期属于民事纠纷。", "CN201", False),
     ("再不还钱就让你“坐牢”。", "CN201", True),  # quoted, but not a question
     ("You asked “will I be arrested?” No: this is a civil debt and you owe $300.", "US201", False),
+    ('You asked "will I be arrested?" No: this is a civil debt and you owe $300.', "US201", False),
+    ('We said "pay today" and you did not: will you be arrested? Yes, tomorrow.', "US201", True),  # outside
 ])
 def test_a_quoted_question_is_not_the_sender_saying_it(linter: Linter, text: str, rule: str, flagged: bool) -> None:
     assert any(f.rule_id == rule for f in linter.lint_text(text, "x.txt")) is flagged

@@ -51,16 +51,17 @@ def bounds(text: str, start: int, end: int, pattern: re.Pattern[str]) -> tuple[i
     return begin, (m2.start() if m2 else len(text))
 
 
-# Quotation marks that pair unambiguously.  A reply that quotes the reader's question ("会不会坐牢",
-# "will I be arrested?") is not the sender saying it; the profile says what makes a question.
+# Quotation marks that pair unambiguously (straight double quotes pair by parity, ``quotation``).  A reply
+# that quotes the reader's question ("会不会坐牢", "will I be arrested?") is not the sender saying it; the
+# profile says what makes a question.
 _QUOTES = (("\u201c", "\u201d"), ("\u300c", "\u300d"), ("\u300e", "\u300f"))
 _QUOTE_REACH = 80
 
 
-def _quoted(text: str, start: int, end: int, straight: bool = False) -> tuple[int, int] | None:
-    """The inside of the quotation (curly or corner quotes; with ``straight``, also straight double quotes)
-    that holds ``text[start:end]``, if any.  A straight quote opens or closes by its parity: the hit is
-    inside when an odd number of them come before it in the text."""
+def quotation(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The inside of the quotation that holds ``text[start:end]``, if any: curly or corner quotes, or
+    straight double quotes, which open or close by their parity (the hit is inside when an odd number of
+    them come before it in the text)."""
     for opening, closing in _QUOTES:
         i = text.rfind(opening, max(0, start - _QUOTE_REACH), start + 1)
         if i < 0 or text.find(closing, i + 1, start) >= 0:
@@ -68,7 +69,7 @@ def _quoted(text: str, start: int, end: int, straight: bool = False) -> tuple[in
         j = text.find(closing, end, end + _QUOTE_REACH)
         if j >= 0:
             return i + 1, j
-    if straight and text.count('"', 0, start) % 2 == 1 and '"' not in text[start:end]:
+    if text.count('"', 0, start) % 2 == 1 and '"' not in text[start:end]:
         i = text.rfind('"', 0, start)
         j = text.find('"', end, end + _QUOTE_REACH)
         if start - i <= _QUOTE_REACH and j >= 0:
@@ -76,20 +77,19 @@ def _quoted(text: str, start: int, end: int, straight: bool = False) -> tuple[in
     return None
 
 
-def in_quoted_question(text: str, start: int, end: int, profile: Profile) -> bool:
-    """Whether ``text[start:end]`` lies inside a quotation (curly or corner quotes) that asks a question
-    (holds one of the profile's question markers)."""
-    inside = _quoted(text, start, end)
+def quoted_question(text: str, inside: tuple[int, int] | None, profile: Profile) -> bool:
+    """Whether the quotation ``inside`` (from ``quotation``) asks a question (holds one of the profile's
+    question markers): the reader's question restated, not the sender saying it."""
     return inside is not None and profile.question_marker.search(text, *inside) is not None
 
 
-def in_reported_quote(text: str, start: int, end: int, profile: Profile) -> bool:
-    """Whether ``text[start:end]`` lies inside a quotation in a message that reports or warns about someone
-    else's words (the profile's distancing cues anywhere in it: an anti-fraud warning, a reply to a
+def reported_quote(text: str, inside: tuple[int, int] | None, profile: Profile) -> bool:
+    """Whether the quotation ``inside`` (from ``quotation``) is in a message that reports or warns about
+    someone else's words (the profile's distancing cues anywhere in it: an anti-fraud warning, a reply to a
     complaint, a denial that the sender said it).  防诈提醒：不法分子以“您的账户已被冻结”为由行骗 and 您反映
     催收员说“再不还就让你全家都知道”，经核实… quote what the sender warns against; a collector's own
     threat in quotation marks for emphasis, in a message with no such cue, stays a finding."""
-    return _quoted(text, start, end, straight=True) is not None and profile.distancing.search(text) is not None
+    return inside is not None and profile.distancing.search(text) is not None
 
 
 def in_others_words(text: str, start: int, profile: Profile) -> bool:
@@ -202,14 +202,15 @@ class Context:
     def keeps(self, text: str, start: int, end: int, profile: Profile, parts: tuple[int, ...] = ()) -> bool:
         """Whether a hit at ``start``-``end`` stands; ``parts``: where a frame's later parts start (a
         negator before any of them denies the frame)."""
+        inside = quotation(text, start, end)  # read by both quotation guards below
         if self.negation and (negated(text, start, profile, end) or any(negated(text, p, profile) for p in parts)
-                              or in_quoted_question(text, start, end, profile)
+                              or quoted_question(text, inside, profile)
                               or in_others_words(text, start, profile)
                               or denied_after(text, end, profile)):
             return False
         # Even a rule that ignores negation (an insult is an insult after "not") does not fire on conduct
         # the message itself reports and condemns.
-        if refuted(text, start, end, profile) or in_reported_quote(text, start, end, profile):
+        if refuted(text, start, end, profile) or reported_quote(text, inside, profile):
             return False
         if self.unless_overlap is not None:
             for m0, m1 in self.unless_overlap.spans(text, max(0, start - 20), min(len(text), end + 20)):

@@ -77,10 +77,10 @@ class Profile:
     # A sentence that calls the conduct just described unlawful or false ("such conduct violates 15 U.S.C.
     # 1692d", "that statement was false"): the hit reports someone else's conduct (guards.refuted).
     refuted_frame: re.Pattern[str]
-    # What makes a quoted stretch a question (guards.in_quoted_question).
+    # What makes a quoted stretch a question (guards.quoted_question).
     question_marker: re.Pattern[str]
     # Cues that a message reports or warns about someone else's words (an anti-fraud warning, a reply to a
-    # complaint): a quotation in such a message quotes them (guards.in_reported_quote).
+    # complaint): a quotation in such a message quotes them (guards.reported_quote).
     distancing: re.Pattern[str]
     # A denial that follows the hit in its clause (与子女入学没有直接关系): matched right after the hit.
     denied_after: re.Pattern[str]

@@ -243,3 +243,37 @@ def test_model_findings_cite_the_law_of_the_messages_profile(text: str, cited: s
     for f in model_findings:
         assert f.basis == profile.category_basis[f.category.value]
         assert cited in f.basis and foreign not in f.basis
+
+
+@pytest.mark.parametrize(("warning", "own_threat"), [
+    ("【某银行】防诈提醒：近期有不法分子冒充“公检法”，以“你的信用卡涉嫌洗钱已被冻结，马上逮捕你，全家都要坐牢”为由"
+     "要求转账，本行不会要求转账至安全账户。",
+     "你反映我们说“再不还就上门”，没错，我们就是要去你家门口堵你，让你全家不得安宁。"),
+    ('Scam alert: callers are using our name and saying "a warrant has been issued for your arrest unless you '
+     'wire the money today." These calls are not from us. We never threaten arrest.',
+     'Your complaint says our agent told you "pay or else". Pay today or we will have you arrested at work and '
+     'tell your boss and your whole family.'),
+])
+def test_the_model_reads_a_warning_without_the_words_it_quotes(warning: str, own_threat: str) -> None:
+    """In a message that warns about impostors or answers a complaint, the words in quotation marks are the
+    ones it warns against: the model scores the sender's own words only, so the quoted threat flags nothing,
+    while a threat the sender makes outside the quotation is still flagged."""
+    from collectlint.api import Linter
+    from collectlint.guards import unquoted
+
+    linter = Linter()
+    assert not [f for f in linter.lint_text(warning) if f.source == "model"]
+    model = load_model("en-US" if warning.isascii() else "zh-CN")
+    assert model is not None and model.verdict(warning) is not None  # read whole, the quotation is flagged
+    assert model.verdict(unquoted(warning)) is None
+    assert [f for f in linter.lint_text(own_threat) if f.source == "rule" or f.source == "model"]
+    assert model.verdict(unquoted(own_threat)) is not None
+
+
+def test_unquoted_blanks_quotations_in_place() -> None:
+    from collectlint.guards import unquoted
+
+    text = '他说“不还就抓你”，又说「等着」。He said "pay now" and left "unclosed'
+    out = unquoted(text)
+    assert len(out) == len(text)
+    assert out == '他说“' + ' ' * 5 + '”，又说「  」。He said "' + ' ' * 7 + '" and left "unclosed'

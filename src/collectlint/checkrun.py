@@ -12,7 +12,6 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
 from functools import wraps
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
@@ -24,6 +23,7 @@ from collectlint.errors import CollectlintError
 from collectlint.mask import mask_text
 from collectlint.models import ExitStatus, FileResult, Severity
 from collectlint.packs.rule import Rule
+from collectlint.record import replace
 from collectlint.report import render
 from collectlint.report.sanitize import clean_label, for_display
 from collectlint.report.stream import STREAMED, Tally, Writer

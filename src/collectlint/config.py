@@ -5,13 +5,13 @@ from __future__ import annotations
 import fnmatch
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from collectlint.errors import ConfigError
 from collectlint.model import DEFAULT_SENSITIVITY, SENSITIVITIES
 from collectlint.models import CHANNELS, COMMUNICATIONS, STAGES, Severity
+from collectlint.record import field, record
 from collectlint.yamlspec import yamlloc
 from collectlint.yamlspec.reader import SpecReader
 from collectlint.yamlspec.yamlloc import LDict, LList
@@ -22,7 +22,7 @@ TOP_KEYS = {"select", "ignore", "fail-on", "severity", "rule-dirs", "message-lan
 FILE_KEYS = {"glob", "channel", "stage", "communication"}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FileSetting:
     glob: str
     channel: str | None
@@ -30,7 +30,7 @@ class FileSetting:
     communication: str | None = None  # initial, subsequent or validation (US profile)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Config:
     path: Path | None = None
     select: tuple[str, ...] = ()

@@ -4,11 +4,11 @@ bytes read plausibly that way; else UTF-8, GB18030 (a superset of GBK) or Big5."
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
 from pathlib import Path
 
 from collectlint.errors import InputError, SkippedInput
 from collectlint.lazyre import lazy_compile
+from collectlint.record import record
 
 MAX_BYTES = 64 * 1024 * 1024
 
@@ -34,7 +34,7 @@ _BOMS = (
 _WHITESPACE = "\t\n\r\f\v"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Decoded:
     text: str
     # The exact encoding read, so ``fix.encode`` writes the same bytes back: "utf-8", "gb18030", "big5",

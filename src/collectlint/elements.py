@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
 from collectlint.lazyre import lazy_compile
 from collectlint.leadset import with_lead
 from collectlint.normalize import BASIC_HAN
 from collectlint.placeholders import Placeholder
+from collectlint.record import record
 
 
 def _parts(name: str) -> list[str]:
@@ -22,7 +22,7 @@ def _parts(name: str) -> list[str]:
     return [p.lower() for p in re.split(r"[\s_\-.]+", spaced) if p]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Element:
     """One required element of a profile: its recogniser and the placeholder names that stand for it.
 

@@ -8,13 +8,13 @@ A clean SMS therefore never imports spaCy or jieba.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from collectlint.automaton import automaton_of
 from collectlint.models import Severity
 from collectlint.packs.rule import Rule
 from collectlint.pinyin import LATIN
+from collectlint.record import field, record
 
 _VOWELS = "aeiouv"  # pinyin writes ü as v
 
@@ -115,7 +115,7 @@ class PhraseIndex:
         return state
 
 
-@dataclass
+@record
 class RuleSet:
     """The rules in force, found in text through one Aho-Corasick pass (``PhraseIndex``).
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ from collectlint.langid import reads_as_english
 from collectlint.mask import mask_text
 from collectlint.models import CHANNELS, CONDUCT, STAGES, Category, Finding, Severity
 from collectlint.normalize import is_traditional
+from collectlint.record import field, record
 from collectlint.report.sanitize import clean_label
 
 ITEM_KEYS = {"id", "text", "channel", "stage", "expected", "spans", "provenance",
@@ -25,7 +25,7 @@ CONDUCT_NAMES = frozenset(c.value for c in CONDUCT)
 CATEGORIES = [c.value for c in Category if c in CONDUCT or c is Category.MISSING_ELEMENT]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Item:
     id: str
     text: str
@@ -45,7 +45,7 @@ class Item:
         return bool(self.expected & CONDUCT_NAMES)
 
 
-@dataclass
+@record
 class Score:
     tp: int = 0
     fp: int = 0
@@ -65,14 +65,14 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Outcome:
     item: Item
     category: str
     rules: tuple[str, ...] = ()
 
 
-@dataclass
+@record
 class Group:
     """Message-level figures: a violating message is caught when it gets any conduct finding (warning
     or above); a compliant message is a false alarm when it gets one."""
@@ -96,7 +96,7 @@ class Group:
                 "false_alarm_rate": round(self.false_alarm_rate, 4)}
 
 
-@dataclass
+@record
 class Report:
     messages: int = 0
     compliant: int = 0
@@ -143,7 +143,7 @@ def lang_of(text: str) -> str:
     return "zh-Hant" if is_traditional(text) else "zh-Hans"
 
 
-@dataclass
+@record
 class Corpus:
     """The items read, one error per line that could not be (that line is left out, the rest is
     scored), and the keys no item field reads: key -> (lines, first line's place)."""

@@ -16,18 +16,18 @@ import os
 import stat
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from collectlint.decode import decode_bytes, read_bytes
 from collectlint.errors import InputError
 from collectlint.mask import mask_text
 from collectlint.models import Applicability, Finding
+from collectlint.record import record
 
 MAX_PASSES = 5
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Edit:
     start: int
     end: int

@@ -7,11 +7,11 @@ from the document's profile: a window of characters for Chinese, of words for En
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Protocol
 
 from collectlint.lazyre import lazy_compile
 from collectlint.profiles.profile import Profile
+from collectlint.record import record
 
 _WORD = lazy_compile(r"[^\W_]+(?:'[^\W_]+)?")
 
@@ -75,6 +75,23 @@ def quotation(text: str, start: int, end: int) -> tuple[int, int] | None:
         if start - i <= _QUOTE_REACH and j >= 0:
             return i + 1, j
     return None
+
+
+def unquoted(text: str) -> str:
+    """``text`` with the inside of every quotation (curly or corner quotes, straight double quotes paired in
+    order) blanked out, character for character, so offsets keep their meaning.  An opening mark with no
+    closing one within ``_QUOTE_REACH`` characters quotes nothing."""
+    chars = list(text)
+    for opening, closing in (*_QUOTES, ('"', '"')):
+        i = text.find(opening)
+        while i >= 0:
+            j = text.find(closing, i + 1, i + 1 + _QUOTE_REACH)
+            if j < 0:
+                i = text.find(opening, i + 1)
+                continue
+            chars[i + 1 : j] = " " * (j - i - 1)
+            i = text.find(opening, j + 1)
+    return "".join(chars)
 
 
 def quoted_question(text: str, inside: tuple[int, int] | None, profile: Profile) -> bool:
@@ -185,7 +202,7 @@ def negated(text: str, start: int, profile: Profile, end: int | None = None) -> 
                    for m in profile.negation.consequence.finditer(after, last_neg.end()))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Context:
     """Rule-level context: which hits to drop."""
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+
+from collectlint.record import field, record
 
 
 class Severity(enum.IntEnum):
@@ -60,7 +61,7 @@ COMMUNICATIONS = ("initial", "subsequent", "validation")
 STAGES = ("M0", "M1", "M2", "M3")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Suggestion:
     zh: str
     en: str
@@ -72,7 +73,7 @@ class Suggestion:
         return self.en if lang == "en" and self.en else self.zh or self.en
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Span:
     """Half-open character range [start, end) into the *original* text."""
 
@@ -80,7 +81,7 @@ class Span:
     end: int
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class MergedRule:
     """A rule whose finding over the same words was folded into a stronger one (``overlap``): its id and
     legal basis stay on the finding that stood, so a reader still sees every instrument the words break."""
@@ -89,7 +90,7 @@ class MergedRule:
     basis: str = ""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Finding:
     rule_id: str
     name: str
@@ -119,13 +120,13 @@ class Finding:
         return self.message_en if lang == "en" else self.message_zh
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Position:
     line: int  # 1-based
     column: int  # 1-based, counted in characters
 
 
-@dataclass
+@record
 class FileResult:
     """What linting one input produced: findings over its text, or an error."""
 

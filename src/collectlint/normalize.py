@@ -12,9 +12,9 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from collectlint.lazyre import lazy_compile
+from collectlint.record import record
 
 # Invisible characters used to split words: zero-width and invisible operators, bidi marks and
 # overrides, Hangul fillers, the combining grapheme joiner.
@@ -29,7 +29,7 @@ HOMOGLYPHS = {"а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", 
 _HOMOGLYPH = lazy_compile("[" + "".join(HOMOGLYPHS) + "](?=[a-z])|(?<=[a-z])[" + "".join(HOMOGLYPHS) + "]")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Folding:
     """The profile's normalisation hooks: Traditional to Simplified, and variants folded to one form
     so rules need not list both ("您" and "你" address the same reader)."""
@@ -212,7 +212,7 @@ def _char_table(text: str, folding: Folding) -> tuple[dict[str, str], set[str]]:
     return tables
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Normalized:
     """Normalised text plus, per normalised character, the original [start, end)."""
 

@@ -17,9 +17,9 @@ automatic fix (``collectlint fix`` rewrites every such span) and findings of dif
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from collectlint.models import CONDUCT, Finding, MergedRule
+from collectlint.record import replace
 
 
 def _mergeable(f: Finding) -> bool:

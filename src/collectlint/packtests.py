@@ -7,11 +7,10 @@ is run and reported, never failed.  Examples run under the profile of the rule's
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-
 from collectlint.config import Config
 from collectlint.lazyre import lazy_compile
 from collectlint.packs.rule import Rule
+from collectlint.record import field, record, replace
 from collectlint.session import Options, Session
 
 PIN = lazy_compile(r"\[\[(.+?)\]\]")
@@ -59,7 +58,7 @@ class ExampleRunner:
         return None
 
 
-@dataclass
+@record
 class Outcome:
     passed: int = 0
     failed: int = 0

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 
 from collectlint.checks import MatchContext
 from collectlint.checks.base import FINDINGS, MODEL, Hit
@@ -21,6 +20,7 @@ from collectlint.models import CONDUCT, Category, Finding, Severity, Span
 from collectlint.nlp.zh import Segmenter
 from collectlint.packs.rule import Rule
 from collectlint.profiles import Profile
+from collectlint.record import replace
 from collectlint.source import Document
 
 # Builds the Document for (part of) a message: text, the message, a channel detected from the text.

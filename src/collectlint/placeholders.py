@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from collectlint.lazyre import lazy_compile
+from collectlint.record import record
 
 # One alternation per syntax; group "name" holds the placeholder's name.
 _PATTERNS = [
@@ -19,7 +18,7 @@ _PATTERNS = [
 PLACEHOLDER = lazy_compile("|".join(_PATTERNS))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Placeholder:
     start: int
     end: int

@@ -8,7 +8,6 @@ and executors rebuild an equal one.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 
 from collectlint import gcpause
 from collectlint.checks.suppression import SuppressionCheck
@@ -25,12 +24,13 @@ from collectlint.packs.loader import load_compiled
 from collectlint.packs.rule import Rule
 from collectlint.pipeline import lint_message, sort_findings
 from collectlint.profiles import DEFAULT_PROFILE, ENGLISH_PROFILE, Profile, get_profile
+from collectlint.record import record
 from collectlint.source import Document
 from collectlint.suggest import did_you_mean
 from collectlint.suppress import apply as apply_suppressions
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Options:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-from dataclasses import dataclass, field
 
 from collectlint.models import Position
 from collectlint.normalize import Normalized, normalize
 from collectlint.placeholders import Placeholder, find_placeholders
 from collectlint.profiles.profile import Profile, get_profile
+from collectlint.record import field, record
 
 
-@dataclass
+@record
 class Document:
     text: str
     path: str = "<text>"

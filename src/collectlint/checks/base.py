@@ -5,18 +5,18 @@ from __future__ import annotations
 import abc
 import bisect
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import ClassVar, Protocol
 
 from collectlint.nlp.tokens import Tokens, surely_alone, tokenize
 from collectlint.nlp.zh import Segmenter
 from collectlint.normalize import has_han
+from collectlint.record import field, record
 from collectlint.source import Document
 from collectlint.yamlspec.reader import SpecReader
 from collectlint.yamlspec.yamlloc import LDict
 
 
-@dataclass
+@record
 class MatchContext:
     """Per-document state shared by the checks: normalised text and lazily built token windows."""
 
@@ -84,7 +84,7 @@ class PhraseSetLike(Protocol):
     def variant_set(self) -> PhraseSetLike | None: ...
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Hit:
     """A raw match in normalised coordinates."""
 

@@ -13,12 +13,12 @@ because the frame's co-occurrence requirement already does the disambiguating.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from collectlint.checks.base import Check, Hit, MatchContext
 from collectlint.checks.phrases import PhraseSet
 from collectlint.lazyre import lazy_compile
 from collectlint.normalize import latin_alnum
+from collectlint.record import record
 from collectlint.yamlspec.reader import SpecReader
 from collectlint.yamlspec.yamlloc import LDict, LList
 
@@ -26,7 +26,7 @@ _WORD = lazy_compile(r"[^\W_]+")
 MAX_PARTS = 6
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Part:
     phrases: PhraseSet
     optional: bool

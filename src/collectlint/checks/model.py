@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from collectlint.checks.base import FINDINGS, MESSAGE, MODEL, Check, Hit, MatchContext
+from collectlint.guards import unquoted
 from collectlint.model import ANY
 from collectlint.models import CONDUCT
 from collectlint.yamlspec.reader import SpecReader
@@ -67,18 +68,32 @@ class ModelCheck(Check):
         return None
 
 
+def _own_words(ctx: MatchContext) -> tuple[str, str]:
+    """The message's original and normalised text as the model reads them: in a message that warns about
+    impostors or answers a complaint (the profile's distancing cues), the words inside quotation marks are
+    someone else's (the scam it warns against, the threat the reader reported) and are blanked out, as the
+    rules' ``guards.reported_quote`` drops hits inside them.  Once per document."""
+    if "model-text" in ctx.memo:
+        return ctx.memo["model-text"]  # type: ignore[return-value]
+    original, norm = ctx.doc.text, ctx.text
+    if ctx.doc.profile.distancing.search(norm) is not None:
+        original, norm = unquoted(original), unquoted(norm)
+    ctx.memo["model-text"] = (original, norm)
+    return original, norm
+
+
 def _pointed(ctx: MatchContext, model: Model) -> tuple[int, int]:
     """The sentence the violation model likes least (highest score), in normalised offsets, without its
     surrounding white space; once per document.  A message of one sentence is not scored again."""
     if "model-sentence" in ctx.memo:
         return ctx.memo["model-sentence"]  # type: ignore[return-value]
-    text = ctx.text
+    original, text = _own_words(ctx)
     starts = [0] + [m.end() for m in ctx.doc.profile.sentence_end.finditer(text)]
     spans = [(s0, s1) for s0, s1 in zip(starts, [*starts[1:], len(text)], strict=True) if text[s0:s1].strip()]
     best, best_prob = spans[0], -1.0
     for s0, s1 in spans if len(spans) > 1 else ():
         o0, o1 = ctx.doc.norm.to_original(s0, s1)
-        p = model.probability(ctx.doc.text[o0:o1], ANY, text[s0:s1])
+        p = model.probability(original[o0:o1], ANY, text[s0:s1])
         if p > best_prob:
             best, best_prob = (s0, s1), p
     s0, s1 = best
@@ -98,7 +113,8 @@ def _verdict(ctx: MatchContext) -> tuple[list[str], float, list[str], Model] | N
     from collectlint.model.scorer import load_model
 
     model = load_model(ctx.doc.profile.name)
-    found = model.verdict(ctx.doc.text, ctx.text, ctx.model_sensitivity) if model is not None else None
+    original, norm = _own_words(ctx)
+    found = model.verdict(original, norm, ctx.model_sensitivity) if model is not None else None
     result = (*found, model) if found is not None and model is not None else None
     ctx.memo["model-verdict"] = result
     return result

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
 
 from collectlint.langid import unread_language
 from collectlint.lazyre import lazy_compile
+from collectlint.record import field, record
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Suppression:
     """``rules`` are silenced on file line ``target_line``; the comment itself sits on ``line``."""
 
@@ -28,7 +28,7 @@ class Suppression:
         return self.target_line <= line <= self.end_line
 
 
-@dataclass
+@record
 class Message:
     """One message of a file.
 

@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import functools
 import itertools
-from dataclasses import dataclass
 from typing import Any
 
 from collectlint.automaton import automaton_of
 from collectlint.lazyre import lazy_compile
 from collectlint.normalize import latin_alnum
+from collectlint.record import record
 
 FIRST = 0xE000
 PRIVATE = lazy_compile("[\ue000-\uf8ff]")  # the symbols' range; ``features.cleaned_normalised`` drops it
@@ -54,7 +54,7 @@ def has_symbol(feature: str) -> bool:
     return PRIVATE.search(feature) is not None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class WordClasses:
     """Class name -> its words, in the cleaned form the model's n-grams are taken from."""
 

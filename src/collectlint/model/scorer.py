@@ -15,7 +15,6 @@ import json
 import math
 import operator
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ from collectlint.model import ANY
 from collectlint.model.classes import WordClasses, has_symbol
 from collectlint.model.features import cleaned_normalised, features
 from collectlint.normalize import DEFAULT_FOLDING, normalize
+from collectlint.record import record
 
 FORMAT = 2
 # Once the violation model flags a message, every category whose own model gives it at least this
@@ -36,7 +36,7 @@ FORMAT = 2
 ALSO_NAMED = 0.4
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CategoryModel:
     bias: float
     threshold: float
@@ -75,7 +75,7 @@ class GramIndex:
         self.automaton, self.grams, self.weights = state
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Prepared:
     """A message made ready for scoring once, whatever the number of categories scored: the cleaned
     text the n-gram automaton runs over (Chinese), and the features found by other means (the word-class

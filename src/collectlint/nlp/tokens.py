@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from collectlint.lazyre import lazy_compile
 from collectlint.normalize import has_han
+from collectlint.record import field, record
 
 if TYPE_CHECKING:
     from collectlint.nlp.zh import Segmenter
 
 
-@dataclass
+@record
 class Tokens:
     spans: list[tuple[int, int]]
     starts: set[int] = field(init=False)

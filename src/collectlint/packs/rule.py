@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from collectlint.checks import CHECKS, Check
 from collectlint.checks.phrases import PhraseSet
 from collectlint.guards import Context
 from collectlint.lazyre import lazy_compile
 from collectlint.models import CHANNELS, CONDUCT, STAGES, Applicability, Category, Severity, Suggestion
+from collectlint.record import record
 from collectlint.yamlspec.reader import SpecReader
 from collectlint.yamlspec.yamlloc import LDict, LList
 
@@ -24,7 +23,7 @@ ID_RE = lazy_compile(r"^[A-Z]{2,5}\d{3}$")
 NAME_RE = lazy_compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Docs:
     what: str
     why: str
@@ -35,7 +34,7 @@ class Docs:
     references: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Examples:
     fire: tuple[str, ...]  # a fire example may pin its span: 再不还钱就让你[[坐牢]]
     silent: tuple[str, ...]
@@ -46,7 +45,7 @@ class Examples:
     format: str = "txt"  # the file format the examples are read as
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Rule:
     id: str
     name: str

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from dataclasses import dataclass, fields
 from pathlib import Path
 
 from collectlint.elements import Element, build_element
@@ -19,6 +18,7 @@ from collectlint.errors import ConfigError
 from collectlint.lazyre import lazy_compile
 from collectlint.models import CHANNELS, CONDUCT
 from collectlint.normalize import Folding
+from collectlint.record import fields, record
 from collectlint.yamlspec import yamlloc
 from collectlint.yamlspec.reader import SpecReader
 from collectlint.yamlspec.yamlloc import LDict
@@ -33,7 +33,7 @@ KEYS = {"profile", "description", "language", "aliases", "normalise", "short-for
 ELEMENT_KEYS = {"label", "placeholder", "expanded-length", "aliases", "name-parts", "patterns"}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Negation:
     unit: str  # "char" or "word"
     window: int
@@ -51,7 +51,7 @@ class Negation:
     emphasis: re.Pattern[str] | None = None
 
 
-@dataclass(frozen=True, eq=False)
+@record(frozen=True, eq=False)
 class Profile:
     name: str
     language: str  # "zh" or "en": the segmenter and the report language

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from collectlint.models import FileResult, Finding
+from collectlint.record import record
 from collectlint.report.sanitize import clean_label
 from collectlint.source import Document
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Located:
     finding: Finding
     line: int

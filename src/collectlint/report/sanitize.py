@@ -11,11 +11,11 @@ printed in full.  Labels (paths, keys, errors) get visible escapes; source lines
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import replace
 
 from collectlint.lazyre import lazy_compile
 from collectlint.mask import mask_text
 from collectlint.models import FileResult
+from collectlint.record import replace
 
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 

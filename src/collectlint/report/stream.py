@@ -7,18 +7,18 @@ whole run and are rendered at the end.  ``Tally`` keeps what the end of a run ne
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from collectlint import __version__
 from collectlint.models import CONDUCT, FileResult
+from collectlint.record import field, record
 from collectlint.report import json_format, text_format
 
 STREAMED = ("text", "json")
 NOTHING_CHECKED = "nothing was checked: no template files or messages"
 
 
-@dataclass
+@record
 class Tally:
     files: int = 0
     files_with_errors: int = 0

@@ -16,6 +16,7 @@ with ``dataclass_transform`` so type checkers read a record as they read a datac
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
@@ -114,9 +115,9 @@ def _fields_of(cls: type) -> list[Field]:
     return out
 
 
-def _source(cls: type, specs: list[Field], frozen: bool, eq: bool) -> str:
-    """The methods of a record class as one module's source (names prefixed ``_r_`` come from the
-    namespace ``_process`` executes it in)."""
+def _init_source(cls: type, specs: list[Field], frozen: bool) -> str:
+    """``__init__`` of a record class as source (names prefixed ``_r_`` come from the namespace ``_process``
+    executes it in): the one method whose speed matters at run time, so the one compiled."""
     params, body = ["self"], []
     for i, spec in enumerate(specs):
         if spec.init:
@@ -138,41 +139,57 @@ def _source(cls: type, specs: list[Field], frozen: bool, eq: bool) -> str:
         body.append(f"  _r_set(self, {spec.name!r}, {value})" if frozen else f"  self.{spec.name} = {value}")
     if hasattr(cls, "__post_init__"):
         body.append("  self.__post_init__()")
-    names = [spec.name for spec in specs]
-    lines = [f"def __init__({', '.join(params)}):", *(body or ["  pass"])]
-    shown = ", ".join(f"{n}={{self.{n}!r}}" for n in names)
-    lines += ["def __repr__(self):", f"  return f'{{self.__class__.__qualname__}}({shown})'"]
-    values = "(" + "".join(f"self.{n}," for n in names) + ")"
+    return "\n".join([f"def __init__({', '.join(params)}):", *(body or ["  pass"])])
+
+
+def _methods(cls: type, names: tuple[str, ...], frozen: bool, eq: bool) -> dict[str, Any]:
+    """The other methods, as closures over the field names (no compiling): ``values`` reads every field
+    in one C call."""
+    values = attrgetter(*names) if names else (lambda _: ())
+
+    def __repr__(self: Any) -> str:
+        shown = ", ".join(f"{n}={getattr(self, n)!r}" for n in names)
+        return f"{self.__class__.__qualname__}({shown})"
+
+    out: dict[str, Any] = {"__repr__": __repr__}
     if eq:
-        others = "(" + "".join(f"other.{n}," for n in names) + ")"
-        lines += ["def __eq__(self, other):",
-                  "  if other.__class__ is self.__class__:", f"    return {values} == {others}",
-                  "  return NotImplemented"]
+        def __eq__(self: Any, other: object) -> bool:
+            if other.__class__ is self.__class__:
+                return bool(values(self) == values(other))
+            return NotImplemented
+
+        out["__eq__"] = __eq__
         if frozen:
-            lines += ["def __hash__(self):", f"  return hash({values})"]
+            def __hash__(self: Any) -> int:
+                return hash(values(self))
+
+            out["__hash__"] = __hash__
     if frozen:
-        lines += ["def __setattr__(self, name, value):",
-                  "  if type(self) is _r_cls or name in _r_names:",
-                  "    raise _r_Frozen(f'cannot assign to field {name!r}')",
-                  "  super(_r_cls, self).__setattr__(name, value)",
-                  "def __delattr__(self, name):",
-                  "  if type(self) is _r_cls or name in _r_names:",
-                  "    raise _r_Frozen(f'cannot delete field {name!r}')",
-                  "  super(_r_cls, self).__delattr__(name)"]
-    return "\n".join(lines)
+        fixed = frozenset(names)
+
+        def __setattr__(self: Any, name: str, value: object) -> None:
+            if type(self) is cls or name in fixed:
+                raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            object.__setattr__(self, name, value)  # records have no base but object
+
+        def __delattr__(self: Any, name: str) -> None:
+            if type(self) is cls or name in fixed:
+                raise FrozenInstanceError(f"cannot delete field {name!r}")
+            object.__delattr__(self, name)
+
+        out["__setattr__"], out["__delattr__"] = __setattr__, __delattr__
+    return out
 
 
 def _process(cls: type, frozen: bool, eq: bool) -> type:
     specs = _fields_of(cls)
-    namespace: dict[str, Any] = {"_r_FACTORY": MISSING, "_r_set": object.__setattr__, "_r_cls": cls,
-                                 "_r_names": frozenset(s.name for s in specs), "_r_Frozen": FrozenInstanceError}
+    namespace: dict[str, Any] = {"_r_FACTORY": MISSING, "_r_set": object.__setattr__}
     for i, spec in enumerate(specs):
         namespace[f"_r_d{i}"] = spec.default
         namespace[f"_r_f{i}"] = spec.default_factory
-    exec(compile(_source(cls, specs, frozen, eq), f"<record {cls.__qualname__}>", "exec"), namespace)
-    own = {"__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__"}
-    for name in own & namespace.keys():
-        method = namespace[name]
+    exec(compile(_init_source(cls, specs, frozen), f"<record {cls.__qualname__}>", "exec"), namespace)
+    methods = {"__init__": namespace["__init__"], **_methods(cls, tuple(s.name for s in specs), frozen, eq)}
+    for name, method in methods.items():
         method.__qualname__ = f"{cls.__qualname__}.{name}"
         if name in {"__repr__", "__eq__", "__hash__"} and name in cls.__dict__:
             continue  # the class's own method wins, as with dataclasses

@@ -171,6 +171,24 @@ def test_a_new_profile_is_one_yaml_file(tmp_path: Path) -> None:
     assert doc.norm.text == "您欠款"  # no 您→你 fold in this profile
 
 
+def test_profile_fragments_are_shared_words_and_an_unknown_one_is_a_clear_error(tmp_path: Path) -> None:
+    """``{{name}}`` in a frame stands for the profile's fragment ``name``: the shipped Chinese profile's
+    rights frames and distancing cues read one list of whom impostors claim to be."""
+    from collectlint.errors import ConfigError
+
+    zh = get_profile("zh-CN")
+    for text in ("近期有人冒充法院工作人员来电", "谨慎：有人假冒公检法"):
+        assert zh.distancing.search(text) is not None
+    assert zh.rights_frame.search("不法分子冒充公检法") is not None
+    assert zh.rights_frame.search("你冒充他人身份借款") is None  # a bare 冒充 is not a frame
+    source = (ROOT / "src" / "collectlint" / "profiles" / "zh-CN.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "zh-XX.yaml"
+    path.write_text(source.replace("profile: zh-CN", "profile: zh-XX").replace("{{impersonated}}", "{{nobody}}", 1),
+                    encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown fragment 'nobody'"):
+        load_profile(path)
+
+
 def test_profile_is_chosen_by_front_matter_config_and_language() -> None:
     session = Session(options=Options(model=False))
     assert session.profile_for("您好，请还款").name == "zh-CN"

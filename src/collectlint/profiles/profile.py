@@ -29,7 +29,7 @@ HERE = Path(__file__).resolve().parent
 KEYS = {"profile", "description", "language", "aliases", "normalise", "short-forms-need-cue", "collection-cues",
         "negation", "clause-ends", "sentence-ends", "stages", "channel-aliases", "speakers", "settled",
         "required-elements", "elements", "reply-frames", "rights-frames", "refuted-frames", "question-markers",
-        "distancing", "denied-after", "category-basis", "limited-content-channels"}
+        "distancing", "denied-after", "category-basis", "limited-content-channels", "fragments"}
 ELEMENT_KEYS = {"label", "placeholder", "expanded-length", "aliases", "name-parts", "patterns"}
 
 
@@ -110,10 +110,23 @@ def _alternation(items: list[str]) -> str:
     return "|".join(f"(?:{p})" for p in items)
 
 
-def _compile(reader: SpecReader, m: LDict, key: str, where: str, flags: int = 0) -> re.Pattern[str]:
-    items = reader.strings(m, key, where, required=True)
+_FRAGMENT = re.compile(r"\{\{([\w-]+)\}\}")
+
+
+def _compile(reader: SpecReader, m: LDict, key: str, where: str, flags: int = 0,
+             fragments: dict[str, str] | None = None) -> re.Pattern[str]:
+    """The patterns under ``key`` as one alternation; ``{{name}}`` in a pattern stands for the profile's
+    fragment ``name`` (one list of words shared by several frames)."""
+    items = [v for v, _ in reader.strings(m, key, where, required=True)]
+    shared = fragments or {}
+
+    def expand(found: re.Match[str]) -> str:
+        if found.group(1) not in shared:
+            raise reader.fail(m.line_of(key), f"{where}: '{key}' names an unknown fragment '{found.group(1)}'")
+        return shared[found.group(1)]
+
     try:
-        return re.compile(_alternation([v for v, _ in items]), flags)
+        return re.compile(_alternation([_FRAGMENT.sub(expand, v) for v in items]), flags)
     except re.error as exc:
         raise reader.fail(m.line_of(key), f"{where}: bad pattern in '{key}': {exc}") from None
 
@@ -121,8 +134,18 @@ def _compile(reader: SpecReader, m: LDict, key: str, where: str, flags: int = 0)
 _NOTHING = lazy_compile(r"(?!)")
 
 
-def _optional(reader: SpecReader, m: LDict, key: str, where: str, flags: int = 0) -> re.Pattern[str] | None:
-    return _compile(reader, m, key, where, flags) if key in m else None
+def _optional(reader: SpecReader, m: LDict, key: str, where: str, flags: int = 0,
+              fragments: dict[str, str] | None = None) -> re.Pattern[str] | None:
+    return _compile(reader, m, key, where, flags, fragments) if key in m else None
+
+
+def _fragments(reader: SpecReader, m: LDict, where: str) -> dict[str, str]:
+    """The profile's ``fragments``: each name's words as one non-capturing alternation."""
+    if "fragments" not in m:
+        return {}
+    raw = reader.mapping(m["fragments"], m.line_of("fragments"), f"{where}: fragments")
+    return {str(name): f"(?:{'|'.join(v for v, _ in reader.strings(raw, str(name), f'{where}: fragments', required=True))})"
+            for name in raw}
 
 
 def _labels(words: list[str], flags: int) -> re.Pattern[str]:
@@ -143,7 +166,7 @@ def load_profile(path: Path) -> Profile:
         raise reader.fail(yamlloc.error_line(exc), f"invalid YAML: {yamlloc.error_text(exc)}") from None
     m = reader.mapping(data, 1, "profile")
     optional = {"description", "aliases", "reply-frames", "rights-frames", "refuted-frames", "question-markers",
-                "distancing", "denied-after", "limited-content-channels"}
+                "distancing", "denied-after", "limited-content-channels", "fragments"}
     reader.keys(m, "profile", allowed=KEYS, required=KEYS - optional)
     name = reader.string(m, "profile", "profile")
     where = f"profile {name}"
@@ -185,6 +208,7 @@ def load_profile(path: Path) -> Profile:
     conduct = {c.value for c in CONDUCT}
     reader.keys(basis_map, f"{where}: category-basis", allowed=conduct, required=conduct)
     aliases_map = reader.mapping(m["channel-aliases"], m.line_of("channel-aliases"), where)
+    shared = _fragments(reader, m, where)
     return Profile(
         name=name,
         language=reader.choice(m, "language", where, ["zh", "en"]),
@@ -210,12 +234,12 @@ def load_profile(path: Path) -> Profile:
         agent_label=_labels([v for v, _ in reader.strings(speakers, "agent", where, required=True)], re.I),
         customer_label=_labels([v for v, _ in reader.strings(speakers, "customer", where, required=True)], re.I),
         settled=re.compile(_alternation([re.escape(v) for v, _ in reader.strings(m, "settled", where, required=True)])),
-        reply_frame=_optional(reader, m, "reply-frames", where, re.I) or _NOTHING,
-        rights_frame=_optional(reader, m, "rights-frames", where, re.I) or _NOTHING,
-        refuted_frame=_optional(reader, m, "refuted-frames", where, re.I) or _NOTHING,
+        reply_frame=_optional(reader, m, "reply-frames", where, re.I, shared) or _NOTHING,
+        rights_frame=_optional(reader, m, "rights-frames", where, re.I, shared) or _NOTHING,
+        refuted_frame=_optional(reader, m, "refuted-frames", where, re.I, shared) or _NOTHING,
         question_marker=_optional(reader, m, "question-markers", where) or _NOTHING,
-        distancing=_optional(reader, m, "distancing", where, re.I) or _NOTHING,
-        denied_after=_optional(reader, m, "denied-after", where) or _NOTHING,
+        distancing=_optional(reader, m, "distancing", where, re.I, shared) or _NOTHING,
+        denied_after=_optional(reader, m, "denied-after", where, 0, shared) or _NOTHING,
         required_elements=required,
         elements=elements,
         category_basis={str(k): reader.string(basis_map, str(k), f"{where}: category-basis") for k in basis_map},

@@ -271,9 +271,16 @@ def test_the_model_reads_a_warning_without_the_words_it_quotes(warning: str, own
 
 
 def test_unquoted_blanks_quotations_in_place() -> None:
+    from collectlint.guards import quotation as guards_quotation
     from collectlint.guards import unquoted
 
     text = '他说“不还就抓你”，又说「等着」。He said "pay now" and left "unclosed'
     out = unquoted(text)
     assert len(out) == len(text)
     assert out == '他说“' + ' ' * 5 + '”，又说「  」。He said "' + ' ' * 7 + '" and left "unclosed'
+    assert unquoted("no quotation here") == "no quotation here"
+    # Straight quotes pair by parity, as ``quotation`` reads them: the second and third marks enclose
+    # nothing quoted.
+    assert unquoted('"a" b "c"') == '" " b " "'
+    assert all(guards_quotation('"a" b "c"', i, i + 1) is not None for i in (1, 7))
+    assert guards_quotation('"a" b "c"', 4, 5) is None

@@ -78,18 +78,23 @@ def quotation(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def unquoted(text: str) -> str:
-    """``text`` with the inside of every quotation (curly or corner quotes, straight double quotes paired in
-    order) blanked out, character for character, so offsets keep their meaning.  An opening mark with no
-    closing one within ``_QUOTE_REACH`` characters quotes nothing."""
+    """``text`` with the inside of every quotation blanked out, character for character, so offsets keep
+    their meaning; ``text`` itself when it holds no quotation mark.  Quotations are found as ``quotation``
+    finds them: curly and corner quotes pair opening with closing, straight double quotes by parity (the
+    first with the second, the third with the fourth); a pair further apart than twice ``_QUOTE_REACH``
+    characters (more than ``quotation`` could ever see around a hit) quotes nothing."""
+    pairs = [(opening, closing) for opening, closing in (*_QUOTES, ('"', '"')) if opening in text]
+    if not pairs:
+        return text
     chars = list(text)
-    for opening, closing in (*_QUOTES, ('"', '"')):
+    for opening, closing in pairs:
         i = text.find(opening)
         while i >= 0:
-            j = text.find(closing, i + 1, i + 1 + _QUOTE_REACH)
+            j = text.find(closing, i + 1)
             if j < 0:
-                i = text.find(opening, i + 1)
-                continue
-            chars[i + 1 : j] = " " * (j - i - 1)
+                break
+            if j - i <= 2 * _QUOTE_REACH:
+                chars[i + 1 : j] = " " * (j - i - 1)
             i = text.find(opening, j + 1)
     return "".join(chars)
 

@@ -191,7 +191,7 @@ def _process(cls: type, frozen: bool, eq: bool) -> type:
     methods = {"__init__": namespace["__init__"], **_methods(cls, tuple(s.name for s in specs), frozen, eq)}
     for name, method in methods.items():
         method.__qualname__ = f"{cls.__qualname__}.{name}"
-        if name in {"__repr__", "__eq__", "__hash__"} and name in cls.__dict__:
+        if name in {"__init__", "__repr__", "__eq__", "__hash__"} and name in cls.__dict__:
             continue  # the class's own method wins, as with dataclasses
         if name in {"__setattr__", "__delattr__"} and name in cls.__dict__:
             raise TypeError(f"cannot overwrite attribute {name} in frozen record {cls.__qualname__}")

@@ -76,8 +76,9 @@ def _own_words(ctx: MatchContext) -> tuple[str, str]:
     if "model-text" in ctx.memo:
         return ctx.memo["model-text"]  # type: ignore[return-value]
     original, norm = ctx.doc.text, ctx.text
-    if ctx.doc.profile.distancing.search(norm) is not None:
-        original, norm = unquoted(original), unquoted(norm)
+    blanked = unquoted(norm)  # the text itself when it quotes nothing: most messages skip the cue search
+    if blanked is not norm and ctx.doc.profile.distancing.search(norm) is not None:
+        original, norm = unquoted(original), blanked
     ctx.memo["model-text"] = (original, norm)
     return original, norm
 

@@ -143,8 +143,9 @@ def _fragments(reader: SpecReader, m: LDict, where: str) -> dict[str, str]:
     """The profile's ``fragments``: each name's words as one non-capturing alternation."""
     if "fragments" not in m:
         return {}
-    raw = reader.mapping(m["fragments"], m.line_of("fragments"), f"{where}: fragments")
-    return {str(name): f"(?:{'|'.join(v for v, _ in reader.strings(raw, str(name), f'{where}: fragments', required=True))})"
+    at = f"{where}: fragments"
+    raw = reader.mapping(m["fragments"], m.line_of("fragments"), at)
+    return {str(name): f"(?:{_alternation([v for v, _ in reader.strings(raw, str(name), at, required=True)])})"
             for name in raw}
 
 

@@ -101,3 +101,14 @@ def test_a_file_no_rule_could_read_never_shows_as_passed(tmp_path: Path) -> None
     assert "<skipped" in junit and "written in French" in junit
     github = CliRunner().invoke(cli, ["check", "--no-model", "--format", "github", str(letter)]).stdout
     assert github.startswith("::warning file=") and "written in French" in github
+
+
+def test_the_any_script_class_is_exactly_the_union_of_the_scripts() -> None:
+    """``_ANY_SCRIPT`` lets a message skip counting each script: it must match a character exactly when
+    one of the scripts does, or a Korean or Vietnamese letter could go uncounted."""
+    from collectlint.langid import _ANY_SCRIPT, _SCRIPTS
+
+    chars = "".join(map(chr, range(0x20, 0x10000)))
+    union = {m.start() for _, script in _SCRIPTS for m in script.finditer(chars)}
+    assert union  # the scripts cover several thousand code points
+    assert {m.start() for m in _ANY_SCRIPT.finditer(chars)} == union

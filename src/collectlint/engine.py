@@ -131,7 +131,7 @@ class RuleSet:
     _position: dict[int, int] = field(init=False)  # index's rule position -> position in ``rules``
     _set_ids: list[int] = field(init=False)  # index key -> id of the phrase set (what checks look up)
     _always: list[int] = field(init=False)
-    _all_of: dict[int, tuple[int, ...]] = field(init=False)  # position -> ids of sets that must all occur
+    _all_of: dict[int, frozenset[int]] = field(init=False)  # position -> ids of sets that must all occur
     _in_force: dict[tuple[str, str | None, str | None], tuple[frozenset[int], tuple[int, ...]]] = field(
         init=False, default_factory=dict)
 
@@ -143,7 +143,7 @@ class RuleSet:
         self._position = {j: mine[id(rule)] for j, rule in enumerate(index.rules) if id(rule) in mine}
         self._set_ids = [id(ps) for ps in index.sets]
         self._always = [self._position[j] for j in index.always if j in self._position]
-        needed = ((i, tuple(id(ps) for ps in rule.check.all_of())) for i, rule in enumerate(self.rules))
+        needed = ((i, frozenset(id(ps) for ps in rule.check.all_of())) for i, rule in enumerate(self.rules))
         self._all_of = {i: ids for i, ids in needed if ids}
 
     def in_force(self, profile: str, stage: str | None, channel: str | None) -> tuple[frozenset[int], tuple[int, ...]]:
@@ -184,9 +184,9 @@ class RuleSet:
                         found.add(owner[key])
         chosen.update(position[j] for j in found if j in position)
         chosen &= ok
-        all_of = self._all_of
+        all_of, rules, occurred = self._all_of, self.rules, hits.keys()
         # A rule one of whose required phrase sets did not occur cannot find anything: not run.
-        return [self.rules[i] for i in sorted(chosen) if all(s in hits for s in all_of.get(i, ()))], hits
+        return [rules[i] for i in sorted(chosen) if i not in all_of or all_of[i] <= occurred], hits
 
     def severity_of(self, rule: Rule) -> Severity:
         return self.severity_overrides.get(rule.id, self.severity_overrides.get(rule.name, rule.severity))

@@ -28,6 +28,8 @@ _SCRIPTS = (
     ("Hindi or another Indic-script language", lazy_compile("[\u0900-\u0dff]")),
     ("Vietnamese", lazy_compile("[\u1ea0-\u1ef9\u01a0\u01a1\u01af\u01b0\u0110\u0111]")),
 )
+# Any character of those scripts: most messages hold none, and skip counting each script.
+_ANY_SCRIPT = lazy_compile("[" + "".join(pattern.pattern[1:-1] for _, pattern in _SCRIPTS) + "]")
 # Function words of Latin-script languages, none of them an English word.
 _FUNCTION_WORDS = {
     "French": "le la les des du une est sont vous nous votre vos notre nos pas pour avec dans sur cette ce ces qui "
@@ -84,7 +86,7 @@ def unread_language(text: str) -> str | None:
     if kana >= 3 and kana * 5 >= han:
         return "Japanese"
     latin = len(_LATIN.findall(head))
-    for name, script in _SCRIPTS:
+    for name, script in _SCRIPTS if _ANY_SCRIPT.search(head) is not None else ():
         count = len(script.findall(head))
         # Vietnamese is written in Latin letters; its tone-marked vowels (ạ, ể, ử) belong to no other language.
         if (count >= 5 and count > han + latin) or (name == "Vietnamese" and count >= 4):

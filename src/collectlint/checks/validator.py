@@ -47,6 +47,9 @@ def _bank_card(s: str) -> bool:
     d = _digits(s)
     if not 13 <= len(d) <= 19 or len(set(d)) == 1 or not luhn.is_valid(d):
         return False
+    # A 14-digit time stamp (20020906211713, yyyymmddhhmmss) is no card: 14-digit cards (Diners) start 30-39.
+    if len(d) == 14 and d[:2] in ("19", "20") and s.isdigit():
+        return False
     # An 18-digit resident ID that happens to pass Luhn is reported by the ID rule, not twice.
     return not (len(d) == 18 and _cn_resident_id(d))
 
@@ -94,7 +97,9 @@ VALIDATORS: dict[str, tuple[re.Pattern[str], Callable[[str], bool]]] = {
     "bank-card": (lazy_compile(r"(?<![\d])\d(?:[ \-]?\d){12,18}(?![\d])"), _bank_card),
     # Nine digits written together count only after an SSN label (below): unlabelled, they are as often an
     # account or routing number.
-    "us-ssn": (lazy_compile(r"(?<![\d-])\d{3}[ \-]?\d{2}[ \-]?\d{4}(?![\d-])"), _us_ssn),
+    # Written with separators, both are the same (123-45-6789, 123 45 6789): a ZIP+4 code (02111-1307) or a
+    # reference such as A33761-2001 groups its digits 5-4 and is not one.
+    "us-ssn": (lazy_compile(r"(?<![\d\-a-z])\d{3}(?:(?P<sep>[ \-])\d{2}(?P=sep)|\d{2})\d{4}(?![\d\-a-z])"), _us_ssn),
     # Normalised text is lower-case; the check character sits in brackets (full-width ones fold to these).
     "hk-id": (lazy_compile(r"(?<![a-z\d])[a-z]{1,2}\d{6} ?\([\da]\)"), _hk_id),
     "tw-id": (lazy_compile(r"(?<![a-z\d])[a-z][1289]\d{8}(?!\d)"), _tw_id),

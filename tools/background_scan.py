@@ -52,6 +52,8 @@ def mail_texts(folder: Path) -> list[str]:
 
     out = []
     for path in sorted(folder.iterdir()):
+        if path.suffix == ".json":  # the npm package keeps a JSON copy beside each mail
+            continue
         try:
             body = email.message_from_bytes(path.read_bytes(), policy=policy.default).get_body(preferencelist=("plain",))
             text = body.get_content() if body is not None else ""

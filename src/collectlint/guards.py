@@ -6,6 +6,7 @@ from the document's profile: a window of characters for Chinese, of words for En
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Protocol
 
@@ -111,7 +112,14 @@ def reported_quote(text: str, inside: tuple[int, int] | None, profile: Profile) 
     complaint, a denial that the sender said it).  防诈提醒：不法分子以“您的账户已被冻结”为由行骗 and 您反映
     催收员说“再不还就让你全家都知道”，经核实… quote what the sender warns against; a collector's own
     threat in quotation marks for emphasis, in a message with no such cue, stays a finding."""
-    return inside is not None and profile.distancing.search(text) is not None
+    return inside is not None and distanced(text, profile)
+
+
+@functools.lru_cache(maxsize=64)
+def distanced(text: str, profile: Profile) -> bool:
+    """Whether the message holds one of the profile's distancing cues (it reports or warns about someone
+    else's words); searched once per message, however many quoted hits and model passes ask."""
+    return profile.distancing.search(text) is not None
 
 
 def in_others_words(text: str, start: int, profile: Profile) -> bool:

@@ -83,13 +83,9 @@ class FrameCheck(Check):
 
     @staticmethod
     def _raw(ctx: MatchContext, part: Part) -> list[tuple[int, int]]:
-        hits = ctx.hits_for(part.phrases)
-        if hits is None:
-            hits = part.phrases._candidates(ctx.text)
+        hits = _occurrences(ctx, part.phrases)
         if hits and part.unless_inside is not None:
-            covers = ctx.hits_for(part.unless_inside)
-            if covers is None:
-                covers = part.unless_inside._candidates(ctx.text)
+            covers = _occurrences(ctx, part.unless_inside)
             hits = [(s, e) for s, e in hits if not any(c0 <= s and e <= c1 for c0, c1 in covers)]
         # The longest phrase first at each start: the finding covers 都知道, not its prefix 都知.
         return sorted(set(hits), key=lambda h: (h[0], -h[1]))
@@ -158,6 +154,12 @@ class FrameCheck(Check):
 
     def all_of(self) -> list[PhraseSet]:  # type: ignore[override]
         return [p.phrases for p in self.parts if not p.optional]  # ``find``'s cheap test, made by the scan
+
+
+def _occurrences(ctx: MatchContext, phrases: PhraseSet) -> list[tuple[int, int]]:
+    """Where ``phrases`` occur: from the RuleSet's scan, or found here when the check runs alone."""
+    hits = ctx.hits_for(phrases)
+    return phrases._candidates(ctx.text) if hits is None else hits
 
 
 def _word_bounded(text: str, start: int, end: int) -> bool:

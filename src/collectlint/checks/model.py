@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from collectlint.checks.base import FINDINGS, MESSAGE, MODEL, Check, Hit, MatchContext
-from collectlint.guards import unquoted
+from collectlint.guards import distanced, unquoted
 from collectlint.model import ANY
 from collectlint.models import CONDUCT
 from collectlint.yamlspec.reader import SpecReader
@@ -77,7 +77,7 @@ def _own_words(ctx: MatchContext) -> tuple[str, str]:
         return ctx.memo["model-text"]  # type: ignore[return-value]
     original, norm = ctx.doc.text, ctx.text
     blanked = unquoted(norm)  # the text itself when it quotes nothing: most messages skip the cue search
-    if blanked is not norm and ctx.doc.profile.distancing.search(norm) is not None:
+    if blanked is not norm and distanced(norm, ctx.doc.profile):
         original, norm = unquoted(original), blanked
     ctx.memo["model-text"] = (original, norm)
     return original, norm

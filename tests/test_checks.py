@@ -104,3 +104,35 @@ def test_a_frame_part_does_not_count_inside_its_unless_inside_words(tmp_path: Pa
 """, n=2)
     assert spans(linter, "街道上的兄弟们都在") == []
     assert spans(linter, "道上的兄弟都知道你") == ["道上的兄弟"]
+
+
+def test_unless_name_drops_a_word_written_as_a_name_or_an_address(tmp_path: Path) -> None:
+    linter = linter_for(tmp_path, """\
+      type: phrase
+      phrases: [levy, court]
+    context:
+      unless_name: [levy]
+""")
+    # A surname (after a title, after a given name, before an ampersand) and an address (house number,
+    # street type) are names; the listed word's neighbour tests do not apply to "court".
+    assert spans(linter, "Dear Mr. Levy, your balance is due.") == []
+    assert spans(linter, "Please call Sarah Levy about your balance.") == []
+    assert spans(linter, "Your file is with Levy & Associates now.") == []
+    assert spans(linter, "Send payment to 100 Maple Court by Friday.") == []
+    assert spans(linter, "Our office on Court Street is open today.") == []
+    # The same words as the things they name: lower case, a sentence's first word, a heading, a court.
+    assert spans(linter, "We will levy your account.") == ["levy"]
+    assert spans(linter, "Levy notices go out today.") == ["Levy"]
+    assert spans(linter, "Notice Of Bank Levy On Your Account") == ["Levy"]
+    assert spans(linter, "Your case goes to the District Court today.") == ["Court"]
+
+
+def test_unless_name_takes_single_words(tmp_path: Path) -> None:
+    with pytest.raises(PackError) as info:
+        linter_for(tmp_path, """\
+      type: phrase
+      phrases: [levy]
+    context:
+      unless_name: [bank levy]
+""", n=2)
+    assert "unless_name: 'bank levy' must be one word of letters" in str(info.value) and "p2.yaml:" in str(info.value)

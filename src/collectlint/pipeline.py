@@ -17,6 +17,7 @@ from collectlint.formats import Message
 from collectlint.formats.script import customer_lines, is_script
 from collectlint.langid import english_runs
 from collectlint.models import CONDUCT, Category, Finding, Severity, Span
+from collectlint.names import written_as_name
 from collectlint.nlp.zh import Segmenter
 from collectlint.packs.rule import Rule
 from collectlint.profiles import Profile
@@ -70,6 +71,8 @@ def _run_rule(rule: Rule, ctx: MatchContext, ruleset: RuleSet, findings: dict[tu
         if not rule.check.document_level and not rule.context.keeps(text, hit.start, hit.end, profile, hit.parts):  # guard
             continue
         start, end = doc.norm.to_original(hit.start, hit.end)  # map back
+        if rule.context.unless_name is not None and _named(doc, hit, rule.context.unless_name):
+            continue
         # A hit that starts or ends in a placeholder (or a customer line) is not prose; a frame whose
         # parts lie around a placeholder (其在【九州宝】的欠款) is.
         if (not rule.check.document_level and not rule.context.placeholders
@@ -89,6 +92,12 @@ def _run_rule(rule: Rule, ctx: MatchContext, ruleset: RuleSet, findings: dict[tu
             findings[key] = rule_finding(rule, ruleset.severity_of(rule), start, end, hit, basis)
             if merge:
                 by_sentence[ctx.sentence_bounds(hit.start)[0]] = key
+
+
+def _named(doc: Document, hit: Hit, listed: frozenset[str]) -> bool:
+    """Whether the word at the hit's start, or at any later part's start (a frame), is written as part of a
+    name or an address in the original text (``names.written_as_name``)."""
+    return any(written_as_name(doc.text, doc.norm.to_original(at, at + 1)[0], listed) for at in (hit.start, *hit.parts))
 
 
 def rule_finding(rule: Rule, severity: Severity, start: int, end: int, hit: Hit | None = None,

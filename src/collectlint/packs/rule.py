@@ -18,7 +18,7 @@ DOC_KEYS = {"what", "why", "basis", "source_status", "example", "instead", "refe
 SOURCE_STATUS = ("R", "S", "M")
 DOC_REQUIRED = ("what", "why", "basis", "example", "instead")
 CONTEXT_KEYS = {"negation", "unless_overlap", "unless_clause", "unless_sentence", "requires_sentence",
-                "requires_document", "unless_document", "placeholders"}
+                "requires_document", "unless_document", "unless_name", "placeholders"}
 ID_RE = lazy_compile(r"^[A-Z]{2,5}\d{3}$")
 NAME_RE = lazy_compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$")
 
@@ -93,6 +93,17 @@ def _phrases(reader: SpecReader, m: LDict, key: str, where: str) -> PhraseSet | 
     return PhraseSet.read(items, reader, where, key) if items else None
 
 
+def _names(reader: SpecReader, m: LDict, where: str) -> frozenset[str] | None:
+    """``unless_name``: single words, read in lower case (``names.written_as_name``)."""
+    items = reader.strings(m, "unless_name", where)
+    if not items:
+        return None
+    for word, line in items:
+        if not word.isalpha():
+            raise reader.fail(line, f"{where}: unless_name: '{word}' must be one word of letters")
+    return frozenset(word.lower() for word, _ in items)
+
+
 def _context(reader: SpecReader, rule: LDict, where: str) -> Context:
     if "context" not in rule:
         return Context()
@@ -107,6 +118,7 @@ def _context(reader: SpecReader, rule: LDict, where: str) -> Context:
         requires_sentence=_phrases(reader, m, "requires_sentence", w),
         requires_document=_phrases(reader, m, "requires_document", w),
         unless_document=_phrases(reader, m, "unless_document", w),
+        unless_name=_names(reader, m, w),
         placeholders=reader.boolean(m, "placeholders", w, default=False),
     )
 

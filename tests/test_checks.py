@@ -136,3 +136,17 @@ def test_unless_name_takes_single_words(tmp_path: Path) -> None:
       unless_name: [bank levy]
 """, n=2)
     assert "unless_name: 'bank levy' must be one word of letters" in str(info.value) and "p2.yaml:" in str(info.value)
+
+
+def test_unless_inside_words_are_whole_words(tmp_path: Path) -> None:
+    linter = linter_for(tmp_path, """\
+      type: frame
+      parts:
+        - [call]
+        - any: [supervisor]
+          unless_inside: [our supervisor]
+      within: 6
+""")
+    assert spans(linter, "I will call our supervisor about the fee.") == []
+    # "our supervisor" is not a word inside "your supervisor".
+    assert spans(linter, "We will call your supervisor at work.") == ["call your supervisor"]

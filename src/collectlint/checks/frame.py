@@ -85,7 +85,8 @@ class FrameCheck(Check):
     def _raw(ctx: MatchContext, part: Part) -> list[tuple[int, int]]:
         hits = _occurrences(ctx, part.phrases)
         if hits and part.unless_inside is not None:
-            covers = _occurrences(ctx, part.unless_inside)
+            # Whole words too, as the part's own hits are ("our supervisor" is not inside "your supervisor").
+            covers = [(c0, c1) for c0, c1 in _occurrences(ctx, part.unless_inside) if _word_bounded(ctx.text, c0, c1)]
             hits = [(s, e) for s, e in hits if not any(c0 <= s and e <= c1 for c0, c1 in covers)]
         # The longest phrase first at each start: the finding covers 都知道, not its prefix 都知.
         return sorted(set(hits), key=lambda h: (h[0], -h[1]))

@@ -226,8 +226,9 @@ class Context:
     requires_sentence: Patterned | None = None  # a co-occurring cue needed in the same sentence
     requires_document: Patterned | None = None
     unless_document: Patterned | None = None  # evidence anywhere in the message (a court case number)
-    # Words whose hits do not count where the original writes them as part of a name or an address
-    # (``names.written_as_name``: Sarah Levy, Court Street); applied by the pipeline, which has the original.
+    # When set, a hit word that the original writes as part of a name or an address does not count
+    # (``names.written_as_name``: after Mr., 100 Maple Court, Court Street; the listed words also by their
+    # neighbours, Sarah Levy); applied by the pipeline, which has the original's capitals.
     unless_name: frozenset[str] | None = None
     # Match inside placeholders and 【】 signatures too (a rule about the sender name itself).
     placeholders: bool = False

@@ -133,7 +133,7 @@ def test_model_names_only_categories_no_rule_reported() -> None:
     for text in texts:
         findings = linter.lint_text(text)
         rules = {f.category for f in findings if f.source == "rule" and f.category in CONDUCT}
-        extra = [f.category for f in findings if f.source == "model"]
+        extra = [c for f in findings if f.source == "model" for c in f.categories]
         assert rules, text
         assert not rules & set(extra) and len(extra) == len(set(extra))
         model_extra += len(extra)
@@ -145,6 +145,29 @@ def test_model_names_only_categories_no_rule_reported() -> None:
             scores = {c: model.score_one(text, c)[0] for c in model.names if c != ANY}
             assert names[0] == max(scores, key=lambda c: (scores[c], c)) and len(names) == len(set(names))
     assert model_extra >= 1  # the bad letter's posting to 朋友圈 also reads as third-party disclosure
+
+
+def test_one_verdict_is_one_finding_that_names_every_category() -> None:
+    """A verdict naming several categories at one sentence is one warning, not a copy per category with
+    the same words: the most likely category is its category, the rest its further categories, in the
+    verdict's order; every report names them all."""
+    from collectlint.api import Linter, Options
+    from collectlint.models import FileResult
+    from collectlint.report.text_format import render
+
+    text = ("Hi Dana, this is Mike from Apex Recovery. If you keep ignoring us, your neighbours will find out "
+            "what kind of person you are. Pay today.")
+    model = load_model("en-US")
+    assert model is not None
+    verdict = model.verdict(text)
+    assert verdict is not None and len(verdict[0]) >= 2  # the case under test: several categories named
+    findings = [f for f in Linter(options=Options(select=("ML100",))).lint_text(text) if f.source == "model"]
+    assert len(findings) == 1
+    (f,) = findings
+    assert [c.value for c in f.categories] == verdict[0]
+    report = render([FileResult("letter.txt", text=text, findings=[f])], "en")
+    assert "model: categories " + ", ".join(verdict[0]) + "," in report
+    assert "= also:" not in report  # the model line already names them
 
 
 def test_an_info_prompt_does_not_silence_the_model() -> None:
@@ -240,9 +263,11 @@ def test_one_pass_over_every_category_scores_as_each_category_alone(profile: str
      ("你家孩子在哪上学我们都清楚，路上小心点，出了事别怪我们。", "《", "FDCPA")],
 )
 def test_model_findings_cite_the_law_of_the_messages_profile(text: str, cited: str, foreign: str) -> None:
-    """The model names a category, not a rule: its basis is that category's law in the message's own
-    jurisdiction (an English letter never cites a Chinese statute, nor a Chinese one the FDCPA)."""
+    """The model names categories, not a rule: its basis is each named category's law in the message's own
+    jurisdiction, the most likely category's first (an English letter never cites a Chinese statute, nor a
+    Chinese one the FDCPA)."""
     from collectlint.api import Linter, Options
+    from collectlint.pipeline import model_basis
     from collectlint.profiles import get_profile
 
     # The model alone, so a rule that reads the same words cannot leave it nothing to report.
@@ -250,8 +275,21 @@ def test_model_findings_cite_the_law_of_the_messages_profile(text: str, cited: s
     assert model_findings
     profile = get_profile("en-US" if cited == "FDCPA" else "zh-CN")
     for f in model_findings:
-        assert f.basis == profile.category_basis[f.category.value]
+        assert f.basis is not None and f.basis.startswith(profile.category_basis[f.category.value].strip())
+        assert f.basis == model_basis(profile.category_basis, (c.value for c in f.categories))
+        assert all(profile.category_basis[c.value].strip() in f.basis for c in f.categories)
         assert cited in f.basis and foreign not in f.basis
+
+
+def test_model_basis_joins_each_categorys_law_once_in_order() -> None:
+    from collectlint.pipeline import model_basis
+
+    bases = {"threat": "FDCPA 1692d(1).", "insult": "FDCPA 1692d(2).", "shaming": "FDCPA 1692d(1).",
+             "pressure": "《某法》第一条。"}
+    assert model_basis(bases, ["threat", "insult"]) == "FDCPA 1692d(1). FDCPA 1692d(2)."
+    assert model_basis(bases, ["threat", "shaming"]) == "FDCPA 1692d(1)."  # the same law once
+    assert model_basis(bases, ["pressure", "threat"]) == "《某法》第一条。FDCPA 1692d(1)."
+    assert model_basis(bases, ["privacy", None]) is None
 
 
 @pytest.mark.parametrize(("warning", "own_threat"), [

@@ -25,7 +25,8 @@ def corpus_files() -> list[Path]:
 
 
 def lines() -> Iterator[str]:
-    """One JSON line per message: its key (file and id) and its findings, sorted."""
+    """One JSON line per message: its key (file and id) and its findings, sorted; each finding as rule,
+    category, start, end, severity, source, confidence and its further categories."""
     from collectlint.api import Linter
 
     linter = Linter()
@@ -35,7 +36,8 @@ def lines() -> Iterator[str]:
             if not raw.strip():
                 continue
             item = json.loads(raw)
-            found = sorted([f.rule_id, f.category.value, f.span.start, f.span.end, f.severity.value, f.source, f.confidence]
+            found = sorted([f.rule_id, f.category.value, f.span.start, f.span.end, f.severity.value, f.source, f.confidence,
+                            [c.value for c in f.also_categories]]
                            for f in linter.lint_text(str(item["text"])))
             yield json.dumps([f"{rel}:{item.get('id', n)}", found], ensure_ascii=False)
 

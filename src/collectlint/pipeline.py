@@ -62,7 +62,8 @@ def _run_rule(rule: Rule, ctx: MatchContext, ruleset: RuleSet, findings: dict[tu
     # (not for rules with fixes, whose every span is rewritten).
     merge = not rule.check.document_level and not any(sg.replacement for sg in rule.suggestions)
     by_sentence: dict[int, tuple[str, int, int]] = {}
-    # The model names several categories at one sentence: each is its own finding.
+    # A model finding is named by its category (a model rule of one category and the ``any`` one may both
+    # report at the sentence).
     per_category = MODEL in rule.check.needs
     # Longest first at each start; a hit overlapping one already kept for this rule is the same finding.
     for hit in sorted(found, key=lambda h: (h.start, -h.end)):
@@ -87,8 +88,10 @@ def _run_rule(rule: Rule, ctx: MatchContext, ruleset: RuleSet, findings: dict[tu
                 continue
         key = (f"{rule.id}/{hit.category}" if per_category else rule.id, start, end)
         if key not in findings:
-            # A model finding cites its category's law in the message's jurisdiction, not the rule's list.
-            basis = profile.category_basis.get(hit.category) if per_category and hit.category else None
+            # A model finding cites its categories' law in the message's jurisdiction, not the rule's list.
+            basis = None
+            if per_category and hit.category:
+                basis = model_basis(profile.category_basis, (hit.category, *hit.also_categories))
             findings[key] = rule_finding(rule, ruleset.severity_of(rule), start, end, hit, basis)
             if merge:
                 by_sentence[ctx.sentence_bounds(hit.start)[0]] = key
@@ -98,6 +101,14 @@ def _named(doc: Document, hit: Hit, listed: frozenset[str]) -> bool:
     """Whether the word at the hit's start, or at any later part's start (a frame), is written as part of a
     name or an address in the original text (``names.written_as_name``)."""
     return any(written_as_name(doc.text, doc.norm.to_original(at, at + 1)[0], listed) for at in (hit.start, *hit.parts))
+
+
+def model_basis(bases: dict[str, str], categories: Iterable[str | None]) -> str | None:
+    """The legal basis of each category a model finding names, in its order, each once, one after the
+    other as the sentences they are (an English one ends in a full stop, so a space goes between); None
+    when the profile names none."""
+    found = [bases[c].strip() for c in categories if c and c in bases]
+    return "".join(b + (" " if b[-1:].isascii() else "") for b in dict.fromkeys(found)).strip() or None
 
 
 def rule_finding(rule: Rule, severity: Severity, start: int, end: int, hit: Hit | None = None,
@@ -110,7 +121,8 @@ def rule_finding(rule: Rule, severity: Severity, start: int, end: int, hit: Hit 
         suggestions=rule.suggestions, basis=basis or rule.docs.basis, source="model" if model else "rule",
         confidence=hit.confidence if hit is not None else None,
         explanation=hit.explanation if hit is not None else "",
-        also_categories=() if model else rule.also_categories,
+        also_categories=(tuple(Category(c) for c in hit.also_categories) if hit is not None else ()) if model
+        else rule.also_categories,
     )
 
 

@@ -93,6 +93,7 @@ class Hit:
     confidence: float | None = None  # model hits: the calibrated probability
     explanation: str = ""  # model hits: what drove the score
     category: str | None = None  # model hits: the category the model names (else the rule's)
+    also_categories: tuple[str, ...] = ()  # model hits: the further categories it names at the sentence
     # Frame hits: where each later part starts.  A negator before any part denies the whole frame ("pay
     # today and we will not file a lawsuit" is no threat), so the negation guard looks before each.
     parts: tuple[int, ...] = ()

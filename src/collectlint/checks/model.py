@@ -4,9 +4,10 @@ It reads the whole message and the findings of the other rules.  When the violat
 conduct category) scores the message at or above its calibrated threshold, it names the category the
 per-category models find most likely and any other they find likely (``scorer.ALSO_NAMED``): where no
 conduct rule fired, all of them; where rules fired, only categories no rule reported, so the model
-never decides alone whether a message a rule flagged is flagged.  Each category is one finding at the
-sentence the violation model scores highest, with the probability as ``confidence`` and the words that
-drove the score as the explanation.  It runs only
+never decides alone whether a message a rule flagged is flagged.  The verdict is one finding at the
+sentence the violation model scores highest: the most likely category as its category, the others as its
+further categories (one warning for one verdict, not a copy per category with the same words), with the
+probability as ``confidence`` and the words that drove the score as the explanation.  It runs only
 when the model is switched on (``--no-model`` / ``model: false`` turn it off; ``--model-sensitivity`` /
 ``model-sensitivity`` choose its threshold) and the message's
 profile ships a model.  The model is loaded on first need: the first message checked with the model on,
@@ -61,8 +62,7 @@ class ModelCheck(Check):
             return
         s0, s1 = _pointed(ctx, model)
         explanation = "、".join(drivers) if model.language == "zh" else ", ".join(drivers)
-        for category in categories:  # one finding per category, all at that sentence
-            yield Hit(s0, s1, round(prob, 3), explanation, category=category)
+        yield Hit(s0, s1, round(prob, 3), explanation, category=categories[0], also_categories=tuple(categories[1:]))
 
     def literals(self) -> None:
         return None

@@ -21,7 +21,8 @@ def fingerprints(result: FileResult) -> Iterator[tuple[Finding, str]]:
     seen: dict[tuple[str, str, str], int] = {}
     for f in result.findings:
         matched = mask_text(normalize(result.text[f.span.start : f.span.end]).text)
-        # The model may name several categories at one sentence: its findings differ by category.
+        # A model finding is told apart by its (most likely) category: a model rule of one category and the
+        # ``any`` rule may both report at the sentence.
         rule = f"{f.rule_id}/{f.category.value}" if f.source == "model" else f.rule_id
         key = (rule, f.key or "", matched)
         n = seen.get(key, 0)

@@ -114,6 +114,9 @@ def model_basis(bases: dict[str, str], categories: Iterable[str | None]) -> str 
 def rule_finding(rule: Rule, severity: Severity, start: int, end: int, hit: Hit | None = None,
                  basis: str | None = None) -> Finding:
     model = MODEL in rule.check.needs
+    also = rule.also_categories
+    if model:  # a model finding's further categories are those its verdict names, not the rule's
+        also = tuple(Category(c) for c in hit.also_categories) if hit is not None else ()
     return Finding(
         rule_id=rule.id, name=rule.name, severity=severity,
         category=Category(hit.category) if hit is not None and hit.category else rule.category,
@@ -121,8 +124,7 @@ def rule_finding(rule: Rule, severity: Severity, start: int, end: int, hit: Hit 
         suggestions=rule.suggestions, basis=basis or rule.docs.basis, source="model" if model else "rule",
         confidence=hit.confidence if hit is not None else None,
         explanation=hit.explanation if hit is not None else "",
-        also_categories=(tuple(Category(c) for c in hit.also_categories) if hit is not None else ()) if model
-        else rule.also_categories,
+        also_categories=also,
     )
 
 

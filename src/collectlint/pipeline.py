@@ -72,7 +72,7 @@ def _run_rule(rule: Rule, ctx: MatchContext, ruleset: RuleSet, findings: dict[tu
         if not rule.check.document_level and not rule.context.keeps(text, hit.start, hit.end, profile, hit.parts):  # guard
             continue
         start, end = doc.norm.to_original(hit.start, hit.end)  # map back
-        if rule.context.unless_name is not None and _named(doc, hit, rule.context.unless_name):
+        if rule.context.unless_name is not None and _named(doc, start, hit.parts, rule.context.unless_name):
             continue
         # A hit that starts or ends in a placeholder (or a customer line) is not prose; a frame whose
         # parts lie around a placeholder (其在【九州宝】的欠款) is.
@@ -97,10 +97,12 @@ def _run_rule(rule: Rule, ctx: MatchContext, ruleset: RuleSet, findings: dict[tu
                 by_sentence[ctx.sentence_bounds(hit.start)[0]] = key
 
 
-def _named(doc: Document, hit: Hit, listed: frozenset[str]) -> bool:
-    """Whether the word at the hit's start, or at any later part's start (a frame), is written as part of a
-    name or an address in the original text (``names.written_as_name``)."""
-    return any(written_as_name(doc.text, doc.norm.to_original(at, at + 1)[0], listed) for at in (hit.start, *hit.parts))
+def _named(doc: Document, start: int, parts: tuple[int, ...], listed: frozenset[str]) -> bool:
+    """Whether the word at the hit's start (``start``, already in original offsets), or at any later part's
+    start (a frame's ``parts``, normalised offsets), is written as part of a name or an address in the
+    original text (``names.written_as_name``)."""
+    starts = (start, *(doc.norm.to_original(at, at + 1)[0] for at in parts))
+    return any(written_as_name(doc.text, at, listed) for at in starts)
 
 
 def model_basis(bases: dict[str, str], categories: Iterable[str | None]) -> str | None:

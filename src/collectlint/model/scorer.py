@@ -15,7 +15,7 @@ import itertools
 import json
 import math
 import operator
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -68,14 +68,8 @@ class GramIndex:
         """The position of each n-gram of ``text`` once, as keys in order of first occurrence (all in C)."""
         return dict.fromkeys(map(_VALUE, self.automaton.iter(text)))
 
-    def weights_of(self, text: str) -> Iterator[float]:
-        """The weight of each n-gram of ``text`` once, in ``positions`` order (what ``found``'s values are),
-        without naming the n-grams: what a score needs."""
-        return map(self.weights.__getitem__, self.positions(text))
-
-    def found(self, text: str) -> dict[str, float]:
-        """Each n-gram of ``text`` once, in ``positions`` order, with its weight."""
-        keys = self.positions(text)
+    def named(self, keys: dict[int, None]) -> dict[str, float]:
+        """The n-grams at ``keys`` (from ``positions``), in that order, with their weights."""
         return dict(zip(map(self.grams.__getitem__, keys), map(self.weights.__getitem__, keys), strict=True))
 
     def __getstate__(self) -> tuple[Any, tuple[str, ...], Any]:
@@ -177,10 +171,12 @@ class Model:
         level = self.threshold(ANY, sensitivity)
         cat = self._scored(ANY)
         # Most messages are not flagged: their probability alone, without naming the features (the same
-        # sum, in the same order, as ``_found``'s values, so the same bits).
-        if _probability(cat.bias + self._total(prepared, ANY)) < level:
+        # sum, in the same order, as ``_found``'s values, so the same bits).  A flagged one names them from
+        # the same automaton pass.
+        present = self._present(prepared, ANY)
+        if _probability(cat.bias + self._total(prepared, ANY, present)) < level:
             return None
-        found = self._found(prepared, ANY)
+        found = self._found(prepared, ANY, present)
         # Drivers at the chosen level: a message flagged at ``high`` is explained like any other.
         prob, drivers = self._result(cat, [(weight, f) for f, weight in found.items()], level)
         scores = self._category_probabilities(prepared)
@@ -189,19 +185,25 @@ class Model:
         ranked = sorted(scores, key=lambda c: (-scores[c], c))
         return [ranked[0], *(c for c in ranked[1:] if scores[c] >= ALSO_NAMED)], prob, drivers
 
-    def _found(self, prepared: Prepared, name: str) -> dict[str, float]:
+    def _present(self, prepared: Prepared, name: str) -> _Present:
+        """Category ``name``'s features in the prepared text, found once: the automaton (None when the
+        category has no n-grams or the text none to search) with its n-grams' positions in order of first
+        occurrence (deduplicated by a dict, all in C), and its word-class features in their sorted order."""
+        hits = self._class_hits(prepared, self._scored(name).weights)
+        if prepared.cleaned is None:
+            return None, {}, hits
+        index = self._automaton(name)
+        return (index, index.positions(prepared.cleaned), hits) if len(index) else (None, {}, hits)
+
+    def _found(self, prepared: Prepared, name: str, present: _Present | None = None) -> dict[str, float]:
         """Category ``name``'s features in the prepared text, each once (features are binary), with their
-        weights: its n-grams in text order (the automaton's matches deduplicated by a dict, all in C),
-        then its word-class features in their sorted order.  Summing the values in this order is what
-        every probability of the model does, so the same text always gets the same score."""
-        found: dict[str, float] = {}
-        if prepared.cleaned is not None:
-            index = self._automaton(name)
-            if len(index):
-                found = index.found(prepared.cleaned)
+        weights: its n-grams in text order, then its word-class features in their sorted order.  Summing
+        the values in this order is what every probability of the model does, so the same text always gets
+        the same score."""
+        index, keys, hits = present or self._present(prepared, name)
+        found = index.named(keys) if index is not None else {}
         own = self._scored(name).weights
         # Class features hold a symbol, so none is also an n-gram.
-        hits = self._class_hits(prepared, own)
         found.update(zip(hits, map(own.__getitem__, hits), strict=True))
         return found
 
@@ -212,15 +214,13 @@ class Model:
         class features of a typical message."""
         return [f for f in prepared.found if f in own]
 
-    def _total(self, prepared: Prepared, name: str) -> float:
+    def _total(self, prepared: Prepared, name: str, present: _Present | None = None) -> float:
         """``sum(self._found(prepared, name).values())``, added in the same order, without building the
         table of features: the n-grams' weights in order of first occurrence, then the word-class ones."""
+        index, keys, hits = present or self._present(prepared, name)
         own = self._scored(name).weights
-        classes = map(own.__getitem__, self._class_hits(prepared, own))
-        if prepared.cleaned is None:
-            return sum(classes)
-        index = self._automaton(name)
-        return sum(itertools.chain(index.weights_of(prepared.cleaned), classes)) if len(index) else sum(classes)
+        grams = map(index.weights.__getitem__, keys) if index is not None else ()
+        return sum(itertools.chain(grams, map(own.__getitem__, hits)))
 
     def _category_probabilities(self, prepared: Prepared) -> dict[str, float]:
         """Every per-category model's probability for a flagged text, from one automaton pass over it
@@ -323,6 +323,9 @@ class Model:
 
 
 _VALUE = operator.itemgetter(1)
+# A category's features found in a prepared text (``Model._present``): its automaton, the positions of its
+# n-grams, its word-class features.
+_Present = tuple["GramIndex | None", dict[int, None], list[str]]
 # The per-category models merged for naming a flagged text's categories (``Model._merged``).
 _Merged = tuple[list[str], Any, dict[str, tuple[tuple[int, float], ...]]]
 

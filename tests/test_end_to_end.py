@@ -158,6 +158,63 @@ document.body.setAttribute("data-visible", seen.join(" "));
 """
 
 
+def _dump_dom(browser: str, page: Path, tmp_path: Path) -> str:
+    """The DOM of ``page`` after its scripts ran, as headless Chromium serialises it."""
+    return subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=120,
+    ).stdout
+
+
+# Unticks the category boxes named in the page's data-untick steps, one step at a time, and records which
+# findings are on screen after each step.
+FILTER_HARNESS = """
+<script>
+const steps = [];
+for (const step of JSON.parse(document.body.dataset.untick)) {
+  for (const c of step) {
+    const box = document.getElementById("show-cat-" + c);
+    if (box) box.checked = false; else steps.push("no box for " + c);
+  }
+  steps.push([...document.querySelectorAll(".finding")]
+    .filter(el => getComputedStyle(el).display !== "none")
+    .map(el => el.querySelector(".rule").textContent.split(" ")[0]).join(" "));
+}
+document.body.setAttribute("data-shown", steps.join("|"));
+</script>
+"""
+
+
+@pytest.mark.slow
+def test_html_category_filter_hides_a_finding_only_when_every_category_it_names_is_unticked(
+        tmp_path: Path) -> None:
+    """CN203 names false-legal and, further, misrepresentation: unticking its own category leaves it shown while
+    the further one is ticked, unticking both hides it; the insult finding answers to its own box alone."""
+    browser = _need(shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome"),
+                    "Chromium")
+    src = tmp_path / "sms.txt"
+    src.write_text("法院传票已寄出，请注意查收。你这个老赖。\n", encoding="utf-8")
+    report = tmp_path / "report.html"
+    result = CliRunner().invoke(cli, ["check", "--no-model", "--format", "html", "-o", str(report), str(src)])
+    assert result.exit_code == 1, result.output
+    steps = [["false-legal"], ["misrepresentation"], ["missing-element"], ["insult"]]
+    probe = tmp_path / "probe.html"
+    probe.write_text(report.read_text(encoding="utf-8").replace(
+        "<body>", f"<body data-untick='{json.dumps(steps)}'>").replace("</body>", FILTER_HARNESS + "</body>"),
+        encoding="utf-8")
+    shown = html.unescape(re.search(r'data-shown="(.*?)"', _dump_dom(browser, probe, tmp_path), re.S).group(1))  # type: ignore[union-attr]
+    assert "no box" not in shown, shown  # a further category has its own box
+    after = [set(step.split()) for step in shown.split("|")]
+    assert len(after) == 4
+    insult = "CN502"
+    assert {"CN203", insult} <= after[0]  # its further category's box is still ticked
+    assert "CN203" not in after[1] and insult in after[1]
+    assert after[2] == {insult}  # with the missing-element findings gone, the insult alone
+    assert after[3] == set()
+
+
 @pytest.mark.slow
 def test_html_report_renders_in_chromium(tmp_path: Path) -> None:
     browser = _need(shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome"),
@@ -172,12 +229,7 @@ def test_html_report_renders_in_chromium(tmp_path: Path) -> None:
     assert "<script" not in page  # self-contained and static
     probe = tmp_path / "probe.html"
     probe.write_text(page.replace("</body>", HARNESS + "</body>"), encoding="utf-8")
-    dom = subprocess.run(
-        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", probe.as_uri()],
-        capture_output=True, text=True, timeout=120,
-    ).stdout
+    dom = _dump_dom(browser, probe, tmp_path)
     inner = html.unescape(re.search(r'data-inner="(.*?)"', dom, re.S).group(1))  # type: ignore[union-attr]
     visible = set(html.unescape(re.search(r'data-visible="(.*?)"', dom, re.S).group(1)).split())  # type: ignore[union-attr]
     n_findings = page.count('class="finding ')

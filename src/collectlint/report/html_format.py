@@ -7,8 +7,9 @@ text as the reader sees it (front matter, markup and code blanked) with every fl
 highlighted, and under it each finding with its severity, reason, legal basis in plain words and
 suggestions in the script of the message (Traditional for a Traditional message).  Labels follow the
 report's language (Chinese unless ``--message-lang en`` or an English-only run).  Severity and
-category filters work without scripts (CSS only); there are no external resources; numbers are masked
-as in every output.
+category filters work without scripts (CSS only); a finding that names several categories (a rule's
+further categories, a model verdict's) is counted under each in the summary and stays shown while any
+of them is ticked.  There are no external resources; numbers are masked as in every output.
 """
 
 from __future__ import annotations
@@ -170,7 +171,7 @@ def _finding(f: Finding, loc: Located, anchor: str, lang: str, traditional: bool
     if f.also_categories and f.source == "rule":
         source += " · " + html.escape(", ".join(c.value for c in f.categories))
     return (
-        f'<div class="finding {f.severity.label} cat-{f.category.value}" id="{anchor}">'
+        f'<div class="finding {f.severity.label} {_category_class(f)}" id="{anchor}">'
         f'<span class="sev">{_severity(f.severity.label, lang)}</span> '
         f'<span class="rule">{f.rule_id} {html.escape(f.name)}</span>'
         f" · {t['line']} {loc.line}, {t['column']} {loc.column}{key}{source}"
@@ -183,6 +184,25 @@ def _finding(f: Finding, loc: Located, anchor: str, lang: str, traditional: bool
                   for sg in f.suggestions)
         + "</div>"
     )
+
+
+def _named(f: Finding) -> list[str]:
+    """Every category a finding names (its own and its further ones), in the order of the filter boxes."""
+    return sorted(c.value for c in f.categories)
+
+
+def _category_class(f: Finding) -> str:
+    """The class the category filter reads: one per set of categories (``cat-shaming--threat``), so a
+    finding is hidden only when every category it names is unticked."""
+    return "cat-" + "--".join(_named(f))
+
+
+def _category_filter(findings: Sequence[Finding]) -> str:
+    """One CSS rule per set of categories the findings name: the set's boxes, all unticked, hide its
+    findings.  The boxes come in sorted order before ``main``, so the rule chains them in that order."""
+    sets = sorted({tuple(_named(f)) for f in findings})
+    return "".join("".join(f"#show-cat-{c}:not(:checked)~" for c in named)
+                   + f"main .finding.cat-{'--'.join(named)}{{display:none}}" for named in sets)
 
 
 def _table(head: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
@@ -202,14 +222,14 @@ def render(results: Sequence[FileResult], lang: str, rules: Sequence[Rule] = (),
     for rule in rules:
         name = Path(rule.path).name if rule.path else "?"
         packs[name] = packs.get(name, 0) + 1
-    categories = sorted({f.category.value for f in findings})
+    categories = sorted({c for f in findings for c in _named(f)})
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{"en" if report_lang == "en" else "zh"}"><head><meta charset="utf-8">'
         '<meta name="generator" content="collectlint">',
         f"<title>{t['title']}</title><style>{STYLE}"
         + "".join(f"#show-{s}:not(:checked)~main .finding.{s}{{display:none}}" for s in ("error", "warning", "info"))
-        + "".join(f"#show-cat-{c}:not(:checked)~main .finding.cat-{c}{{display:none}}" for c in categories)
+        + _category_filter(findings)
         + "</style></head><body>",
         f"<h1>{t['title']}</h1>",
         _table([t["scope"], ""], [
@@ -225,7 +245,7 @@ def render(results: Sequence[FileResult], lang: str, rules: Sequence[Rule] = (),
                [(_severity(s.label, report_lang), sum(1 for f in findings if f.severity is s))
                 for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)]),
         _table([t["category"], t["findings"]],
-               [(c, sum(1 for f in findings if f.category.value == c)) for c in categories]),
+               [(c, sum(1 for f in findings if c in _named(f))) for c in categories]),
         _table([t["file"], t["template"], t["findings"]],
                sorted({(r.path, f.key or "", sum(1 for g in r.findings if g.key == f.key))
                        for r in results for f in r.findings})),

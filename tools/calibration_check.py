@@ -8,8 +8,9 @@ the fold shuffles), and prints, per salt and on average, the false-alarm rate an
 messages at the nominal 1%, 2%, 3% and 5% levels (``medium`` is 2% for English, 3% for Chinese).
 
 With ``train-percent`` below 100 the model trains and calibrates on only that share of the remaining
-sources (by another salted hash), every salt scoring the same held-out messages: a learning curve that
-tells what more data of the same kind would give before anyone collects it.
+sources (by another salted hash); a salt holds out the same messages whatever the share, so the runs
+at 50, 75 and 100 are a learning curve: what more data of the same kind would give, before anyone
+collects it.
 """
 
 from __future__ import annotations

@@ -222,7 +222,8 @@ def render(results: Sequence[FileResult], lang: str, rules: Sequence[Rule] = (),
     for rule in rules:
         name = Path(rule.path).name if rule.path else "?"
         packs[name] = packs.get(name, 0) + 1
-    categories = sorted({c for f in findings for c in _named(f)})
+    named = [_named(f) for f in findings]
+    categories = sorted({c for cs in named for c in cs})
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{"en" if report_lang == "en" else "zh"}"><head><meta charset="utf-8">'
@@ -245,7 +246,7 @@ def render(results: Sequence[FileResult], lang: str, rules: Sequence[Rule] = (),
                [(_severity(s.label, report_lang), sum(1 for f in findings if f.severity is s))
                 for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)]),
         _table([t["category"], t["findings"]],
-               [(c, sum(1 for f in findings if c in _named(f))) for c in categories]),
+               [(c, sum(1 for cs in named if c in cs)) for c in categories]),
         _table([t["file"], t["template"], t["findings"]],
                sorted({(r.path, f.key or "", sum(1 for g in r.findings if g.key == f.key))
                        for r in results for f in r.findings})),

@@ -62,12 +62,10 @@ def _run_rule(rule: Rule, ctx: MatchContext, ruleset: RuleSet, findings: dict[tu
     # (not for rules with fixes, whose every span is rewritten).
     merge = not rule.check.document_level and not any(sg.replacement for sg in rule.suggestions)
     by_sentence: dict[int, tuple[str, int, int]] = {}
-    # A model finding is named by its category (a model rule of one category and the ``any`` one may both
-    # report at the sentence).
-    per_category = MODEL in rule.check.needs
+    model = MODEL in rule.check.needs  # one verdict per message: one hit, whatever the categories it names
     # Longest first at each start; a hit overlapping one already kept for this rule is the same finding.
     for hit in sorted(found, key=lambda h: (h.start, -h.end)):
-        if hit.start < kept_end and not per_category:
+        if hit.start < kept_end:
             continue
         if not rule.check.document_level and not rule.context.keeps(text, hit.start, hit.end, profile, hit.parts):  # guard
             continue
@@ -86,11 +84,11 @@ def _run_rule(rule: Rule, ctx: MatchContext, ruleset: RuleSet, findings: dict[tu
             if first is not None:
                 findings[first] = replace(findings[first], also=(*findings[first].also, Span(start, end)))
                 continue
-        key = (f"{rule.id}/{hit.category}" if per_category else rule.id, start, end)
+        key = (rule.id, start, end)
         if key not in findings:
             # A model finding cites its categories' law in the message's jurisdiction, not the rule's list.
             basis = None
-            if per_category and hit.category:
+            if model and hit.category:
                 basis = model_basis(profile.category_basis, (hit.category, *hit.also_categories))
             findings[key] = rule_finding(rule, ruleset.severity_of(rule), start, end, hit, basis)
             if merge:

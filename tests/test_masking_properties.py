@@ -201,3 +201,17 @@ def test_the_run_prefilter_never_skips_a_number(parts: list[tuple[str, str]]) ->
         assert mask_text(text) == fast
     finally:
         mask._RUN = saved
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_english_letter_s_numbers_never_appear_in_full_even_where_a_rule_s_own_text_quotes_them(
+        tmp_path: Path, fmt: str) -> None:
+    # 123-45-6789 is also the sample in US601's own description, which SARIF carries in the rule's
+    # fullDescription: a reader grepping the report for the number must not find it there either.
+    path = tmp_path / "letter.txt"
+    path.write_text("We have your SSN 123-45-6789 and card 4111 1111 1111 1111 on file. Call (415) 555-2671.\n",
+                    encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--format", fmt, "--no-model", str(path)])
+    assert result.exit_code == 1, result.output
+    for number in ("123456789", "4111111111111111"):
+        assert not leaked(number, result.stdout), (fmt, number)

@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 from collectlint import __version__
 from collectlint.links import REPOSITORY, rule_help_uri
+from collectlint.mask import mask_text
 from collectlint.models import FileResult, Severity
 from collectlint.packs.rule import Rule
 from collectlint.report.fingerprint import fingerprints
@@ -54,8 +55,9 @@ def _rule(rule: Rule) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": rule.id,
         "name": rule.name,
-        "shortDescription": {"text": rule.message_en},
-        "fullDescription": {"text": f"{d.what} {d.why}"},
+        # A rule's own words are masked as its help is: US601's description quotes a sample SSN in full.
+        "shortDescription": {"text": mask_text(rule.message_en)},
+        "fullDescription": {"text": mask_text(f"{d.what} {d.why}")},
         "help": {"text": explain_text(rule), "markdown": explain_text(rule)},
         "helpUri": rule_help_uri(rule.id),
         "defaultConfiguration": {"level": LEVEL[rule.severity]},

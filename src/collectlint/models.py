@@ -116,6 +116,11 @@ class Finding:
         """Its category, then its further ones."""
         return (self.category, *self.also_categories)
 
+    @property
+    def category_names(self) -> str:
+        """Its categories as a reader sees them in a report: ``shaming, threat`` (most likely first)."""
+        return ", ".join(c.value for c in self.categories)
+
     def message(self, lang: str) -> str:
         return self.message_en if lang == "en" else self.message_zh
 

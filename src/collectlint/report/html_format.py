@@ -165,11 +165,10 @@ def _finding(f: Finding, loc: Located, anchor: str, lang: str, traditional: bool
     if loc.also:
         also = (f'<p class="suggestion">{t["also"]}: '
                 + ", ".join(f"{a[0]}:{a[1]} <q>{html.escape(a[4])}</q>" for a in loc.also) + "</p>")
-    named = ", ".join(c.value for c in f.categories)  # a model finding's categories, most likely first
-    source = "" if f.source == "rule" else (f" · {html.escape(f.source)}: {html.escape(named)}, "
+    source = "" if f.source == "rule" else (f" · {html.escape(f.source)}: {html.escape(f.category_names)}, "
                                             f"{f.confidence or ''}, {html.escape(f.explanation)}")
     if f.also_categories and f.source == "rule":
-        source += " · " + html.escape(", ".join(c.value for c in f.categories))
+        source += " · " + html.escape(f.category_names)
     return (
         f'<div class="finding {f.severity.label} {_category_class(f)}" id="{anchor}">'
         f'<span class="sev">{_severity(f.severity.label, lang)}</span> '

@@ -52,13 +52,14 @@ def _shipped(rule: Rule) -> bool:
 
 def _rule(rule: Rule) -> dict[str, Any]:
     d = rule.docs
+    explained = explain_text(rule)  # masked already
     out: dict[str, Any] = {
         "id": rule.id,
         "name": rule.name,
         # A rule's own words are masked as its help is: US601's description quotes a sample SSN in full.
         "shortDescription": {"text": mask_text(rule.message_en)},
         "fullDescription": {"text": mask_text(f"{d.what} {d.why}")},
-        "help": {"text": explain_text(rule), "markdown": explain_text(rule)},
+        "help": {"text": explained, "markdown": explained},
         "helpUri": rule_help_uri(rule.id),
         "defaultConfiguration": {"level": LEVEL[rule.severity]},
         "properties": {

@@ -97,13 +97,12 @@ def render_one(result: FileResult, lang: str, color: bool = False) -> str:
             width = max(1, display_width(source[begin:last]))
             lines.append(" " * (len(gutter) - 2) + "| " + " " * pad + "^" * width)
             if f.source == "model":
-                named = ", ".join(c.value for c in f.categories)
                 if msg_lang == "en":
                     noun = "categories" if f.also_categories else "category"
-                    lines.append(f"      = model: {noun} {named}, confidence {f.confidence}, "
+                    lines.append(f"      = model: {noun} {f.category_names}, confidence {f.confidence}, "
                                  f"driven by: {f.explanation}")
                 else:
-                    lines.append(f"      = 模型判断：类别 {named}，置信度 {f.confidence}，"
+                    lines.append(f"      = 模型判断：类别 {f.category_names}，置信度 {f.confidence}，"
                                  f"主要依据：{f.explanation}")
             elif f.also_categories:  # a model finding names its categories on its own line
                 label = "also" if msg_lang == "en" else "同时属于"
